@@ -1,0 +1,102 @@
+"""The course's look, and the `View` every explore function returns.
+
+Figures are built with :class:`matplotlib.figure.Figure` directly (not ``pyplot``), so a
+widget that redraws leaves no figures behind in pyplot's global list. Topic modules in
+this package (``plotting.chain_rule`` …) hold the pure compute-and-draw functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import matplotlib as mpl
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+#: Colours used across the course, by meaning.
+COLORS = {
+    "function": "#1f77b4",
+    "tangent": "#d62728",
+    "secant": "#2ca02c",
+    "positive": "#d62728",
+    "negative": "#1f77b4",
+    "neutral": "#7f7f7f",
+    "highlight": "#ff7f0e",
+}
+
+STYLE: dict[str, Any] = {
+    "figure.dpi": 80,
+    "savefig.dpi": 80,
+    "figure.figsize": (7.0, 4.0),
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 12,
+    "axes.labelsize": 11,
+    "legend.fontsize": 9,
+    "legend.frameon": False,
+    "lines.linewidth": 2.0,
+    "image.cmap": "RdBu_r",
+    "svg.hashsalt": "bp-course",
+}
+
+
+def use_course_style() -> None:
+    """Apply the course style to matplotlib (call once, in a notebook's setup cell)."""
+    mpl.rcParams.update(STYLE)
+
+
+def fresh_figure(
+    fig: Figure | None = None,
+    nrows: int = 1,
+    ncols: int = 1,
+    figsize: tuple[float, float] | None = None,
+) -> tuple[Figure, np.ndarray]:
+    """A figure with an ``(nrows, ncols)`` array of axes, in the course style.
+
+    Pass the ``fig`` of an earlier call to reuse it (it is cleared): a widget redraws
+    into one figure instead of making a new one each time.
+    """
+    with mpl.rc_context(STYLE):
+        if fig is None:
+            fig = Figure(figsize=figsize or STYLE["figure.figsize"], layout="constrained")
+        else:
+            fig.clear()
+        axes = fig.subplots(nrows, ncols, squeeze=False)
+    return fig, axes
+
+
+@dataclass
+class View:
+    """What an explore function returns: a figure and a one-paragraph text summary.
+
+    In a notebook, a ``View`` as the last expression of a cell prints its text and shows
+    its figure (the static fallback of a widget).
+    """
+
+    figure: Figure
+    text: str
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        print(self.text)
+        display(self.figure)
+
+    def png(self) -> bytes:
+        """The figure rendered as PNG bytes (what a widget shows)."""
+        import io
+
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png")
+        return buffer.getvalue()
+
+
+def label_axes(ax: Axes, title: str, xlabel: str, ylabel: str) -> None:
+    """Every course figure has a title and labelled axes."""
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
