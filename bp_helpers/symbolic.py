@@ -62,6 +62,8 @@ def is_zero(expr: sp.Expr, samples: int = 8, seed: int = 0) -> bool:
     random points and must vanish at each (to 1e-9), which rules out a non-zero result.
     """
     expr = _as_expr(expr, "expr")
+    if expr.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        return False  # undefined or infinite is never "identically zero"
     if sp.simplify(expr) == 0:
         return True
     free = sorted(expr.free_symbols, key=str)

@@ -29,7 +29,7 @@ def test_view_displays_text_then_figure(capsys, monkeypatch) -> None:
     fig, _ = fresh_figure()
     View(fig, "hello")._ipython_display_()
     assert capsys.readouterr().out == "hello\n"
-    assert shown == [fig]
+    assert len(shown) == 1 and shown[0].data == View(fig, "hello").png()
 
 
 def test_png_is_deterministic() -> None:

@@ -36,6 +36,11 @@ def test_is_zero_uses_numbers_when_simplify_is_stuck() -> None:
     assert not is_zero(sp.sin(x) - x)
 
 
+@pytest.mark.parametrize("undefined", [sp.nan, sp.zoo, sp.oo, x + sp.nan])
+def test_undefined_is_not_zero(undefined) -> None:
+    assert not is_zero(undefined)
+
+
 def test_check_equal() -> None:
     assert check_equal(sp.tanh(x), 2 * sp.exp(2 * x) / (sp.exp(2 * x) + 1) - 1)
     verdict = check_equal(x, y)

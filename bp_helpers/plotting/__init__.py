@@ -81,10 +81,12 @@ class View:
     text: str
 
     def _ipython_display_(self) -> None:
-        from IPython.display import display
+        # The PNG itself, not the Figure: a Figure shows as an image only once pyplot's
+        # inline backend is loaded, and these figures never touch pyplot.
+        from IPython.display import Image, display
 
         print(self.text)
-        display(self.figure)
+        display(Image(data=self.png(), format="png"))
 
     def png(self) -> bytes:
         """The figure rendered as PNG bytes (what a widget shows)."""

@@ -1,0 +1,98 @@
+"""Layers as forward/backward pairs with a cache (CS231n style).
+
+Batch convention: one sample per column. A dense layer computes ``Z = W @ A_prev + b`` with
+``A_prev``: (n_in, N), ``W``: (n_out, n_in), ``b``: (n_out, 1), ``Z``: (n_out, N).
+Each ``*_forward`` returns its output and a cache; the matching ``*_backward`` takes the
+upstream gradient (same shape as the output) and the cache, and returns the gradients.
+Every gradient has the shape of the thing it is the gradient of.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from bp_helpers.nn.activations import LEAKY_SLOPE, check_activation_name, gelu_prime
+from bp_helpers.nn.activations import activation as _activation
+
+
+class DenseCache(NamedTuple):
+    """What :func:`dense_backward` needs: the layer's input and weights."""
+
+    A_prev: np.ndarray
+    W: np.ndarray
+
+
+class ActivationCache(NamedTuple):
+    """What :func:`activation_backward` needs: the name, the input Z and the output A."""
+
+    name: str
+    Z: np.ndarray
+    A: np.ndarray
+
+
+def dense_forward(
+    A_prev: np.ndarray, W: np.ndarray, b: np.ndarray
+) -> tuple[np.ndarray, DenseCache]:
+    """``Z = W @ A_prev + b``.
+
+    ``A_prev``: (n_in, N), ``W``: (n_out, n_in), ``b``: (n_out, 1) -> ``Z``: (n_out, N).
+    """
+    if A_prev.ndim != 2 or W.ndim != 2 or W.shape[1] != A_prev.shape[0]:
+        raise ValueError(
+            f"dense_forward needs A_prev (n_in, N) and W (n_out, n_in); "
+            f"got A_prev {A_prev.shape} and W {W.shape}"
+        )
+    if b.shape != (W.shape[0], 1):
+        raise ValueError(f"b must have shape {(W.shape[0], 1)}, got {b.shape}")
+    Z = W @ A_prev
+    Z += b
+    return Z, DenseCache(A_prev, W)
+
+
+def dense_backward(
+    dZ: np.ndarray, cache: DenseCache, need_dA_prev: bool = True
+) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
+    """Gradients of a dense layer from the upstream ``dZ = ∂L/∂Z``: (n_out, N).
+
+    Returns ``dA_prev = Wᵀ dZ``: (n_in, N), ``dW = dZ A_prevᵀ``: (n_out, n_in) and
+    ``db = Σ_n dZ[:, n]``: (n_out, 1). With ``need_dA_prev=False`` (the first layer,
+    whose input is the data) ``dA_prev`` is not computed and ``None`` is returned.
+    """
+    A_prev, W = cache
+    if dZ.shape != (W.shape[0], A_prev.shape[1]):
+        raise ValueError(f"dZ must have shape {(W.shape[0], A_prev.shape[1])}, got {dZ.shape}")
+    dW = dZ @ A_prev.T
+    db = dZ.sum(axis=1, keepdims=True)
+    dA_prev = W.T @ dZ if need_dA_prev else None
+    return dA_prev, dW, db
+
+
+def activation_forward(Z: np.ndarray, name: str) -> tuple[np.ndarray, ActivationCache]:
+    """``A = f(Z)`` elementwise, for ``name`` in ``ACTIVATIONS``. ``Z``, ``A``: same shape."""
+    f, _ = _activation(name)
+    A = Z if name == "identity" else f(Z)
+    return A, ActivationCache(name, Z, A)
+
+
+def activation_backward(dA: np.ndarray, cache: ActivationCache) -> np.ndarray:
+    """``dZ = dA ⊙ f'(Z)``; ``dA``, ``dZ``: the shape of ``Z``.
+
+    Sigmoid and tanh reuse the cached output (``σ' = a(1 − a)``, ``tanh' = 1 − a²``).
+    """
+    name, Z, A = cache
+    if dA.shape != Z.shape:
+        raise ValueError(f"dA must have the shape of Z {Z.shape}, got {dA.shape}")
+    check_activation_name(name)
+    if name == "identity":
+        return dA
+    if name == "sigmoid":
+        return dA * A * (1.0 - A)
+    if name == "tanh":
+        return dA * (1.0 - A * A)
+    if name == "relu":
+        return np.where(Z > 0, dA, 0.0)
+    if name == "leaky_relu":
+        return np.where(Z > 0, dA, LEAKY_SLOPE * dA)
+    return dA * gelu_prime(Z)

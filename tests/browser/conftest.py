@@ -1,0 +1,43 @@
+"""Fixtures for the browser test: a private JupyterLab server and headless Chromium.
+
+Without Chromium or Playwright the tests are skipped with a one-line reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from browser_harness import CHROMIUM, CHROMIUM_ARGS, LabServer, browser_skip_reason, start_lab
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: needs JupyterLab and headless Chromium")
+
+
+@pytest.fixture(scope="session")
+def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
+    """A JupyterLab on 127.0.0.1 serving a stripped temporary copy of the notebooks."""
+    reason = browser_skip_reason()
+    if reason:
+        pytest.skip(reason)
+    with start_lab(tmp_path_factory.mktemp("jupyterlab")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    """Headless Chromium (Debian's binary, not Playwright's download)."""
+    reason = browser_skip_reason()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
