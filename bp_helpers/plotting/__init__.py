@@ -93,7 +93,8 @@ class View:
         import io
 
         buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png")
+        # Light compression: a third of the encoding time, a slightly larger file.
+        self.figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
         return buffer.getvalue()
 
 
