@@ -208,11 +208,12 @@ def _mlp_rows(widths: tuple[int, ...], aim: float | None, cfg: Config) -> Iterat
         f"{_fmt_time(t['step'])} ÷ {_fmt_time(t['forward'])} = {ratio:.2f}× "
         f"(FLOP count: {limit:.2f}×; plain NumPy step ÷ forward: {plain_ratio:.2f}×)", ratio,
         f"≤ {aim}×" if aim else "— (info)", ratio <= aim if aim else None,
+        "small matrices: NumPy's fixed cost per call, not FLOPs, sets the time"
+        if widths[1] <= 16 else
         f"the plain NumPy step is {plain_ratio:.2f}× the same forward pass, so the excess "
         "over the FLOP count is not the package's structure: on this machine the backward "
         "pass's products (dW = dZ·Aᵀ and dA = Wᵀ·dZ, with a transposed operand and a fresh "
-        "output array each) run at a lower FLOP rate than the forward's W·A" if aim else
-        "small matrices: NumPy's fixed cost per call, not FLOPs, sets the time",
+        "output array each) run at a lower FLOP rate than the forward's W·A",
     )
     yield Row(
         "MLP", f"course step ÷ plain NumPy step, {name}, batch 256",
@@ -507,8 +508,8 @@ def _numerical_row(width: int, cfg: Config, N: int = 64, h: float = 1e-5) -> Row
         "numerical gradient", f"central differences ÷ backprop, P = {P:,} ({widths})",
         measured, speedup / limit, "≥ 0.5 of 2P/3" if at_1e4 else "— (info)",
         speedup / limit >= 0.5 if at_1e4 else None,
-        "a loss evaluation costs a forward pass plus fixed Python overhead that backprop "
-        "pays only once",
+        "above the limit: a loss evaluation costs a forward pass plus a fixed Python "
+        "overhead, which backprop pays only once" if P < 200 else "",
     )
 
 
@@ -755,6 +756,8 @@ def render(rows: list[Row], header: list[str], load: tuple[float, float], second
         *header,
         f"- load average (1 min) at start {load[0]:.2f}, at end {load[1]:.2f}; "
         f"the run took {seconds:.0f} s",
+        "- the machine is shared: repeated runs moved some ratios by up to 2× (the PyTorch "
+        "rows most); read single figures as rough",
         "",
         "| section | benchmark | measured | aim | |",
         "|---|---|---|---|---|",
