@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
@@ -45,6 +47,25 @@ def test_fresh_figure_reuses_and_clears() -> None:
     assert axes.shape == (1, 2)
     again, axes2 = fresh_figure(fig)
     assert again is fig and len(fig.axes) == 1 and axes2.shape == (1, 1)
+
+
+def test_fresh_figure_redraw_keeps_axes_and_frozen_layout() -> None:
+    fig, axes = fresh_figure(nrows=1, ncols=2)
+    axes[0, 0].plot([0, 1], [0, 1])
+    fig.suptitle("first")
+    fig.savefig(io.BytesIO(), format="png")  # the first draw runs the constrained layout
+    position = axes[0, 1].get_position().bounds
+    again, axes2 = fresh_figure(fig, 1, 2)
+    assert again is fig and axes2[0, 0] is axes[0, 0] and axes2[0, 1] is axes[0, 1]
+    assert not axes2[0, 0].lines, "a redraw starts from empty axes"
+    assert fig.get_layout_engine() is None
+    assert axes2[0, 1].get_position().bounds == position
+    assert [t.get_text() for t in fig.texts] == [""], "the old suptitle is blanked"
+    fig.text(0.5, 0.5, "note")
+    fig.suptitle("second")
+    fresh_figure(fig, 1, 2)
+    fig.suptitle("third")
+    assert [t.get_text() for t in fig.texts] == ["third"], "suptitle shows again, note is gone"
 
 
 def test_widget_redraws_on_slider_move() -> None:

@@ -61,12 +61,43 @@ def fresh_figure(
     into one figure instead of making a new one each time.
     """
     with mpl.rc_context(STYLE):
+        if fig is not None and _same_grid(fig, nrows, ncols):
+            # A redraw: keep the axes and the positions the first draw's layout found,
+            # and clear only what is drawn. New axes and a new layout on every slider
+            # move cost more than the drawing itself.
+            # matplotlib keeps its suptitle/supxlabel/supylabel and sets their text on
+            # the next call: blank those, remove every other figure-level text/legend.
+            sup_labels = [getattr(fig, n, None) for n in ("_suptitle", "_supxlabel", "_supylabel")]
+            for artist in [*fig.texts, *fig.legends]:
+                if any(artist is label for label in sup_labels):
+                    artist.set_text("")
+                else:
+                    artist.remove()
+            axes = np.array(fig.axes, dtype=object).reshape(nrows, ncols)
+            for ax in axes.flat:
+                ax.clear()
+            fig.set_layout_engine(None)
+            return fig, axes
         if fig is None:
             fig = Figure(figsize=figsize or STYLE["figure.figsize"], layout="constrained")
         else:
             fig.clear()
+            fig.set_layout_engine("constrained")
         axes = fig.subplots(nrows, ncols, squeeze=False)
     return fig, axes
+
+
+def _same_grid(fig: Figure, nrows: int, ncols: int) -> bool:
+    """True when ``fig`` holds exactly an ``(nrows, ncols)`` grid of subplots, in order."""
+    if len(fig.axes) != nrows * ncols:
+        return False
+    for index, ax in enumerate(fig.axes):
+        spec = ax.get_subplotspec()
+        if spec is None or spec.get_geometry()[:2] != (nrows, ncols):
+            return False
+        if (spec.num1, spec.num2) != (index, index):
+            return False
+    return True
 
 
 @dataclass

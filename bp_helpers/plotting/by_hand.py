@@ -76,7 +76,9 @@ def gradient_bars(name: str = "w_11^(1)", value: float = 0.5, *, fig: Figure | N
 
     fig, axes = fresh_figure(fig, 1, 2, figsize=(11.0, 5.0))
     ax_bars, ax_loss = axes[0]
-    fig.get_layout_engine().set(w_pad=0.1)
+    engine = fig.get_layout_engine()
+    if engine is not None:  # None on a redraw: the first draw's layout is kept
+        engine.set(w_pad=0.1)
     values = np.array([grads[n] for n in net.PARAMETER_NAMES])
     colors = [LAYER_COLORS[_layer(n)] for n in net.PARAMETER_NAMES]
     positions = np.arange(values.size)

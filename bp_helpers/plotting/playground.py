@@ -138,6 +138,8 @@ def _build(state: Playground, fig: Figure | None) -> tuple[Figure, _Artists]:
 
 
 def _build_in_style(state: Playground, fig: Figure | None) -> tuple[Figure, _Artists]:
+    if fig is not None:
+        fig.clear()  # a new network shape: new axes and a new layout, not a redraw
     fig, axes = fresh_figure(fig, 2, 2, figsize=FIGSIZE)
     ax_b, ax_n, ax_l, ax_g = axes[0, 0], axes[0, 1], axes[1, 0], axes[1, 1]
 
