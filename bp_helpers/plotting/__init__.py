@@ -44,6 +44,10 @@ STYLE: dict[str, Any] = {
 }
 
 
+#: Padding (inches) around each axes in the first draw's layout; see :func:`fresh_figure`.
+REDRAW_PAD_INCHES = 0.15
+
+
 def use_course_style() -> None:
     """Apply the course style to matplotlib (call once, in a notebook's setup cell)."""
     mpl.rcParams.update(STYLE)
@@ -79,10 +83,12 @@ def fresh_figure(
             fig.set_layout_engine(None)
             return fig, axes
         if fig is None:
-            fig = Figure(figsize=figsize or STYLE["figure.figsize"], layout="constrained")
+            fig = Figure(figsize=figsize or STYLE["figure.figsize"])
         else:
             fig.clear()
-            fig.set_layout_engine("constrained")
+        # Wider than default side padding: a redraw keeps this layout, and its tick
+        # labels may come out a character or two wider than the first draw's.
+        fig.set_layout_engine("constrained", w_pad=REDRAW_PAD_INCHES)
         axes = fig.subplots(nrows, ncols, squeeze=False)
     return fig, axes
 
