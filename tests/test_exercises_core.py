@@ -12,6 +12,7 @@ from bp_helpers.exercises import (
     check_expression,
     check_function,
     check_number,
+    function_ready,
 )
 
 
@@ -61,3 +62,12 @@ def test_check_function_reports_learner_exceptions(capsys) -> None:
     assert not check_function(lambda z: z + (z == -2.0), lambda z: z, inputs, name="f", hint="h")
     assert "(-2.0)" in capsys.readouterr().out
     assert not check_function(3, lambda z: z, inputs, name="f", hint="h")
+
+
+def test_function_ready(capsys: pytest.CaptureFixture[str]) -> None:
+    assert function_ready(abs, name="f", hint="h")
+    assert capsys.readouterr().out == ""
+    assert not function_ready(..., name="f", hint="h")
+    assert NOT_ANSWERED in capsys.readouterr().out
+    assert not function_ready(3, name="f", hint="write a def")
+    assert capsys.readouterr().out == "✗ f: expected a function, got int. write a def\n"

@@ -28,6 +28,18 @@ def is_unanswered(answer: Any) -> bool:
     return answer is ... or answer is None
 
 
+def function_ready(answer: Any, *, name: str, hint: str) -> bool:
+    """True when ``answer`` is a function; else print "not answered" or the hint, return False.
+
+    The common first step of every checker that takes the learner's function.
+    """
+    if is_unanswered(answer):
+        return _report(name, False, NOT_ANSWERED)
+    if not callable(answer):
+        return _report(name, False, f"expected a function, got {type(answer).__name__}. {hint}")
+    return True
+
+
 def check_number(
     answer: Any, expected: float, *, name: str, hint: str, rtol: float = 1e-6, atol: float = 1e-9
 ) -> bool:
@@ -87,10 +99,8 @@ def check_function(
 
     An exception raised by the learner's function is reported as a hint, not raised.
     """
-    if is_unanswered(answer):
-        return _report(name, False, NOT_ANSWERED)
-    if not callable(answer):
-        return _report(name, False, f"expected a function, got {type(answer).__name__}. {hint}")
+    if not function_ready(answer, name=name, hint=hint):
+        return False
     for args in inputs:
         want = np.asarray(reference(*args), dtype=float)
         try:

@@ -16,6 +16,7 @@ from bp_helpers.exercises import (
     _report,
     check_array,
     check_number,
+    function_ready,
     is_unanswered,
 )
 
@@ -90,10 +91,8 @@ def check_clip(answer: Any) -> bool:
     name = "gradient clipping"
     hint = ("Compute ONE norm over all arrays, ‖g‖ = √(Σ every entry²), then multiply every "
             "array by min(1, max_norm/‖g‖).")
-    if is_unanswered(answer):
-        return _report(name, False, NOT_ANSWERED)
-    if not callable(answer):
-        return _report(name, False, f"expected a function, got {type(answer).__name__}. {hint}")
+    if not function_ready(answer, name=name, hint=hint):
+        return False
     for grads, max_norm in _clip_cases():
         copies = {k: v.copy() for k, v in grads.items()}
         try:

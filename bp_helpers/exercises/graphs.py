@@ -11,7 +11,7 @@ import math
 from typing import Any
 
 from bp_helpers.autograd import Value, topological_order
-from bp_helpers.exercises import NOT_ANSWERED, _report, check_number, is_unanswered
+from bp_helpers.exercises import NOT_ANSWERED, _report, check_number, function_ready, is_unanswered
 
 # --------------------------------------------------------------------------------------
 # 1. A gradient along two paths: f = (a·b + c)·a at a = 2, b = −3, c = 10
@@ -99,10 +99,8 @@ def check_softplus(answer: Any) -> bool:
     """
     name = "softplus"
     hint = "Chain the engine's operations: (1 + v.exp()).log()."
-    if is_unanswered(answer):
-        return _report(name, False, NOT_ANSWERED)
-    if not callable(answer):
-        return _report(name, False, f"expected a function, got {type(answer).__name__}. {hint}")
+    if not function_ready(answer, name=name, hint=hint):
+        return False
     for x in SOFTPLUS_POINTS:
         v = Value(x)
         try:
@@ -155,10 +153,8 @@ def check_topological_order(answer: Any) -> bool:
     after all of its children, ``root`` last; it must work on a 5,000-step chain."""
     name = "topological order"
     hint = "Keep an explicit stack of (node, children_done) pairs, as in the text."
-    if is_unanswered(answer):
-        return _report(name, False, NOT_ANSWERED)
-    if not callable(answer):
-        return _report(name, False, f"expected a function, got {type(answer).__name__}. {hint}")
+    if not function_ready(answer, name=name, hint=hint):
+        return False
     for what, root in _test_graphs():
         try:
             result = answer(root)

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from bp_helpers.dual import Dual
-from bp_helpers.exercises import NOT_ANSWERED, _report, check_array, is_unanswered
+from bp_helpers.exercises import NOT_ANSWERED, _report, check_array, function_ready, is_unanswered
 
 
 def check_dual_product(answer: Any) -> bool:
@@ -77,10 +77,8 @@ def check_dual_sin(answer: Any) -> bool:
     """A function ``dual_sin(x: Dual) -> Dual`` with value ``sin a`` and tangent ``cos a · ȧ``."""
     name = "dual sin"
     hint = "sin(a + ȧε) = sin a + (cos a)·ȧ·ε: return Dual(math.sin(x.value), ...)."
-    if is_unanswered(answer):
-        return _report(name, False, NOT_ANSWERED)
-    if not callable(answer):
-        return _report(name, False, f"expected a function, got {type(answer).__name__}. {hint}")
+    if not function_ready(answer, name=name, hint=hint):
+        return False
     for a, a_dot in [(0.3, 1.0), (-2.0, 0.5), (4.0, -3.0)]:
         try:
             out = answer(Dual(a, a_dot))
