@@ -515,20 +515,14 @@ def _numerical_row(width: int, cfg: Config, N: int = 64, h: float = 1e-5) -> Row
 
 # ---------------------------------------------------------------------------- explorers
 def _explorers() -> list[tuple[str, object]]:
-    import bp_helpers.plotting as plotting_pkg
-    from bp_helpers.explore import Explorer
+    from bp_helpers.lessons import all_explorers
 
-    found = []
-    for info in pkgutil.iter_modules(plotting_pkg.__path__):
-        module = importlib.import_module(f"{plotting_pkg.__name__}.{info.name}")
-        found += [(f"{info.name}.{name}", obj) for name, obj in vars(module).items()
-                  if isinstance(obj, Explorer)]
-    return found
+    return list(all_explorers())
 
 
 def _one_step(control, value):
     """The value one step away from ``value`` (back a step at the top end)."""
-    from bp_helpers.explore import Choice, LogRange
+    from bp_helpers.ui.explore import Choice, LogRange
 
     if isinstance(control, Choice):
         options = list(control.options)
@@ -589,7 +583,7 @@ def _explorer_row(name: str, explorer, cfg: Config) -> Row:
 
 def _bench_png_floor(cfg: Config) -> Iterator[Row]:
     """What matplotlib alone costs: a course figure with two simple axes, to PNG."""
-    from bp_helpers.plotting import View, fresh_figure, label_axes
+    from bp_helpers.ui.style import View, fresh_figure, label_axes
 
     for layout in ("constrained", "none"):
 
@@ -615,9 +609,9 @@ def _bench_png_floor(cfg: Config) -> Iterator[Row]:
 
 def _bench_playground(cfg: Config) -> Iterator[Row]:
     try:
-        from bp_helpers.explore_playground import PlaygroundWidget
+        from bp_helpers.ui.playground import PlaygroundWidget
     except ImportError:
-        yield Row("explore", "playground Step + redraw", "bp_helpers.explore_playground not found")
+        yield Row("explore", "playground Step + redraw", "bp_helpers.ui.playground not found")
         return
     widget = PlaygroundWidget()  # the default network and data, as the notebook shows them
     times = _update_times(lambda i: widget.step(), cfg.calls)  # what the Step button does
@@ -641,11 +635,18 @@ def _bench_playground(cfg: Config) -> Iterator[Row]:
 
 
 # ---------------------------------------------------------------------------- import and notebooks
+def _lesson_infos() -> list[pkgutil.ModuleInfo]:
+    import bp_helpers.lessons
+
+    return sorted(pkgutil.iter_modules(bp_helpers.lessons.__path__), key=lambda m: m.name)
+
+
 def bench_import(cfg: Config) -> Iterator[Row]:
     code = ("import time; t = time.perf_counter(); import {m}; "
             "print(time.perf_counter() - t)")
     for module, aim in [("bp_helpers", 0.5), ("bp_helpers.nn", None),
-                        ("bp_helpers.autograd", None), ("bp_helpers.plotting", None)]:
+                        ("bp_helpers.autograd", None), ("bp_helpers.ui.style", None),
+                        *[(f"bp_helpers.lessons.{m.name}", 1.5) for m in _lesson_infos()]]:
         times = []
         for _ in range(cfg.import_runs):
             out = subprocess.run([sys.executable, "-c", code.format(m=module)],

@@ -1,0 +1,192 @@
+"""The explore pattern: a pure function draws, sliders drive it.
+
+An :class:`Explorer` pairs a pure function ``func(**values, fig=None) -> View`` with the
+controls of its parameters. The function's keyword defaults are the sliders' starting
+values. In a notebook::
+
+    explorer.static()   # the function called once with the defaults: the static figure
+    explorer.widget()   # sliders wired to the same function (needs a live kernel)
+
+Only :meth:`Explorer.widget` imports ipywidgets. Tests call :meth:`Explorer.extremes` to
+run the function at every slider's minimum and maximum without a browser.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from bp_helpers.ui.style import View
+
+
+@dataclass(frozen=True)
+class FloatRange:
+    """A float slider from ``min`` to ``max`` in steps of ``step``."""
+
+    min: float
+    max: float
+    step: float
+
+    def __post_init__(self) -> None:
+        if not (self.min < self.max and self.step > 0):
+            raise ValueError(f"need min < max and step > 0, got {self}")
+
+    @property
+    def ends(self) -> tuple[float, float]:
+        return (self.min, self.max)
+
+    def make(self, description: str, value: Any) -> Any:
+        import ipywidgets as w
+
+        return w.FloatSlider(
+            value=value, min=self.min, max=self.max, step=self.step,
+            description=description, continuous_update=True, readout_format=".3g",
+        )
+
+
+@dataclass(frozen=True)
+class LogRange:
+    """A slider over ``10**min_exp … 10**max_exp``, moving in steps of the exponent."""
+
+    min_exp: float
+    max_exp: float
+    step: float = 0.1
+
+    def __post_init__(self) -> None:
+        if not (self.min_exp < self.max_exp and self.step > 0):
+            raise ValueError(f"need min_exp < max_exp and step > 0, got {self}")
+
+    @property
+    def ends(self) -> tuple[float, float]:
+        return (10.0**self.min_exp, 10.0**self.max_exp)
+
+    def make(self, description: str, value: Any) -> Any:
+        import ipywidgets as w
+
+        return w.FloatLogSlider(
+            value=value, base=10, min=self.min_exp, max=self.max_exp, step=self.step,
+            description=description, continuous_update=True, readout_format=".3g",
+        )
+
+
+@dataclass(frozen=True)
+class IntRange:
+    """An integer slider from ``min`` to ``max``."""
+
+    min: int
+    max: int
+    step: int = 1
+
+    def __post_init__(self) -> None:
+        if not (self.min < self.max and self.step > 0):
+            raise ValueError(f"need min < max and step > 0, got {self}")
+
+    @property
+    def ends(self) -> tuple[int, int]:
+        return (self.min, self.max)
+
+    def make(self, description: str, value: Any) -> Any:
+        import ipywidgets as w
+
+        return w.IntSlider(
+            value=value, min=self.min, max=self.max, step=self.step,
+            description=description, continuous_update=True,
+        )
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A drop-down over a fixed tuple of options."""
+
+    options: tuple[Any, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.options) < 2:
+            raise ValueError(f"a Choice needs at least two options, got {self.options}")
+
+    @property
+    def ends(self) -> tuple[Any, Any]:
+        return (self.options[0], self.options[-1])
+
+    def make(self, description: str, value: Any) -> Any:
+        import ipywidgets as w
+
+        return w.Dropdown(options=list(self.options), value=value, description=description)
+
+
+Control = FloatRange | LogRange | IntRange | Choice
+
+
+@dataclass(frozen=True)
+class Explorer:
+    """A pure compute-and-draw function and the controls of its keyword parameters."""
+
+    func: Callable[..., View]
+    controls: Mapping[str, Control] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not callable(self.func):
+            raise TypeError(f"func must be a function, got {type(self.func).__name__}")
+        params = inspect.signature(self.func).parameters
+        if "fig" not in params:
+            raise TypeError(f"{self.func.__name__} must accept a fig= keyword to redraw into")
+        for name in self.controls:
+            if name not in params or params[name].default is inspect.Parameter.empty:
+                raise ValueError(f"{self.func.__name__} has no parameter {name!r} with a default")
+
+    @property
+    def name(self) -> str:
+        return self.func.__name__
+
+    def defaults(self) -> dict[str, Any]:
+        """The starting value of every control: the function's keyword defaults."""
+        params = inspect.signature(self.func).parameters
+        return {name: params[name].default for name in self.controls}
+
+    def extremes(self) -> Iterator[dict[str, Any]]:
+        """Keyword sets with one control at its minimum or maximum, the rest at defaults."""
+        for name, control in self.controls.items():
+            for end in control.ends:
+                yield {**self.defaults(), name: end}
+
+    def static(self) -> View:
+        """The function called once with the defaults: the figure shown without a kernel."""
+        return self.func()
+
+    def widget(self, description_width: str = "110px") -> Any:
+        """Sliders wired to the function: text above, figure below; returns a VBox."""
+        import ipywidgets as w
+
+        style = {"description_width": description_width}
+        layout = w.Layout(width="460px")
+        sliders = {}
+        for name, control in self.controls.items():
+            slider = control.make(name, self.defaults()[name])
+            slider.style = style
+            slider.layout = layout
+            sliders[name] = slider
+        view = self.func(**self.defaults())
+        text = w.HTML(value=as_html(view.text))
+        image = w.Image(value=view.png(), format="png")
+        image.layout = w.Layout(max_width="100%")
+        state = {"fig": view.figure}
+
+        def redraw(_change: Any = None) -> None:
+            values = {name: slider.value for name, slider in sliders.items()}
+            new = self.func(**values, fig=state["fig"])
+            state["fig"] = new.figure
+            text.value = as_html(new.text)
+            image.value = new.png()
+
+        for slider in sliders.values():
+            slider.observe(redraw, names="value")
+        controls_box = w.VBox(list(sliders.values()))
+        return w.VBox([controls_box, text, image])
+
+
+def as_html(text: str) -> str:
+    import html
+
+    return f"<pre style='margin:0;line-height:1.3'>{html.escape(text)}</pre>"

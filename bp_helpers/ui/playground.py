@@ -1,0 +1,147 @@
+"""The playground widget: controls and buttons wired to one :class:`Playground`.
+
+Every callback changes the one training state and redraws the four views with
+:func:`bp_helpers.plotting.playground.draw`, so Step, Run and Reset compose:
+
+- **Step** makes one update (one mini-batch);
+- **Run/Pause** is an ``ipywidgets.Play`` whose every tick makes ``updates_per_frame``
+  updates and redraws once (redrawing after every single update would make Run slow);
+- **Reset** starts again with the current settings;
+- moving a data or network control (dataset, noise, layers, width, activation, seed)
+  resets, since the old weights no longer fit; the learning rate and the batch size
+  apply from the next update on, so they can be changed during a run.
+
+ipywidgets is imported inside the functions only, so the module imports without it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bp_helpers.nn import ACTIVATIONS
+from bp_helpers.playground import DATASETS, Playground
+from bp_helpers.ui.explore import as_html
+from bp_helpers.ui.playground_views import draw
+
+BATCH_SIZES = (1, 2, 5, 10, 20, 50, 100, 200)
+
+
+LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+
+
+class PlaygroundWidget:
+    """A :class:`Playground` with its controls, buttons, text and figure.
+
+    Attributes: ``state`` (the Playground), ``controls`` (setting name -> widget),
+    ``step_button``, ``play`` (the ``ipywidgets.Play`` behind Run/Pause),
+    ``reset_button``, ``text`` (HTML), ``image`` (the figure as PNG) and ``box``
+    (everything, as shown in the notebook).
+    """
+
+    def __init__(
+        self, state: Playground | None = None, *, updates_per_frame: int = 5,
+        interval_ms: int = 200,
+    ) -> None:
+        import ipywidgets as w
+
+        if state is None:
+            state = Playground()
+        if not isinstance(state, Playground):
+            raise TypeError(f"state must be a Playground, got {type(state).__name__}")
+        for name, value in (("updates_per_frame", updates_per_frame), ("interval_ms", interval_ms)):
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"{name} must be an integer >= 1, got {value!r}")
+        self.state = state
+        self.updates_per_frame = updates_per_frame
+        s = state.settings
+        style = {"description_width": "95px"}
+        layout = w.Layout(width="330px")
+        batch_options = sorted({*BATCH_SIZES, s.batch_size})
+        rate_options = sorted({*LEARNING_RATES, s.learning_rate})
+        self.controls: dict[str, Any] = {
+            "dataset": w.Dropdown(options=list(DATASETS), value=s.dataset, description="dataset"),
+            "noise": w.FloatSlider(value=s.noise, min=0.0, max=0.5, step=0.05,
+                                   description="noise", readout_format=".2f"),
+            "hidden_layers": w.IntSlider(value=s.hidden_layers, min=0, max=4,
+                                         description="hidden layers"),
+            "width": w.IntSlider(value=s.width, min=1, max=16, description="width"),
+            "activation": w.Dropdown(options=list(ACTIVATIONS), value=s.activation,
+                                     description="activation"),
+            "learning_rate": w.SelectionSlider(options=[(f"{r:g}", r) for r in rate_options],
+                                               value=s.learning_rate,
+                                               description="learning rate"),
+            "batch_size": w.SelectionSlider(options=batch_options, value=s.batch_size,
+                                            description="batch size"),
+            "seed": w.IntSlider(value=s.seed, min=0, max=20, description="seed"),
+        }
+        for name, control in self.controls.items():
+            control.style = style
+            control.layout = layout
+            control.observe(self._on_setting(name), names="value")
+        self.step_button = w.Button(description="Step", tooltip="one update (one mini-batch)",
+                                    icon="step-forward")
+        self.play = w.Play(value=0, min=0, max=10**6, step=1, interval=interval_ms,
+                           description="Run", show_repeat=False,
+                           tooltip=f"Run/Pause: {updates_per_frame} updates per frame")
+        self.reset_button = w.Button(description="Reset", tooltip="start again", icon="undo")
+        self.step_button.on_click(lambda _button: self.step())
+        self.reset_button.on_click(lambda _button: self.reset())
+        self.play.observe(self._on_tick, names="value")
+
+        view = draw(state)
+        self._figure = view.figure
+        self.text = w.HTML(value=as_html(view.text))
+        self.image = w.Image(value=view.png(), format="png")
+        self.image.layout = w.Layout(max_width="100%")
+        names = list(self.controls)
+        columns = w.HBox([w.VBox([self.controls[n] for n in names[:4]]),
+                          w.VBox([self.controls[n] for n in names[4:]])])
+        buttons = w.HBox([self.step_button, self.play, self.reset_button,
+                          w.Label(f"Run: {updates_per_frame} updates per frame")])
+        self.box = w.VBox([w.VBox([columns, buttons]), self.text, self.image])
+
+    # ------------------------------------------------------------------ actions
+    def step(self) -> None:
+        """One update, then redraw (the Step button)."""
+        self.state.step(1)
+        self.redraw()
+
+    def reset(self) -> None:
+        """Stop running, start again with the current settings, redraw (Reset)."""
+        self.play.playing = False
+        self.state.reset()
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Draw the state into the same figure and show its text and PNG."""
+        view = draw(self.state, self._figure)
+        self._figure = view.figure
+        self.text.value = as_html(view.text)
+        self.image.value = view.png()
+
+    # ------------------------------------------------------------------ callbacks
+    def _on_setting(self, name: str):
+        def handler(change: dict) -> None:
+            self.state.configure(**{name: change["new"]})
+            self.redraw()
+
+        return handler
+
+    def _on_tick(self, change: dict) -> None:
+        if change["new"] <= change["old"]:  # Play's stop button rewinds: nothing to do
+            return
+        self.state.step(self.updates_per_frame)
+        if self.state.diverged is not None:
+            self.play.playing = False
+        self.redraw()
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.box._repr_mimebundle_(**kwargs)
+
+
+def playground_widget(state: Playground | None = None, **options: Any) -> Any:
+    """The playground as one ``ipywidgets.VBox``: controls and buttons, text, figure.
+
+    ``options`` go to :class:`PlaygroundWidget` (``updates_per_frame``, ``interval_ms``).
+    """
+    return PlaygroundWidget(state, **options).box

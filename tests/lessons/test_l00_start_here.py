@@ -1,0 +1,67 @@
+"""Lesson 00: the toy fit, gradient descent and its explorer, the checkers.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from bp_helpers.calculus import central_difference
+from bp_helpers.lessons import l00_start_here as l00
+
+
+def test_fit_gradient_matches_central_difference() -> None:
+    for w in (-1.0, 0.0, 1.0, 2.5):
+        numeric = central_difference(l00.fit_loss, w)
+        assert math.isclose(l00.fit_gradient(w), numeric, rel_tol=1e-7, abs_tol=1e-9)
+
+
+def test_fit_loss_is_vectorized_and_minimal_at_least_squares_w() -> None:
+    w = np.array([[0.0, 1.0], [2.0, 3.0]])
+    losses = l00.fit_loss(w)
+    assert losses.shape == (2, 2)
+    assert losses[0, 1] == pytest.approx(l00.fit_loss(1.0))
+    w_star = float(l00.FIT_X @ l00.FIT_Y / (l00.FIT_X @ l00.FIT_X))
+    assert l00.fit_gradient(w_star) == pytest.approx(0.0, abs=1e-12)
+    assert l00.fit_loss(w_star) < min(l00.fit_loss(w_star - 0.01), l00.fit_loss(w_star + 0.01))
+
+
+def test_gradient_descent_path_converges_for_small_rate_and_diverges_for_large() -> None:
+    w_star = float(l00.FIT_X @ l00.FIT_Y / (l00.FIT_X @ l00.FIT_X))
+    eta_max = 1.0 / float(np.mean(l00.FIT_X**2))  # 2 / L''
+    small = l00.gradient_descent_path(0.0, 0.9 * eta_max, 200)
+    large = l00.gradient_descent_path(0.0, 1.1 * eta_max, 200)
+    assert small.shape == (201,) and small[0] == 0.0
+    assert abs(small[-1] - w_star) < 1e-6
+    assert abs(large[-1] - w_star) > 1e3
+    assert l00.gradient_descent_path(1.5, 0.1, 0).tolist() == [1.5]
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"w0": float("nan"), "eta": 0.1, "steps": 3}, ValueError),
+        ({"w0": 0.0, "eta": 0.0, "steps": 3}, ValueError),
+        ({"w0": 0.0, "eta": -0.1, "steps": 3}, ValueError),
+        ({"w0": 0.0, "eta": 0.1, "steps": -1}, ValueError),
+        ({"w0": 0.0, "eta": 0.1, "steps": 2.5}, ValueError),
+        ({"w0": "0", "eta": 0.1, "steps": 3}, TypeError),
+    ],
+)
+def test_gradient_descent_path_rejects_bad_input(kwargs: dict, error: type) -> None:
+    with pytest.raises(error):
+        l00.gradient_descent_path(**kwargs)
+
+
+def test_gradient_descent_view_reports_convergence_and_divergence() -> None:
+    assert "converges" in l00.gradient_descent(eta=0.05).text
+    assert "diverges" in l00.gradient_descent(eta=0.25).text
+    assert "after 0 steps w = 0" in l00.gradient_descent(steps=0).text
+
+
+def test_one_step_uphill_gets_a_specific_hint(capsys) -> None:
+    uphill = 1.0 + 0.05 * l00.fit_gradient(1.0)
+    assert l00.check_one_step(uphill) is False
+    assert "uphill" in capsys.readouterr().out

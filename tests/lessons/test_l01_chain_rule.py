@@ -1,0 +1,180 @@
+"""Lesson 01: difference errors, the chain-rule explorers, the checkers (with 00's).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from bp_helpers.calculus import central_difference
+from bp_helpers.lessons import l00_start_here as l00
+from bp_helpers.lessons import l01_chain_rule as l01
+
+
+def test_difference_errors_have_orders_one_and_two() -> None:
+    forward, central = l01.difference_errors(1.0, np.array([1e-2, 1e-3]))
+    assert forward[0] / forward[1] == pytest.approx(10, rel=0.01)  # O(h)
+    assert central[0] / central[1] == pytest.approx(100, rel=0.01)  # O(h²)
+    # leading terms of the Taylor argument: (h/2)|f''| and (h²/6)|f'''|
+    assert forward[1] == pytest.approx(1e-3 / 2 * math.sin(1.0), rel=1e-2)
+    assert central[1] == pytest.approx(1e-6 / 6 * math.cos(1.0), rel=1e-2)
+
+
+@pytest.mark.parametrize(
+    ("x", "h", "error"),
+    [(1.0, [1e-3, 0.0], ValueError), (1.0, [np.nan], ValueError), (np.inf, 1e-3, ValueError),
+     (1.0, "tiny", TypeError), ("1", 1e-3, TypeError)],
+)
+def test_difference_errors_rejects_bad_input(x, h, error: type) -> None:
+    with pytest.raises(error):
+        l01.difference_errors(x, h)
+
+
+def test_tangent_view_text_gives_the_estimates() -> None:
+    text = l01.tangent_and_secants(x=1.0, h=0.5).text
+    forward = (math.sin(1.5) - math.sin(1.0)) / 0.5
+    central = (math.sin(1.5) - math.sin(0.5)) / 1.0
+    assert f"{math.cos(1.0):.6f}" in text
+    assert f"{forward:.6f}" in text and f"{central:.6f}" in text
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"x": float("inf")}, ValueError),
+        ({"h": 0.0}, ValueError),
+        ({"h": -1e-3}, ValueError),
+        ({"x": None}, TypeError),
+        ({"h": "small"}, TypeError),
+    ],
+)
+def test_tangent_view_rejects_bad_input(kwargs: dict, error: type) -> None:
+    with pytest.raises(error):
+        l01.tangent_and_secants(**kwargs)
+
+
+@pytest.mark.parametrize("name", list(l01.COMPOSITIONS))
+def test_compositions_have_correct_derivatives(name: str) -> None:
+    c = l01.COMPOSITIONS[name]
+    for x in (-1.3, 0.0, 0.4, 1.7):
+        xs = np.array(x)
+        assert float(c.dg(xs)) == pytest.approx(
+            central_difference(lambda t: float(c.g(np.array(t))), x), rel=1e-6, abs=1e-9)
+        u = float(c.g(xs))
+        assert float(c.df(np.array(u))) == pytest.approx(
+            central_difference(lambda t: float(c.f(np.array(t))), u), rel=1e-6, abs=1e-9)
+
+
+def test_chain_view_multiplies_the_factors() -> None:
+    text = l01.chain_factors(x=0.8, composition="sin(x²)").text
+    expected = math.cos(0.64) * 1.6
+    assert f"= {expected:.4f} (central difference {expected:.4f})" in text
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"composition": "tan(x)"}, ValueError),
+        ({"x": float("nan")}, ValueError),
+        ({"x": [0.5]}, TypeError),
+    ],
+)
+def test_chain_view_rejects_bad_input(kwargs: dict, error: type) -> None:
+    with pytest.raises(error):
+        l01.chain_factors(**kwargs)
+
+
+def test_two_paths_view_sums_the_paths() -> None:
+    x = 0.7
+    expected = 2 * x * math.sin(x) + x * x * math.cos(x)
+    assert f"dz/dx = 0.9019 + 0.3748 = {expected:.4f}" in l01.two_paths(x=x).text
+    with pytest.raises(ValueError):
+        l01.two_paths(x=float("-inf"))
+    with pytest.raises(TypeError):
+        l01.two_paths(x="0.7")
+
+
+def _x() -> sp.Symbol:
+    return sp.Symbol("x")
+
+
+ANSWERS = {
+    l00.check_fit_gradient: 2 * np.mean((1.0 * np.array([1, 2, 3]) - [2.1, 3.9, 6.2]) * [1, 2, 3]),
+    l00.check_one_step: 1.0 - 0.05 * (2 / 3) * ((1 - 2.1) * 1 + (2 - 3.9) * 2 + (3 - 6.2) * 3),
+    l00.check_largest_rate: 3 / 14,
+    l01.check_two_path_derivative: math.sin(0.7) * 1.4
+    + (0.49 + 2 * math.sin(0.7)) * math.cos(0.7),
+    l01.check_jacobian: [[0.5, 2.0], [4.0, 0.0], [0.0, math.cos(0.5)]],
+}
+
+
+@pytest.mark.parametrize("checker", list(ANSWERS), ids=lambda c: c.__name__)
+def test_number_checkers_accept_the_right_answer(checker, capsys) -> None:
+    assert checker(ANSWERS[checker]) is True
+    assert capsys.readouterr().out.startswith("✓")
+
+
+BAD_ANSWERS = [..., None, "a string", float("nan"), [1.0, 2.0], {"a": 1}, 123456.0]
+
+
+@pytest.mark.parametrize("checker", [*ANSWERS, l01.check_softplus_derivative,
+                                     l01.check_sigmoid_prime], ids=lambda c: c.__name__)
+@pytest.mark.parametrize("bad", BAD_ANSWERS, ids=repr)
+def test_checkers_reject_bad_answers_without_raising(checker, bad, capsys) -> None:
+    assert checker(bad) is False
+    out = capsys.readouterr().out
+    assert out.startswith("✗") and out.count("\n") == 1
+
+
+def test_unanswered_says_so(capsys) -> None:
+    l01.check_jacobian(...)
+    assert "not answered yet" in capsys.readouterr().out
+
+
+def test_two_path_single_path_gets_a_specific_hint(capsys) -> None:
+    only_u = math.sin(0.7) * 1.4
+    assert l01.check_two_path_derivative(only_u) is False
+    assert "only the path through u" in capsys.readouterr().out
+
+
+def test_jacobian_transpose_gets_a_specific_hint(capsys) -> None:
+    transposed = np.array(ANSWERS[l01.check_jacobian]).T
+    assert l01.check_jacobian(transposed) is False
+    assert "transpose" in capsys.readouterr().out
+
+
+def test_softplus_derivative_accepts_equivalent_forms_and_any_x(capsys) -> None:
+    x = _x()
+    assert l01.check_softplus_derivative(3 * sp.exp(3 * x) / (1 + sp.exp(3 * x)))
+    assert l01.check_softplus_derivative(3 / (1 + sp.exp(-3 * x)))
+    x_real = sp.Symbol("x", real=True)
+    assert l01.check_softplus_derivative(sp.diff(sp.log(1 + sp.exp(3 * x_real)), x_real))
+    capsys.readouterr()
+    assert not l01.check_softplus_derivative(sp.exp(3 * x) / (1 + sp.exp(3 * x)))  # no inner 3
+    assert not l01.check_softplus_derivative(3 * sp.exp(3 * sp.Symbol("t")))
+    assert "sympy symbol x" in capsys.readouterr().out
+
+
+def test_sigmoid_prime_checker(capsys) -> None:
+    def good(z):
+        s = 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
+        return s * (1 - s)
+
+    def forgets_one_minus(z):
+        return 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
+
+    def raises(z):
+        raise RuntimeError("boom")
+
+    def unfinished(z):
+        ...
+
+    assert l01.check_sigmoid_prime(good)
+    assert not l01.check_sigmoid_prime(unfinished)
+    assert "returns None" in capsys.readouterr().out
+    assert not l01.check_sigmoid_prime(forgets_one_minus)
+    assert not l01.check_sigmoid_prime(raises)
+    assert "RuntimeError" in capsys.readouterr().out.splitlines()[-1]

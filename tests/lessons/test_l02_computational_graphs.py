@@ -1,0 +1,122 @@
+"""Lesson 02: the neuron graph explorer and the checkers.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from bp_helpers.autograd import Value, topological_order
+from bp_helpers.lessons import l02_computational_graphs as l02
+from bp_helpers.lessons.l02_computational_graphs import NEURON, neuron_graph, neuron_loss
+
+
+# ---- the neuron explorer -----------------------------------------------------------
+def test_neuron_graph_text_gives_the_three_gradients() -> None:
+    view = neuron_graph()
+    assert "L = (y − 10)² = 25.00" in view.text
+    assert "∂L/∂w = ∂L/∂y·x = -30.00" in view.text
+    assert "∂L/∂b = ∂L/∂y·1 = -10.00" in view.text and "∂L/∂x = ∂L/∂y·w = -20.00" in view.text
+    assert NEURON.defaults() == {"w": 2.0, "b": -1.0, "x": 3.0}
+
+
+def test_neuron_graph_at_the_optimum_has_zero_gradients_without_minus_zero() -> None:
+    view = neuron_graph(w=3.0, b=1.0, x=3.0)  # y = 10, L = 0
+    assert "-0.00" not in view.text and "L = (y − 10)² = 0.00" in view.text
+
+
+def test_neuron_loss_rejects_bad_numbers() -> None:
+    with pytest.raises(TypeError):
+        neuron_loss("2", 0.0, 1.0)
+    with pytest.raises(ValueError):
+        neuron_loss(math.nan, 0.0, 1.0)
+
+
+# ---- exercise checkers -------------------------------------------------------------
+def test_check_fanout_gradient(capsys: pytest.CaptureFixture[str]) -> None:
+    a, b, c = l02.FANOUT_POINT["a"], l02.FANOUT_POINT["b"], l02.FANOUT_POINT["c"]
+    assert l02.check_fanout_gradient(b * a + (a * b + c)) is True
+    assert "✓" in capsys.readouterr().out
+    assert l02.check_fanout_gradient(b * a) is False
+    assert "only one of the two paths" in capsys.readouterr().out
+    assert l02.check_fanout_gradient(a * b + c) is False
+    assert l02.check_fanout_gradient(5.0) is False
+    assert l02.check_fanout_gradient(...) is False
+    assert "not answered yet" in capsys.readouterr().out
+    assert l02.check_fanout_gradient("two") is False
+
+
+def test_check_accumulated_gradient(capsys: pytest.CaptureFixture[str]) -> None:
+    # ∂L1/∂w = 2(2·3 − 1 − 10)·3 = −30 and ∂L2/∂w = 2(2·1 − 1 − 2)·1 = −2
+    assert l02.check_accumulated_gradient(-32.0) is True
+    assert l02.check_accumulated_gradient(-2.0) is False
+    assert "does not overwrite" in capsys.readouterr().out
+    assert l02.check_accumulated_gradient(-30.0) is False
+    assert "adds ∂L2/∂w" in capsys.readouterr().out
+    assert l02.check_accumulated_gradient(-64.0) is False
+    assert l02.check_accumulated_gradient(...) is False
+    assert l02.check_accumulated_gradient(None) is False
+    assert l02.check_accumulated_gradient([1]) is False
+
+
+def test_check_softplus(capsys: pytest.CaptureFixture[str]) -> None:
+    assert l02.check_softplus(lambda v: (1 + v.exp()).log()) is True
+    assert l02.check_softplus(lambda v: math.log1p(math.exp(v.data))) is False
+    assert "not a Value" in capsys.readouterr().out
+    assert l02.check_softplus(lambda v: Value(math.log1p(math.exp(v.data)))) is False
+    assert "cuts the graph" in capsys.readouterr().out
+    assert l02.check_softplus(lambda v: v.exp().log()) is False  # wrong value
+    assert l02.check_softplus(lambda v: 1 / 0) is False
+    assert "ZeroDivisionError" in capsys.readouterr().out
+    assert l02.check_softplus(...) is False and l02.check_softplus(3) is False
+    assert l02.check_softplus(lambda v: ...) is False  # the notebook's `return ...` stub
+    assert "not answered yet" in capsys.readouterr().out
+
+
+def _recursive_topo(root: Value) -> list[Value]:
+    order: list[Value] = []
+    seen: set[int] = set()
+
+    def visit(node: Value) -> None:
+        if id(node) not in seen:
+            seen.add(id(node))
+            for child in node.children:
+                visit(child)
+            order.append(node)
+
+    visit(root)
+    return order
+
+
+def _kahn(root: Value) -> list[Value]:
+    """Another correct answer: repeatedly take a node none of whose parents remain."""
+    nodes = topological_order(root)
+    parents_left = {id(n): 0 for n in nodes}
+    for n in nodes:
+        for c in n.children:
+            parents_left[id(c)] += 1
+    ready, reverse = [root], []
+    while ready:
+        node = ready.pop()
+        reverse.append(node)
+        for c in node.children:
+            parents_left[id(c)] -= 1
+            if parents_left[id(c)] == 0:
+                ready.append(c)
+    return reverse[::-1]
+
+
+def test_check_topological_order(capsys: pytest.CaptureFixture[str]) -> None:
+    assert l02.check_topological_order(topological_order) is True
+    assert l02.check_topological_order(_kahn) is True
+    assert l02.check_topological_order(_recursive_topo) is False
+    assert "recursion limit" in capsys.readouterr().out
+    assert l02.check_topological_order(lambda r: topological_order(r)[::-1]) is False
+    assert l02.check_topological_order(lambda r: topological_order(r)[:-1]) is False
+    assert l02.check_topological_order(lambda r: topological_order(r) * 2) is False
+    assert "appears twice" in capsys.readouterr().out
+    assert l02.check_topological_order(lambda r: None) is False
+    assert l02.check_topological_order(...) is False and l02.check_topological_order(1) is False
+    assert l02.check_topological_order(lambda r: ...) is False
+    assert "not answered yet" in capsys.readouterr().out

@@ -1,0 +1,64 @@
+"""Lesson 07: the mode-cost explorer and the checkers.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from bp_helpers.dual import Dual, jacobian
+from bp_helpers.lessons import l07_forward_and_reverse_mode as l07
+
+
+# --- notebook 07: pass counts and exercise checkers ---------------------------------------
+def test_passes_for_jacobian() -> None:
+    from bp_helpers.lessons.l07_forward_and_reverse_mode import mode_costs, passes_for_jacobian
+
+    assert passes_for_jacobian(1000, 10) == (1000, 10)
+    assert "reverse mode is cheaper, 8× fewer" in mode_costs(8, 1).text
+    assert "forward mode is cheaper" in mode_costs(1, 5).text
+    assert "same number" in mode_costs(4, 4).text
+    for bad in (0, -1, 2.5, True):
+        with pytest.raises(ValueError, match="integer >= 1"):
+            passes_for_jacobian(bad, 1)
+
+
+def test_modes_checkers_accept_reference_answers(capsys) -> None:
+
+    W, x, u = l07.vjp_exercise()
+    assert l07.check_dual_product((12, 5))
+    assert l07.check_passes((1000, 10))
+    assert l07.check_vjp(W.T @ (u * (1 - np.tanh(W @ x) ** 2)))
+    assert l07.check_accumulation_weights([0.5, 0.3, 0.2])
+    assert l07.check_dual_sin(lambda d: Dual(math.sin(d.value), math.cos(d.value) * d.tangent))
+    assert capsys.readouterr().out.count("✓") == 5
+    # the VJP answer agrees with forward mode: uᵀ(J e_j) for every j
+    J = jacobian(lambda z: np.tanh(W @ z), x)
+    np.testing.assert_allclose(u @ J, W.T @ (u * (1 - np.tanh(W @ x) ** 2)), rtol=1e-12)
+
+
+def test_modes_checkers_give_hints_never_raise(capsys) -> None:
+
+    W, x, u = l07.vjp_exercise()
+    for checker in (l07.check_dual_product, l07.check_passes, l07.check_vjp,
+                    l07.check_accumulation_weights, l07.check_dual_sin):
+        assert not checker(...)
+        assert not checker("nonsense")
+    assert not l07.check_dual_product((12, -2))
+    assert "ε parts" in capsys.readouterr().out
+    assert not l07.check_passes((10, 1000))
+    assert "swapped" in capsys.readouterr().out
+    assert not l07.check_vjp(W.T @ u)
+    assert "tanh'" in capsys.readouterr().out
+    assert not l07.check_accumulation_weights([1 / 3] * 3)
+    assert "equal sizes" in capsys.readouterr().out
+    assert not l07.check_dual_sin(lambda d: Dual(math.sin(d.value), math.cos(d.value)))
+    assert "incoming tangent" in capsys.readouterr().out
+    assert not l07.check_dual_sin(lambda d: None)
+    assert "returns None" in capsys.readouterr().out
+    assert not l07.check_dual_sin(lambda d: math.sin(d))
+    assert "TypeError" in capsys.readouterr().out
+    assert not l07.check_dual_sin(lambda d: 0.5)
+    assert "return a Dual" in capsys.readouterr().out

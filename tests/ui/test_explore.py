@@ -1,0 +1,99 @@
+"""The explore pattern's spec objects and widget builder, on a small function."""
+
+from __future__ import annotations
+
+import io
+
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from bp_helpers.ui.explore import Choice, Explorer, FloatRange, IntRange, LogRange
+from bp_helpers.ui.style import View, fresh_figure, label_axes
+
+
+def parabola(a: float = 1.0, n: int = 3, kind: str = "up", *, fig: Figure | None = None) -> View:
+    fig, axes = fresh_figure(fig)
+    ax = axes[0, 0]
+    t = np.linspace(-1, 1, 5 * n)
+    sign = 1 if kind == "up" else -1
+    ax.plot(t, sign * a * t**2)
+    label_axes(ax, "parabola", "t", "a t²")
+    return View(fig, f"a = {a:.2f}, n = {n}, {kind}")
+
+
+EXPLORER = Explorer(
+    parabola, {"a": LogRange(-1, 1), "n": IntRange(1, 9), "kind": Choice(("up", "down"))}
+)
+
+
+def test_defaults_and_extremes() -> None:
+    assert EXPLORER.defaults() == {"a": 1.0, "n": 3, "kind": "up"}
+    extremes = list(EXPLORER.extremes())
+    assert len(extremes) == 6
+    assert {"a": 0.1, "n": 3, "kind": "up"} in extremes
+    assert {"a": 1.0, "n": 9, "kind": "up"} in extremes
+    assert {"a": 1.0, "n": 3, "kind": "down"} in extremes
+
+
+def test_static_is_the_default_call() -> None:
+    view = EXPLORER.static()
+    assert view.text == "a = 1.00, n = 3, up"
+    assert view.png().startswith(b"\x89PNG")
+
+
+def test_fresh_figure_reuses_and_clears() -> None:
+    fig, axes = fresh_figure(nrows=1, ncols=2)
+    assert axes.shape == (1, 2)
+    again, axes2 = fresh_figure(fig)
+    assert again is fig and len(fig.axes) == 1 and axes2.shape == (1, 1)
+
+
+def test_fresh_figure_redraw_keeps_axes_and_frozen_layout() -> None:
+    fig, axes = fresh_figure(nrows=1, ncols=2)
+    axes[0, 0].plot([0, 1], [0, 1])
+    fig.suptitle("first")
+    fig.savefig(io.BytesIO(), format="png")  # the first draw runs the constrained layout
+    position = axes[0, 1].get_position().bounds
+    again, axes2 = fresh_figure(fig, 1, 2)
+    assert again is fig and axes2[0, 0] is axes[0, 0] and axes2[0, 1] is axes[0, 1]
+    assert not axes2[0, 0].lines, "a redraw starts from empty axes"
+    assert fig.get_layout_engine() is None
+    assert axes2[0, 1].get_position().bounds == position
+    assert [t.get_text() for t in fig.texts] == [""], "the old suptitle is blanked"
+    fig.text(0.5, 0.5, "note")
+    fig.suptitle("second")
+    fresh_figure(fig, 1, 2)
+    fig.suptitle("third")
+    assert [t.get_text() for t in fig.texts] == ["third"], "suptitle shows again, note is gone"
+
+
+def test_widget_redraws_on_slider_move() -> None:
+    box = EXPLORER.widget()
+    controls, text, image = box.children
+    sliders = {s.description: s for s in controls.children}
+    assert set(sliders) == {"a", "n", "kind"}
+    before = (text.value, image.value)
+    sliders["n"].value = 9
+    assert "n = 9" in text.value
+    assert image.value != before[1]
+    sliders["kind"].value = "down"
+    assert "down" in text.value
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "message"),
+    [
+        (lambda: FloatRange(1.0, 0.0, 0.1), ValueError, "min < max"),
+        (lambda: FloatRange(0.0, 1.0, 0.0), ValueError, "step > 0"),
+        (lambda: LogRange(0, -1), ValueError, "min_exp < max_exp"),
+        (lambda: IntRange(3, 3), ValueError, "min < max"),
+        (lambda: Choice(("only",)), ValueError, "at least two"),
+        (lambda: Explorer(42), TypeError, "must be a function"),
+        (lambda: Explorer(lambda a=1: None), TypeError, "fig= keyword"),
+        (lambda: Explorer(parabola, {"b": FloatRange(0, 1, 0.1)}), ValueError, "'b'"),
+    ],
+)
+def test_bad_specs_are_explained(make, error, message) -> None:
+    with pytest.raises(error, match=message):
+        make()

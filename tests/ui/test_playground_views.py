@@ -1,0 +1,149 @@
+"""bp_helpers.ui.playground_views: the four views of the playground.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+
+from bp_helpers.nn import ACTIVATIONS
+from bp_helpers.playground import (
+    DATASETS,
+    LIMITS,
+    Playground,
+    Settings,
+)
+from bp_helpers.ui.playground_views import describe, draw, node_positions
+from bp_helpers.ui.style import COLORS, View
+
+
+# ----------------------------------------------------------------------------- views
+def test_draw_shows_four_titled_and_labelled_views() -> None:
+    state = Playground().step(5)
+    view = draw(state)
+    assert isinstance(view, View) and isinstance(view.figure, Figure)
+    axes = view.figure.axes
+    assert len(axes) == 4
+    for ax in axes:
+        assert ax.get_title()
+        if ax.axison:
+            assert ax.get_xlabel() and ax.get_ylabel()
+    assert view.png()[:4] == b"\x89PNG"
+    assert view.text == describe(state) == draw(state).text
+    assert "step 5 (epoch 0.5)" in view.text and "training accuracy" in view.text
+    assert "press Step" in draw(Playground()).text
+
+
+def test_draw_rejects_other_states() -> None:
+    with pytest.raises(TypeError, match="Playground"):
+        draw(Settings())
+
+
+def test_edges_show_weight_size_and_gradient_sign() -> None:
+    state = Playground(hidden_layers=1, width=3).step(1)
+    view = draw(state)
+    from matplotlib.collections import LineCollection
+
+    (edges,) = [c for ax in view.figure.axes for c in ax.collections
+                if isinstance(c, LineCollection) and len(c.get_segments()) == 2 * 3 + 3]
+    grads = np.concatenate([state.grads["W1"].ravel(), state.grads["W2"].ravel()])
+    weights = np.concatenate([state.mlp.params["W1"].ravel(), state.mlp.params["W2"].ravel()])
+    colors = edges.get_colors()
+    red, blue = to_rgba(COLORS["positive"])[:3], to_rgba(COLORS["negative"])[:3]
+    for color, grad in zip(colors, grads, strict=True):
+        assert tuple(color[:3]) == (red if grad > 0 else blue)
+    widths = edges.get_linewidths()
+    assert np.argmax(widths) == np.argmax(np.abs(weights))
+    assert np.argmin(widths) == np.argmin(np.abs(weights))
+
+
+def test_node_positions_first_unit_on_top_and_centred() -> None:
+    ys = node_positions((2, 4, 1))
+    np.testing.assert_allclose(ys[1], [1.5, 0.5, -0.5, -1.5])
+    np.testing.assert_allclose(ys[2], [0.0])
+    assert ys[0][0] > 0 > ys[0][1] and ys[0][0] == -ys[0][1]
+
+
+def test_redraw_reuses_the_figure_and_rebuilds_for_a_new_shape() -> None:
+    state = Playground()
+    view = draw(state)
+    first = view.png()
+    state.step(3)
+    again = draw(state, view.figure)
+    assert again.figure is view.figure and again.png() != first
+    state.reset(hidden_layers=3, width=5)
+    rebuilt = draw(state, view.figure)
+    assert rebuilt.figure is view.figure
+    assert len(rebuilt.figure.axes) == 4
+    assert "2-5-5-5-1" in rebuilt.text
+
+
+def test_playground_view_png_is_a_png_of_the_same_figure() -> None:
+    from bp_helpers.ui.playground_views import PlaygroundView
+
+    view = draw(Playground())
+    assert isinstance(view, PlaygroundView)
+    fast, plain = view.png(), View.png(view)
+    assert fast[:8] == plain[:8] == b"\x89PNG\r\n\x1a\n"
+    from io import BytesIO
+
+    from PIL import Image
+
+    a, b = Image.open(BytesIO(fast)), Image.open(BytesIO(plain))
+    assert a.size == b.size
+    assert np.array_equal(np.asarray(a), np.asarray(b))  # same pixels, lighter compression
+
+
+def test_a_dropped_figure_is_freed() -> None:
+    import gc
+    import weakref
+
+    state = Playground()
+    view = draw(state)
+    draw(state.step(2), view.figure).png()
+    ref = weakref.ref(view.figure)
+    del view
+    gc.collect()
+    assert ref() is None, "the figure's artists must not keep it alive"
+
+
+def _extreme_cases() -> list:
+    cases = []
+    for name, (low, high) in LIMITS.items():
+        if name == "n_samples":
+            continue
+        high = {"batch_size": 200, "seed": 20}.get(name, high)
+        cases += [pytest.param({name: low}, id=f"{name}-min"),
+                  pytest.param({name: high}, id=f"{name}-max")]
+    cases += [pytest.param({"activation": a}, id=a) for a in ACTIVATIONS]
+    cases += [pytest.param({"dataset": d}, id=d) for d in DATASETS]
+    cases += [
+        pytest.param({"hidden_layers": 4, "width": 16, "learning_rate": 10.0,
+                      "activation": a}, id=f"deep-wide-lr10-{a}") for a in ACTIVATIONS
+    ]
+    cases.append(pytest.param({"hidden_layers": 0, "width": 1, "batch_size": 1}, id="tiny"))
+    return cases
+
+
+@pytest.mark.parametrize("changes", _extreme_cases())
+def test_every_control_at_its_extremes(changes: dict) -> None:
+    with warnings.catch_warnings(), np.errstate(all="raise"):
+        warnings.simplefilter("error")
+        state = Playground(**changes)
+        state.step(40)
+        view = draw(state)
+        state.step(3)
+        again = draw(state, view.figure)
+    assert again.figure is view.figure
+    assert np.all(np.isfinite(state.losses))
+    assert np.all(np.isfinite(state.grad_norms))
+    for value in state.mlp.params.values():
+        assert np.all(np.isfinite(value))
+    assert len(state.losses) == state.steps + 1
+    if state.diverged is not None:
+        assert "diverged" in state.diverged and "learning rate" in state.diverged
+        assert "diverged" in again.text

@@ -1,0 +1,84 @@
+"""bp_helpers.ui.playground: the playground widget (buttons, Play, controls).
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+
+from bp_helpers.playground import (
+    Playground,
+    Settings,
+)
+
+
+# ----------------------------------------------------------------------------- widget
+def test_widget_buttons_step_run_and_reset() -> None:
+    from bp_helpers.ui.playground import PlaygroundWidget, playground_widget
+
+    ui = PlaygroundWidget(updates_per_frame=3)
+    text, image = ui.text.value, ui.image.value
+    ui.step_button.click()
+    assert ui.state.steps == 1
+    assert ui.text.value != text and ui.image.value != image
+    ui.play.value += 1  # one Run tick, as the front end sends it
+    assert ui.state.steps == 4
+    ui.play.value += 1
+    assert ui.state.steps == 7
+    ui.play.value = 0  # Play's stop button rewinds: no update
+    assert ui.state.steps == 7
+    ui.play.playing = True
+    ui.reset_button.click()
+    assert ui.state.steps == 0 and not ui.play.playing
+    assert "press Step" in ui.text.value
+    box = playground_widget()
+    controls, html_text, png = box.children
+    assert png.value[:4] == b"\x89PNG" and "step 0" in html_text.value
+
+
+@pytest.mark.parametrize("name", ["dataset", "noise", "hidden_layers", "width", "activation",
+                                  "learning_rate", "batch_size", "seed"])
+def test_every_control_changes_text_and_image(name: str) -> None:
+    from bp_helpers.ui.playground import PlaygroundWidget
+
+    ui = PlaygroundWidget()
+    control = ui.controls[name]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for end in ("max", "min"):
+            text, image = ui.text.value, ui.image.value
+            options = getattr(control, "options", None)
+            if options:
+                option = options[-1] if end == "max" else options[0]
+                value = option[1] if isinstance(option, tuple) else option  # (label, value)
+            else:
+                value = getattr(control, end)
+            if control.value == value:
+                continue
+            control.value = value
+            assert ui.text.value != text, f"{name} -> {value}: text did not change"
+            assert ui.image.value != image, f"{name} -> {value}: image did not change"
+            assert getattr(ui.state.settings, name) == control.value
+            ui.step_button.click()
+
+
+def test_run_stops_when_training_diverges() -> None:
+    from bp_helpers.ui.playground import PlaygroundWidget
+
+    state = Playground(hidden_layers=4, width=16, activation="relu", learning_rate=10.0)
+    ui = PlaygroundWidget(state, updates_per_frame=20)
+    ui.play.playing = True
+    for _ in range(5):
+        ui.play.value += 1
+    assert state.diverged is not None and not ui.play.playing
+    assert "diverged" in ui.text.value
+
+
+def test_widget_rejects_bad_arguments() -> None:
+    from bp_helpers.ui.playground import PlaygroundWidget
+
+    with pytest.raises(TypeError, match="Playground"):
+        PlaygroundWidget(Settings())
+    with pytest.raises(ValueError, match="updates_per_frame"):
+        PlaygroundWidget(updates_per_frame=0)
