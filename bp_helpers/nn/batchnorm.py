@@ -48,9 +48,9 @@ class RunningStats:
     var: np.ndarray
 
     def __post_init__(self) -> None:
-        self.mean = finite_array(self.mean, "running.mean", ndim=2).copy()
-        self.var = finite_array(self.var, "running.var", ndim=2).copy()
-        if self.mean.shape[1:] != (1,) or self.var.shape != self.mean.shape:
+        self.mean = finite_array(self.mean, "running.mean").copy()
+        self.var = finite_array(self.var, "running.var").copy()
+        if self.mean.ndim != 2 or self.mean.shape[1] != 1 or self.var.shape != self.mean.shape:
             raise ValueError(
                 "running.mean and running.var must both have shape (n, 1); "
                 f"got {self.mean.shape} and {self.var.shape}"
