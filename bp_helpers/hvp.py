@@ -10,7 +10,7 @@ computation along ``v``, and what comes out is::
 so the tangents of the gradient are the Hessian-vector product ``H v``: one forward and one
 backward pass, each in dual arithmetic, without ever forming ``H``. A dual operation does two
 or three float operations, so one HVP costs a small constant times one gradient, whatever
-the number of inputs (about 3 times here, measured with these pure-Python engines).
+the number of inputs (2 to 3 times here, measured with these pure-Python engines).
 
 :class:`DualValue` below is ``Value`` with every float a ``Dual``: the local
 derivatives are the same formulas, evaluated in dual arithmetic, so they carry their own

@@ -98,6 +98,9 @@ def batchnorm_forward(
     """
     X = finite_array(X, "X", ndim=2)
     n, N = X.shape
+    if n < 1 or N < 1:
+        raise ValueError(f"X needs at least one feature (row) and one sample (column), "
+                         f"got shape {X.shape}")
     gamma = _column(gamma, "gamma", n)
     beta = _column(beta, "beta", n)
     eps = positive_float(eps, "eps")
@@ -114,8 +117,6 @@ def batchnorm_forward(
                 f"running statistics have shape {running.mean.shape}; X has {n} features, "
                 f"so they must have shape ({n}, 1)"
             )
-    if N < 1:
-        raise ValueError(f"X needs at least one sample (column), got shape {X.shape}")
 
     if training:
         if N < 2:
