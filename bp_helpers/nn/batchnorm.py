@@ -36,7 +36,7 @@ from bp_helpers._validate import finite_array, finite_float, positive_float
 __all__ = ["BatchNormCache", "RunningStats", "batchnorm_backward", "batchnorm_forward"]
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: == on arrays is ambiguous
 class RunningStats:
     """Running estimates of each feature's mean and variance, for eval mode.
 
