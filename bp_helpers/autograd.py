@@ -253,6 +253,18 @@ class Value:
             return Value(x, "", (self,), (1.0,), "relu")
         return Value(0.0, "", (self,), (0.0,), "relu")
 
+    def step(self) -> Value:
+        """Heaviside step: 1.0 for x > 0, else 0.0. d/dx = 0 for every x ≠ 0.
+
+        At x = 0 the step jumps, so it has no derivative there: the forward value is 0.0,
+        the local derivative is recorded as nan, and ``backward()`` through this node
+        raises ValueError. Either way gradient descent gets no signal through a step.
+        """
+        x = self.data
+        if x == 0.0:
+            return Value(0.0, "", (self,), (_NoDerivative(_STEP_AT_0),), "step")
+        return Value(1.0 if x > 0.0 else 0.0, "", (self,), (0.0,), "step")
+
     # ---- the backward pass ----------------------------------------------------------
     def backward(self) -> None:
         """Fill ``grad`` of every Value this one depends on with ∂self/∂(that Value).
@@ -275,6 +287,27 @@ class Value:
         """Set ``grad`` to 0 on this Value and every Value it depends on (leaves too)."""
         for node in topological_order(self):
             node.grad = 0.0
+
+
+_STEP_AT_0 = (
+    "step has no derivative at 0 (it jumps from 0 to 1 there; everywhere else its "
+    "derivative is 0), so backward() cannot pass a gradient through step(0)"
+)
+
+
+class _NoDerivative(float):
+    """A local derivative that does not exist: nan when shown, and ``backward()``'s
+    ``local * upstream`` raises ValueError with the reason instead of spreading nan."""
+
+    def __new__(cls, reason: str) -> _NoDerivative:
+        out = super().__new__(cls, math.nan)
+        out.reason = reason
+        return out
+
+    def __mul__(self, other: object) -> float:
+        raise ValueError(self.reason)
+
+    __rmul__ = __mul__
 
 
 def topological_order(root: Value) -> list[Value]:

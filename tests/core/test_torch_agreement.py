@@ -1,4 +1,5 @@
-"""bp_helpers against torch.autograd in float64: the MLP, the deep nets, Value and Dual.
+"""bp_helpers against torch.autograd in float64: the MLP, the deep nets, Value and Dual,
+BatchNorm (training and eval mode, running statistics) and Hessian-vector products.
 
 Skipped when PyTorch is not installed; CI installs the CPU build (torch==2.13.0). Every
 comparison asks for agreement better than 1e-10 (relative, normwise per array).
@@ -22,6 +23,9 @@ from bp_helpers import nn  # noqa: E402
 from bp_helpers.autograd import Value  # noqa: E402
 from bp_helpers.deep import deep_loss_and_grads  # noqa: E402
 from bp_helpers.dual import jacobian, jvp  # noqa: E402
+from bp_helpers.hvp import grad_and_hvp, hessian  # noqa: E402
+from bp_helpers.nn.batchnorm import RunningStats, batchnorm_backward, batchnorm_forward  # noqa: E402
+from bp_helpers.nn.bn_mlp import bn_net_loss_and_grads, init_bn_params  # noqa: E402
 
 TOL = 1e-10
 
@@ -229,3 +233,121 @@ def test_dual_jvp_matches_torch_forward_mode(seed: int) -> None:
 
     J_torch = torch.autograd.functional.jacobian(lambda t: torch.stack(_layer(t, W)), _t(x))
     assert _gap(jacobian(lambda xs: _layer(xs, W), x), J_torch) < TOL
+
+
+# --- batch normalization (nn.batchnorm, nn.bn_mlp) ----------------------------------------
+def _torch_batchnorm(X: np.ndarray, gamma, beta, running, training: bool, **kw):
+    """torch's batch_norm in OUR layout: X (n, N) -> torch's (N, C) and back."""
+    mean = _t(running.mean.ravel()) if running is not None else None
+    var = _t(running.var.ravel()) if running is not None else None
+    Y = F.batch_norm(X.T if isinstance(X, torch.Tensor) else _t(X.T), mean, var,
+                     gamma.reshape(-1), beta.reshape(-1), training=training, **kw)
+    return Y.T, mean, var
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_batchnorm_training_mode_matches_torch(seed: int) -> None:
+    rng = np.random.default_rng(300 + seed)
+    n, N = int(rng.integers(1, 6)), int(rng.integers(2, 9))
+    X = rng.standard_normal((n, N)) * 3.0 + rng.standard_normal((n, 1))
+    gamma, beta = rng.uniform(0.5, 2.0, (n, 1)), rng.standard_normal((n, 1))
+    G = rng.standard_normal((n, N))
+    eps, momentum = float(rng.choice([1e-5, 1e-3, 0.1])), float(rng.uniform(0.05, 0.9))
+    start = (rng.standard_normal((n, 1)), rng.uniform(0.5, 2.0, (n, 1)))
+    running = RunningStats(*start)
+
+    Y, cache = batchnorm_forward(X, gamma, beta, eps=eps, running=running, momentum=momentum)
+    dX, dgamma, dbeta = batchnorm_backward(G, cache)
+
+    tX, tgamma, tbeta = _t(X, grad=True), _t(gamma, grad=True), _t(beta, grad=True)
+    Y_torch, mean_torch, var_torch = _torch_batchnorm(
+        tX, tgamma, tbeta, RunningStats(*start), training=True, momentum=momentum, eps=eps)
+    (Y_torch * _t(G)).sum().backward()
+
+    assert _gap(Y, Y_torch) < TOL
+    assert _gap(dX, tX.grad) < TOL
+    assert _gap(dgamma, tgamma.grad) < TOL
+    assert _gap(dbeta, tbeta.grad) < TOL
+    # running statistics updated the same way (torch: in place, unbiased variance)
+    assert _gap(running.mean.ravel(), mean_torch) < TOL
+    assert _gap(running.var.ravel(), var_torch) < TOL
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_batchnorm_eval_mode_matches_torch(seed: int) -> None:
+    rng = np.random.default_rng(400 + seed)
+    n, N = int(rng.integers(1, 6)), int(rng.integers(1, 6))
+    X = rng.standard_normal((n, N))
+    gamma, beta = rng.uniform(0.5, 2.0, (n, 1)), rng.standard_normal((n, 1))
+    G = rng.standard_normal((n, N))
+    start = (rng.standard_normal((n, 1)), rng.uniform(0.5, 2.0, (n, 1)))
+    running = RunningStats(*start)
+
+    Y, cache = batchnorm_forward(X, gamma, beta, training=False, running=running, eps=1e-3)
+    dX, dgamma, dbeta = batchnorm_backward(G, cache)
+
+    tX, tgamma, tbeta = _t(X, grad=True), _t(gamma, grad=True), _t(beta, grad=True)
+    Y_torch, mean_torch, var_torch = _torch_batchnorm(
+        tX, tgamma, tbeta, RunningStats(*start), training=False, eps=1e-3)
+    (Y_torch * _t(G)).sum().backward()
+
+    assert _gap(Y, Y_torch) < TOL
+    assert _gap(dX, tX.grad) < TOL
+    assert _gap(dgamma, tgamma.grad) < TOL
+    assert _gap(dbeta, tbeta.grad) < TOL
+    # neither changes the running statistics in eval mode
+    assert np.array_equal(running.mean, start[0]) and np.array_equal(running.var, start[1])
+    assert _gap(start[0].ravel(), mean_torch) == 0.0 and _gap(start[1].ravel(), var_torch) == 0.0
+
+
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
+def test_batchnorm_deep_net_gradients_match_torch(activation: str) -> None:
+    rng = np.random.default_rng(5)
+    widths = (3, 5, 5, 4, 2)
+    params = init_bn_params(widths, "he", rng)
+    for k in (1, 2, 3):
+        params[f"gamma{k}"] += 0.2 * rng.standard_normal(params[f"gamma{k}"].shape)
+        params[f"beta{k}"] += 0.2 * rng.standard_normal(params[f"beta{k}"].shape)
+    X, Y = rng.standard_normal((3, 7)), rng.standard_normal((2, 7))
+    L, grads = bn_net_loss_and_grads(params, X, Y, activation)
+
+    tparams = {key: _t(value, grad=True) for key, value in params.items()}
+    A = _t(X)
+    for k in range(1, len(widths)):
+        Z = tparams[f"W{k}"] @ A + tparams[f"b{k}"]
+        if k < len(widths) - 1:
+            Z = F.batch_norm(Z.T, None, None, tparams[f"gamma{k}"].reshape(-1),
+                             tparams[f"beta{k}"].reshape(-1), training=True).T
+            A = TORCH_ACTIVATIONS[activation](Z)
+        else:
+            A = Z
+    L_torch = 0.5 * ((A - _t(Y)) ** 2).sum() / X.shape[1]
+    L_torch.backward()
+
+    assert abs(L - L_torch.item()) <= TOL * max(1.0, abs(L_torch.item()))
+    for key, value in tparams.items():
+        if key in ("b1", "b2", "b3"):  # hidden biases: both ≈ 0 (BN removes the mean)
+            assert np.abs(grads[key]).max() < 1e-14 and value.grad.abs().max() < 1e-14
+        else:
+            assert _gap(grads[key], value.grad) < TOL, key
+
+
+# --- Hessian-vector products (hvp) --------------------------------------------------------
+@pytest.mark.parametrize("seed", range(20))
+def test_hvp_matches_torch_on_random_expressions(seed: int) -> None:
+    rng = np.random.default_rng(500 + seed)
+    n_leaves = int(rng.integers(1, 5))
+    program = _random_program(rng, n_leaves, n_ops=int(rng.integers(3, 15)))
+    x, v = rng.uniform(-1.5, 1.5, size=n_leaves), rng.standard_normal(n_leaves)
+
+    def f(xs):
+        return _run(program, list(xs))
+
+    g, Hv = grad_and_hvp(f, x, v)
+    out_torch, Hv_torch = torch.autograd.functional.hvp(lambda t: f(t.unbind()), _t(x), _t(v))
+    g_torch = torch.autograd.functional.jacobian(lambda t: f(t.unbind()), _t(x))
+
+    assert _gap(g, g_torch) < TOL, program
+    assert _gap(Hv, Hv_torch) < TOL, program
+    H_torch = torch.autograd.functional.hessian(lambda t: f(t.unbind()), _t(x))
+    assert _gap(hessian(f, x), H_torch) < TOL, program
