@@ -6,9 +6,10 @@ The base is the Okabe–Ito palette (Okabe & Ito 2008, "Color Universal Design")
 usual choice for figures read by people with red–green or blue–yellow deficiency. It
 is not enough on its own: simulating protanopia, deuteranopia and tritanopia (Machado,
 Oliveira & Fernandes 2009, severity 1) and measuring CIEDE2000 distances
-(:func:`delta_e`), its weakest pairs are orange/vermillion (12.5 under deuteranopia),
-blue/bluish green (12.4, tritanopia) and blue/reddish purple (12.2, protanopia), below
-the :data:`MIN_DELTA_E` = 15 every pair that tells two things apart must keep. So four
+(:func:`delta_e`), pairs one would put side by side fall below the
+:data:`MIN_DELTA_E` = 15 every pair that tells two things apart must keep:
+orange/vermillion (12.5 under deuteranopia), blue/bluish green (12.4, tritanopia),
+blue/reddish purple (12.2, protanopia), orange/reddish purple (10.9, tritanopia). So four
 darker hues come from Paul Tol's palettes (wine, purple, green, gold), chosen by search
 so that the colours that meet in one figure stay at least 15 apart under normal vision
 and all three simulations. ``tests/ui/test_palette.py`` checks every such group.
@@ -26,7 +27,7 @@ How to use it
 - Values on a scale: :data:`SEQUENTIAL_CMAP` (``"cividis"``), signed values:
   :data:`DIVERGING_CMAP`; both with a colour bar.
 
-Colour maps. ``"PRGn"`` (purple–white–green): its ends stay >= 38 ΔE00 apart and
+Colour maps. ``"PRGn"`` (purple–white–green): its ends (at 0.1, 0.9) stay >= 38 ΔE00 apart and
 >= 43 from its white middle under all three simulations, it is a ColorBrewer
 colour-blind-safe map, and its hues are those of the sign colours. ``"RdBu_r"`` measures
 as well but its red and blue are the course's function/tangent colours; ``"PuOr"``
@@ -114,8 +115,8 @@ SEQUENTIAL_CMAP = "cividis"
 
 #: Minimum CIEDE2000 distance between two colours that tell two things apart, under
 #: normal vision and each simulated dichromacy. About 6-7 just-noticeable differences
-#: (JND ~ 2.3); tab10's red/green measures 4.6 under deuteranopia and its orange/green
-#: 1.3 under protanopia, and Okabe–Ito's closest pairs 12.2-12.5.
+#: (JND ~ 2.3). For scale: tab10's red/green measures 4.6 under deuteranopia and its
+#: orange/green 1.3 under protanopia; Okabe–Ito's orange/vermillion 12.5 (deuteranopia).
 MIN_DELTA_E = 15.0
 
 #: Per-layer colours, in order of W1, W2, …: all five pairs >= 20 apart. A sixth
