@@ -93,6 +93,16 @@ COLORS: dict[str, str] = {
     "validation": PALETTE["vermillion"],
 }
 
+#: Pale fills and a dark line colour for boxes (graph nodes, tags, label backgrounds):
+#: surfaces to write on, never used to tell data apart.
+TINTS: dict[str, str] = {
+    "paper": "#FFFFFF",
+    "leaf": "#FFF4E0",  # an input's box (a pale orange)
+    "node": "#EEF3FA",  # an operation's box (a pale blue)
+    "box_edge": "#4A5A70",  # box outlines and arrows (a dark slate)
+    "empty": "#F0F0F0",  # an empty cell of a grid
+}
+
 #: Line styles that go with the meanings drawn together in one axes (tangent vs secant
 #: vs central difference must differ even in greyscale).
 LINESTYLES: dict[str, str] = {
