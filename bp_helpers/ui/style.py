@@ -30,7 +30,8 @@ Artists marked :func:`dynamic` are drawn over a cached image of everything else
 
 from __future__ import annotations
 
-import io
+import struct
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -80,8 +81,8 @@ STYLE: dict[str, Any] = {
 #: Padding (inches) around each axes in the first draw's layout; see :func:`fresh_figure`.
 REDRAW_PAD_INCHES = 0.15
 
-#: PNG compression level (0-9): 1 encodes in a third of the time of the default 6, for
-#: files about 20 % larger.
+#: PNG (zlib) compression level (0-9): 1 encodes in a third of the time of the default
+#: 6, for files about 20 % larger.
 PNG_COMPRESS_LEVEL = 1
 
 _STATE = "_bp_figure_state"
@@ -211,6 +212,9 @@ def figure_state(
             if figsize is not None:
                 fig.set_size_inches(figsize)
         _agg_canvas(fig)
+        # Set before building: a colour bar made under constrained layout takes its
+        # room from the layout instead of cutting it out of the axes.
+        fig.set_layout_engine("constrained" if layout else None)
         artists = build(fig)
         if not isinstance(artists, dict):
             raise TypeError(f"{ident[1]} must return a dict of artists, got "
@@ -279,15 +283,37 @@ def render(fig: Figure) -> FigureCanvasAgg:
 
 
 def render_png(fig: Figure) -> bytes:
-    """``fig`` as PNG bytes, fast: :func:`render`, then a lightly compressed encoding."""
-    from PIL import Image
-
+    """``fig`` as PNG bytes, fast: :func:`render`, then :func:`encode_png`."""
     canvas = render(fig)
-    size = canvas.get_width_height(physical=True)
-    image = Image.frombuffer("RGBA", size, canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    buffer = io.BytesIO()
-    image.save(buffer, format="png", compress_level=PNG_COMPRESS_LEVEL)
-    return buffer.getvalue()
+    return encode_png(np.asarray(canvas.buffer_rgba()))
+
+
+def encode_png(rgba: np.ndarray) -> bytes:
+    """An RGB PNG of an ``(height, width, 4)`` uint8 image (alpha dropped: figures are
+    opaque), rows unfiltered and deflated at :data:`PNG_COMPRESS_LEVEL`.
+
+    Twice as fast as Pillow's encoder at its fastest level, and no larger on figures
+    (large flat areas): row filters pay off on photographs, not on plots.
+    """
+    rgba = np.asarray(rgba)
+    if rgba.ndim != 3 or rgba.shape[2] != 4 or rgba.dtype != np.uint8:
+        raise ValueError(f"expected an (height, width, 4) uint8 image, got {rgba.shape} "
+                         f"{rgba.dtype}")
+    height, width, _ = rgba.shape
+    rows = np.zeros((height, 1 + 3 * width), dtype=np.uint8)  # byte 0: filter type 0
+    rows[:, 1:].reshape(height, width, 3)[...] = rgba[..., :3]
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return b"".join([
+        b"\x89PNG\r\n\x1a\n",
+        _png_chunk(b"IHDR", header),
+        _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), PNG_COMPRESS_LEVEL)),
+        _png_chunk(b"IEND", b""),
+    ])
+
+
+def _png_chunk(tag: bytes, body: bytes) -> bytes:
+    crc = zlib.crc32(tag + body) & 0xFFFFFFFF
+    return struct.pack(">I", len(body)) + tag + body + struct.pack(">I", crc)
 
 
 # --------------------------------------------------------------------------- View
