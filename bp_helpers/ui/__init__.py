@@ -1,0 +1,1 @@
+"""What a learner sees: figures, widgets and the public checker API (:mod:`.checks`)."""
