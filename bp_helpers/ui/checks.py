@@ -24,6 +24,7 @@ import copy
 import math
 import random
 import signal
+import sys
 import threading
 import time
 import warnings
@@ -44,9 +45,9 @@ RTOL = 5.0 * 10.0**-SIGNIFICANT_DIGITS
 ATOL = 1e-12
 #: Seconds a learner's function may run on one case before it is stopped.
 TIME_LIMIT = 3.0
-#: Relative tolerance for expressions evaluated at 30 digits: exact when no decimals appear,
+#: Relative tolerance for expressions evaluated at 40 digits: exact when no decimals appear,
 #: float round-off when the expression holds decimals such as 0.5.
-EXACT_RTOL = 1e-20
+EXACT_RTOL = 1e-25
 DECIMALS_RTOL = 1e-12
 #: Random points at which two expressions are compared when simplify cannot decide.
 SAMPLE_POINTS = 200
@@ -132,7 +133,7 @@ def _show(value: Any, limit: int = 60) -> str:
     """A short one-line text for ``value`` that never raises."""
     try:
         if isinstance(value, float):
-            text = f"{value:.10g}"
+            text = repr(value) if len(repr(value)) <= 12 else f"{value:.10g}"
         elif isinstance(value, int) and not isinstance(value, bool):
             text = str(value) if abs(value) < 10**40 else "a very large whole number"
         else:
@@ -154,7 +155,9 @@ def _short_error(exc: BaseException) -> str:
 
 
 def _is_sympy(value: Any) -> bool:
-    return (getattr(type(value), "__module__", None) or "").startswith("sympy")
+    """True for a sympy object (sympy is then already imported: no import is paid here)."""
+    sp = sys.modules.get("sympy")
+    return sp is not None and isinstance(value, (sp.Basic, sp.MatrixBase))
 
 
 def _unwrap(value: Any) -> tuple[Any, str, Any] | None:
@@ -246,9 +249,13 @@ def _sympy_real(answer: Any, depth: int) -> int | float | Fraction:
         return int(answer)
     if answer.is_Rational:
         return Fraction(int(answer.p), int(answer.q))
+    if answer.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        raise _Unusable(f"{_show(answer)} is not a finite number")
     finished, value = _call_limited(SIMPLIFY_SECONDS, answer.evalf, 30)
     if not finished:
         raise _Unusable("sympy could not evaluate it to a number in time")
+    if value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+        raise _Unusable(f"{_show(answer)} is not a finite number")
     re, im = value.as_real_imag()
     if not (re.is_Number and im.is_Number):
         raise _Unusable("sympy cannot evaluate it to a number")
@@ -342,7 +349,7 @@ def _digits(value: float, expected: float) -> int:
         return 17
     if not math.isfinite(relative) or relative >= 5:
         return 0
-    return max(0, math.floor(math.log10(5 / relative)))
+    return max(0, math.ceil(math.log10(5 / relative)) - 1)  # relative < 5·10^-digits
 
 
 def _miss(value: int | float | Fraction, expected: float, rtol: float, atol: float) -> str:
@@ -356,9 +363,8 @@ def _miss(value: int | float | Fraction, expected: float, rtol: float, atol: flo
         return f"{shown} has the wrong sign"
     if expected != 0 and rtol == RTOL:
         digits = _digits(v, expected)
-        if 1 <= digits < SIGNIFICANT_DIGITS:
-            plural = "" if digits == 1 else "s"
-            return (f"{shown} agrees with the answer to {digits} significant digit{plural}; "
+        if 2 <= digits < SIGNIFICANT_DIGITS:
+            return (f"{shown} agrees with the answer to {digits} significant digits; "
                     f"{SIGNIFICANT_DIGITS} are needed")
     return f"{shown} is not right"
 
@@ -504,9 +510,8 @@ def _array_miss(value: np.ndarray, want: np.ndarray, rtol: float, atol: float) -
     v, e = float(value[first]), float(want[first])
     if e != 0 and rtol == RTOL:
         digits = _digits(v, e)
-        if 1 <= digits < SIGNIFICANT_DIGITS:
-            plural = "" if digits == 1 else "s"
-            text += (f"; it agrees to {digits} significant digit{plural}, "
+        if 2 <= digits < SIGNIFICANT_DIGITS:
+            text += (f"; it agrees to {digits} significant digits, "
                      f"{SIGNIFICANT_DIGITS} are needed")
     return text
 
@@ -664,10 +669,10 @@ def _judge_expression(answer: Any, want: Any, allowed: dict[str, Any],
         if _same_expression(expr, _rename(trap, allowed))[0]:
             return False, message
     if same is None:
-        return False, (f"it could not be checked in time; simplify your expression and run "
-                       f"the cell again. {hint}")
+        return False, ("sympy could not confirm that it equals the answer: try a simpler "
+                       f"form of your expression. {hint}")
     if expr.has(sp.Float) and closest < RTOL:
-        decimals = _show(sorted({float(f) for f in expr.atoms(sp.Float)})[:3], 40)
+        decimals = ", ".join(f"{float(f):.6g}" for f in sorted(expr.atoms(sp.Float))[:3])
         return False, (f"close to the answer but not equal; it has the decimals {decimals} in "
                        "it: if they are rounded, write exact numbers such as sp.Rational(1, 3) "
                        f"or sp.sqrt(2). {hint}")
@@ -719,18 +724,42 @@ def _sample_points(symbols: Sequence[Any], n: int, seed: int = 0) -> list[dict[A
 
 
 def _evaluate(expr: Any, point: dict[Any, float]) -> Any:
-    """``expr`` at ``point`` to 30 digits as a sympy Float, or None when not finite and real."""
+    """``expr`` at ``point`` to 40 digits as a sympy Float, or None when not finite and real."""
     import sympy as sp
 
-    subs = {s: sp.Float(v, 30) for s, v in point.items()}
+    subs = {s: sp.Float(v, 40) for s, v in point.items()}
     try:
-        value = expr.evalf(30, subs=subs)
+        value = expr.evalf(40, subs=subs)
         re, im = value.as_real_imag()
     except Exception:
         return None
     if not (re.is_Number and im.is_Number and re.is_finite and im == 0):
         return None
     return re
+
+
+def _instantiate_functions(a: Any, b: Any) -> tuple[Any, Any]:
+    """``a`` and ``b`` with each undefined function ``f(…)`` replaced by the same concrete
+    smooth function (random coefficients), and derivatives evaluated, so that they can be
+    compared numerically: equal expressions stay equal, unequal ones almost surely differ."""
+    import sympy as sp
+    from sympy.core.function import AppliedUndef
+
+    applied = a.atoms(AppliedUndef) | b.atoms(AppliedUndef)
+    if not applied:
+        return a, b
+    rng = random.Random(1)
+    concrete = {}
+    for func in sorted({f.func for f in applied}, key=lambda f: f.__name__):
+        arity = max(len(f.args) for f in applied if f.func == func)
+        ts = sp.symbols(f"t0:{arity}", real=True)
+        body = sp.Rational(rng.randint(1, 9), 7)
+        for t in ts:
+            body += sp.Rational(rng.randint(1, 9), 5) * sp.sin(sp.Rational(rng.randint(1, 9), 4)
+                                                              * t + rng.randint(0, 3))
+            body += sp.Rational(rng.randint(1, 9), 11) * t**2
+        concrete[func] = sp.Lambda(ts, body)
+    return tuple(e.subs(concrete).doit() for e in (a, b))  # type: ignore[return-value]
 
 
 def _same_expression(a: Any, b: Any) -> tuple[bool | None, dict[Any, float] | None, float]:
@@ -748,11 +777,13 @@ def _same_expression(a: Any, b: Any) -> tuple[bool | None, dict[Any, float] | No
     if finished and simple == 0:
         return True, None, 0.0
     rtol = DECIMALS_RTOL if (a.has(sp.Float) or b.has(sp.Float)) else EXACT_RTOL
+    a, b = _instantiate_functions(a, b)
+    difference = a - b
     symbols = sorted(difference.free_symbols | b.free_symbols, key=lambda s: str(s))
     points = _sample_points(symbols, SAMPLE_POINTS if symbols else 1)
 
     def compare() -> tuple[bool | None, dict[Any, float] | None, float]:
-        valid, worst = 0, 0.0
+        valid, worst, first = 0, 0.0, None
         for point in points:
             want = _evaluate(b, point)
             if want is None:
@@ -763,10 +794,12 @@ def _same_expression(a: Any, b: Any) -> tuple[bool | None, dict[Any, float] | No
                 return False, point, math.inf
             scale = max(abs(got), abs(want))
             gap = abs(got - want)
-            if gap > rtol * scale + sp.Float(1e-25):
-                relative = float(gap / scale) if scale != 0 else math.inf
-                return False, point, relative
-            worst = max(worst, float(gap / scale) if scale != 0 else 0.0)
+            relative = float(gap / scale) if scale != 0 else 0.0
+            worst = max(worst, relative)
+            if gap > rtol * scale + sp.Float(1e-35) and first is None:
+                first = point
+        if first is not None:
+            return False, first, worst
         return (True if valid >= min(20, len(points)) else None), None, worst
 
     finished, result = _call_limited(NUMERIC_SECONDS, compare)
@@ -857,6 +890,13 @@ def _reference_result(value: Any) -> tuple[str, Any]:
     return "real", _reference_real(value, "the reference's result")
 
 
+def _compare_part(got: Any, want: tuple[str, Any], rtol: float, atol: float) -> str | None:
+    try:
+        return _compare_result(got, want, rtol, atol)
+    except _Unusable as exc:
+        return str(exc)
+
+
 def _compare_result(got: Any, want: tuple[str, Any], rtol: float, atol: float) -> str | None:
     """None when the learner's ``got`` matches the tagged reference ``want``; else why not."""
     kind, value = want
@@ -866,7 +906,7 @@ def _compare_result(got: Any, want: tuple[str, Any], rtol: float, atol: float) -
         if len(got) != len(value):
             return f"it returned {len(got)} values, expected {len(value)}"
         for i, (g, w) in enumerate(zip(got, value, strict=True)):
-            problem = _compare_result(g, w, rtol, atol)
+            problem = _compare_part(g, w, rtol, atol)
             if problem:
                 return f"value {i + 1} of {len(value)}: {problem}"
         return None
@@ -876,7 +916,7 @@ def _compare_result(got: Any, want: tuple[str, Any], rtol: float, atol: float) -
         if set(got.keys()) != set(value.keys()):
             return f"return a dict with the keys {_show(sorted(value, key=str), 80)}"
         for key, w in value.items():
-            problem = _compare_result(got[key], w, rtol, atol)
+            problem = _compare_part(got[key], w, rtol, atol)
             if problem:
                 return f"under the key {_show(key)}: {problem}"
         return None
