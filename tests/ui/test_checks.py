@@ -285,7 +285,8 @@ def test_array_traps(capsys) -> None:
     [SOFTPLUS_PRIME + sp.Max(0, x - 2), SOFTPLUS_PRIME + sp.Heaviside(x - 3),
      SOFTPLUS_PRIME + sp.Float(1e-10), SOFTPLUS_PRIME + 1e-10 * x, SOFTPLUS_PRIME * (1 + 1e-12),
      SOFTPLUS_PRIME + sp.Rational(1, 10**30) * x**2, sp.exp(3 * x) / (1 + sp.exp(3 * x)),
-     sp.Min(SOFTPLUS_PRIME, 2.999)],
+     sp.Min(SOFTPLUS_PRIME, 2.999), SOFTPLUS_PRIME + sp.Max(0, x - 40),
+     SOFTPLUS_PRIME * sp.Heaviside(x + 500)],
 )
 def test_an_expression_that_differs_anywhere_is_not_accepted(wrong, capsys) -> None:
     assert check_expression(wrong, SOFTPLUS_PRIME, name="dy/dx", hint="the hint") is False
@@ -314,7 +315,12 @@ def test_a_differing_expression_is_told_where(capsys) -> None:
       SOFTPLUS_PRIME),
      (sp.Max(x, 0) + sp.log(1 + sp.exp(-sp.Abs(x))), sp.log(1 + sp.exp(x))),
      (2 * sp.sin(x) * sp.cos(x), sp.sin(2 * x)), (0.5 * x, x / 2), (1 / 3 * x, x / 3),
-     (sp.Abs(x), sp.sqrt(x**2)), (2, sp.Integer(2)), (np.float64(0.25), sp.Rational(1, 4))],
+     (sp.Abs(x), sp.sqrt(x**2)), (2, sp.Integer(2)), (np.float64(0.25), sp.Rational(1, 4)),
+     (sp.tanh(x), (sp.exp(x) - sp.exp(-x)) / (sp.exp(x) + sp.exp(-x))),
+     (sp.sin(x) ** 2 + sp.cos(x) ** 2 - 1 + x, x), ((sp.exp(sp.I * x) + sp.exp(-sp.I * x)) / 2,
+                                                   sp.cos(x)),
+     ((sp.exp(x) + 1) * (sp.exp(x) - 1) - sp.exp(2 * x) + 1, sp.Integer(0)),
+     (2 * sp.log(sp.sqrt(x)), sp.log(x))],
 )
 def test_a_right_expression_is_accepted_in_any_form(answer, expected, capsys) -> None:
     assert check_expression(answer, expected, name="e", hint="h") is True
@@ -513,6 +519,7 @@ def test_results_of_every_shape(capsys) -> None:
     assert check_function(flops, flops, inputs, name="flops", hint="h")
     assert check_function(lambda *a: [float(v) for v in flops(*a)], flops, inputs,
                           name="flops", hint="h")
+    assert check_function(lambda *a: np.array(flops(*a)), flops, inputs, name="flops", hint="h")
     assert not check_function(lambda *a: (flops(*a)[0] + 0.4, flops(*a)[1]), flops, inputs,
                               name="flops", hint="h")
     assert "value 1 of 2: 12.4 is not a whole number" in capsys.readouterr().out.splitlines()[-1]
