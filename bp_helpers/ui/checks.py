@@ -112,7 +112,7 @@ def _guarded(name: str, hint: str, judge: Callable[..., tuple[bool, str]], answe
             ok, message = judge(answer, *args)
         except _Unusable as exc:
             ok, message = False, f"{exc}. {hint}"
-        except Exception as exc:  # a strange answer: a hint, never a traceback
+        except (Exception, _TimedOut) as exc:  # a strange answer: a hint, never a traceback
             ok, message = False, f"could not read this answer ({type(exc).__name__}). {hint}"
     return report(name, ok, message)
 
@@ -516,8 +516,9 @@ def _array_miss(value: np.ndarray, want: np.ndarray, rtol: float, atol: float) -
     return text
 
 
-def _compare_arrays(value: np.ndarray, want: np.ndarray, rtol: float, atol: float) -> str | None:
-    """None when ``value`` matches ``want``; else why not (shape first)."""
+def _compare_arrays(value: np.ndarray, want: np.ndarray, rtol: float, atol: float,
+                    integer: bool = False) -> str | None:
+    """None when ``value`` matches ``want`` (exactly when ``integer``); else why not."""
     if value.shape != want.shape:
         text = f"shape {value.shape}, expected {want.shape}"
         if np.all(np.isfinite(value)):
@@ -530,6 +531,15 @@ def _compare_arrays(value: np.ndarray, want: np.ndarray, rtol: float, atol: floa
         return text
     if not np.all(np.isfinite(value)):
         return "your array has nan or inf in it"
+    if integer:
+        if not np.all(value == np.round(value)):
+            return "its entries should be whole numbers (counts are exact)"
+        if np.array_equal(value, want):
+            return None
+        first = tuple(int(i) for i in np.argwhere(value != want)[0])
+        where = f" (entry {_index(first)})" if value.ndim else ""
+        n_bad = int((value != want).sum())
+        return f"{n_bad} of {value.size} entries {'is' if n_bad == 1 else 'are'} not right{where}"
     if _close_mask(value, want, rtol, atol).all():
         return None
     return _array_miss(value, want, rtol, atol)
@@ -538,26 +548,29 @@ def _compare_arrays(value: np.ndarray, want: np.ndarray, rtol: float, atol: floa
 def check_array(
     answer: Any, expected: Any, *, name: str, hint: str,
     traps: Iterable[tuple[Any, str]] | None = None,
-    rtol: float | None = None, atol: float | None = None,
+    rtol: float | None = None, atol: float | None = None, integer: bool = False,
 ) -> bool:
     """✓ when ``answer`` has exactly ``expected``'s shape and every entry agrees (number policy).
 
     Accepted forms: numpy arrays, lists (of lists), tuples, a sympy Matrix of the same
     shape. Complex, bool and text arrays are rejected. ``traps``: ``[(wrong array, hint)]``.
+    ``integer=True``: the entries are counts and must be exact whole numbers.
     """
     want = _reference_array(expected, "expected")
+    if integer and not np.all(want == np.round(want)):
+        raise ValueError("integer=True needs whole numbers in expected")
     rtol, atol = _tolerances(rtol, atol)
     trap_list = [(_reference_array(v, "a trap array"), m) for v, m in _pairs(traps)]
     for trap, _ in trap_list:
         if trap.shape == want.shape and _close_mask(trap, want, rtol, atol).all():
             raise ValueError("a trap array is itself accepted as the right answer")
-    return _guarded(name, hint, _judge_array, answer, want, trap_list, rtol, atol, hint)
+    return _guarded(name, hint, _judge_array, answer, want, trap_list, rtol, atol, integer, hint)
 
 
 def _judge_array(answer: Any, want: np.ndarray, traps: list[tuple[np.ndarray, str]],
-                 rtol: float, atol: float, hint: str) -> tuple[bool, str]:
+                 rtol: float, atol: float, integer: bool, hint: str) -> tuple[bool, str]:
     value = _real_array(answer)
-    problem = _compare_arrays(value, want, rtol, atol)
+    problem = _compare_arrays(value, want, rtol, atol, integer)
     if problem is None:
         return True, ""
     if np.all(np.isfinite(value)):
@@ -959,13 +972,7 @@ def _compare_result(got: Any, want: tuple[str, Any], rtol: float, atol: float) -
     if kind == "real":
         number = _finite(_real(got))
         return None if _close(number, value, rtol, atol) else _miss(number, value, rtol, atol)
-    array = _real_array(got)
-    if kind == "int_array" and array.shape == value.shape and np.all(np.isfinite(array)):
-        if not np.all(array == np.round(array)):
-            return "its entries should be whole numbers (counts are exact)"
-        return None if np.array_equal(array, value) else \
-            f"{int((array != value).sum())} of {value.size} entries are off"
-    return _compare_arrays(array, value, rtol, atol)
+    return _compare_arrays(_real_array(got), value, rtol, atol, kind == "int_array")
 
 
 def check_function(

@@ -265,6 +265,21 @@ def test_an_array_entry_expected_zero_needs_to_be_near_zero(capsys) -> None:
     assert not check_array([[0.5, 2.0], [4.0, 1e-4], [0.0, 0.8776]], J, name="J", hint="h")
 
 
+def test_count_arrays_must_be_exact(capsys) -> None:
+    assert check_array([1000, 10.0], [1000, 10], name="passes", hint="h", integer=True)
+    assert check_array(np.array([1000, 10]), [1000, 10], name="passes", hint="h", integer=True)
+    assert check_array([1000.4, 10.0], [1000, 10], name="passes", hint="h")  # 4 digits
+    assert not check_array([1000.4, 10.0], [1000, 10], name="passes", hint="h", integer=True)
+    assert "whole numbers (counts are exact)" in capsys.readouterr().out.splitlines()[-1]
+    assert not check_array([10, 1000], [1000, 10], name="passes", hint="h", integer=True,
+                           traps=[([10, 1000], "swapped")])
+    assert capsys.readouterr().out.splitlines()[-1] == "✗ passes: swapped"
+    assert not check_array([999, 10], [1000, 10], name="passes", hint="h", integer=True)
+    assert "1 of 2 entries is not right (entry [0])" in capsys.readouterr().out
+    with pytest.raises(ValueError, match="whole numbers"):
+        check_array([1.5], [1.5], name="q", hint="h", integer=True)
+
+
 def test_array_traps(capsys) -> None:
     W = np.array([[0.5, -1.0, 0.25], [1.5, 0.5, -0.5]])
     traps = [(W.T @ np.array([1.0, -2.0]), "you left out tanh'")]
