@@ -16,6 +16,10 @@ One number policy, stated by :func:`number_policy` and applied by every checker:
 
 A known wrong answer gets its own hint through ``traps``: ``check_number(...,
 traps={6.0: "that is the sign error ..."})``, ``check_array(..., traps=[(array, "...")])``.
+
+:func:`check_function` stops a learner's function after :data:`TIME_LIMIT` seconds where
+``SIGALRM`` exists and the checker runs in the main thread (Linux and macOS, a Jupyter
+kernel); on Windows or in another thread the function runs without a limit.
 """
 
 from __future__ import annotations
@@ -34,6 +38,12 @@ from fractions import Fraction
 from typing import Any
 
 import numpy as np
+
+__all__ = [
+    "ATOL", "NOT_ANSWERED", "RTOL", "SIGNIFICANT_DIGITS", "TIME_LIMIT", "check_array",
+    "check_expression", "check_function", "check_integer", "check_number", "function_ready",
+    "is_unanswered", "number_policy", "report",
+]
 
 NOT_ANSWERED = "not answered yet: replace ... with your answer and run the cell again"
 
