@@ -104,6 +104,16 @@ def test_any_rounding_to_four_significant_digits_is_accepted(exact: float) -> No
     assert check_number(rounded, exact, name="q", hint="h")
 
 
+@given(st.floats(-1e6, 1e6), st.floats(-1e6, 1e6))
+def test_the_policy_decides_every_number(answer: float, expected: float) -> None:
+    bound = max(RTOL * abs(expected), ATOL)
+    gap = abs(answer - expected)
+    if gap > bound * (1 + 1e-9):
+        assert not check_number(answer, expected, name="q", hint="h")
+    elif gap < bound * (1 - 1e-9):
+        assert check_number(answer, expected, name="q", hint="h")
+
+
 def test_a_near_miss_is_told_how_close_it_is(capsys) -> None:
     assert not check_number(2.26, 2.2621355, name="q", hint="the hint")
     assert one_line(capsys) == ("✗ q: 2.26 agrees with the answer to 3 significant digits; "
@@ -380,7 +390,8 @@ def test_expressions_with_undefined_functions_are_compared(capsys) -> None:
      (SOFTPLUS_PRIME + sp.oo * x, "not finite"), (1j, "complex"), (True, "truth value"),
      (lambda t: t, "call it on the symbol"), (sp.Matrix([x, x]), "matrix of shape (2, 1)"),
      (sp.Lambda((x, sp.Symbol("y")), x), "your Lambda takes 2 argument(s)"),
-     ([x], "expected a sympy expression, got a list"),
+     ([x], "expected a sympy expression, got a list"), (float("nan"), "nan is not a finite"),
+     (sp.Float("nan"), "not finite"), (SOFTPLUS_PRIME / sp.Integer(0), "not finite"),
      (0.99999 * SOFTPLUS_PRIME, "close to the answer but not equal; it has the decimals "
       "2.99997 in it"), (0.999 * SOFTPLUS_PRIME, "not the same expression (it differs at x = 0)")],
 )
