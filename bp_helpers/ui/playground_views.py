@@ -24,16 +24,19 @@ from __future__ import annotations
 
 import math
 
+import matplotlib as mpl
 import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from bp_helpers.playground import Playground
 from bp_helpers.ui.drawings import prediction_grid
 from bp_helpers.ui.palette import CLASS_MARKERS, TINTS, class_cmap, class_colors, layer_style
 from bp_helpers.ui.style import (
     COLORS,
+    STYLE,
     View,
     colorbar,
     dynamic,
@@ -71,7 +74,12 @@ def draw(state: Playground, fig: Figure | None = None) -> View:
     def build(fig: Figure) -> dict:
         return _build(fig, state)
 
-    fig, art = figure_state(fig, build, figsize=FIGSIZE, key=state.settings.widths)
+    fig, art = figure_state(fig, build, figsize=FIGSIZE)
+    # where the first layout put the network's title (a rebuilt diagram keeps it there)
+    art.setdefault("network_title_y", art["network_ax"].title.get_position()[1])
+    if art["widths"] != state.settings.widths:
+        with mpl.rc_context(STYLE):
+            _build_shape(art, state.settings.widths)
     art["suptitle"].set_text(_short_settings(state))
     _update_boundary(state, art)
     _update_loss(state, art)
@@ -186,27 +194,51 @@ def _build(fig: Figure, state: Playground) -> dict:
     label_axes(ax_l, "loss on all the data", "update step", "binary cross-entropy")
     integer_ticks(ax_l.xaxis)
 
-    edges = _build_network(ax_n, state.settings.widths)
-
     ax_g.set_yscale("log")
-    n_layers = len(state.settings.widths) - 1
+    # Plain-text tick labels (10⁻³) and no minor labels: mathtext would be typeset again
+    # whenever the axes are drawn.
+    ax_g.yaxis.set_major_formatter(FuncFormatter(_power_of_ten))
+    ax_g.yaxis.set_minor_formatter(NullFormatter())
+    label_axes(ax_g, "gradient norm per layer", "update step", "‖∂L/∂W‖")
+    integer_ticks(ax_g.xaxis)
+    ax_l.set_xlim(0, 10)
+    ax_g.set_xlim(0, 10)
+    ax_g.set_ylim(1e-3, 1e1)
+    art = {"boundary_ax": ax_b, "loss_ax": ax_l, "network_ax": ax_n, "norm_ax": ax_g,
+           "suptitle": suptitle, "image": image, "contour": contour, "points": points,
+           "boundary_title": boundary_title, "loss_line": loss_line, "widths": None,
+           "edges": None, "raw_norms": [], "smooth_norms": []}
+    _build_shape(art, state.settings.widths)  # before the layout: the legend takes room
+    return art
+
+
+def _build_shape(art: dict, widths: tuple[int, ...]) -> None:
+    """What depends on the network's shape: the diagram, and one pair of norm lines (and
+    a legend entry) per layer. A new shape rebuilds only these, not the figure."""
+    ax_n, ax_g = art["network_ax"], art["norm_ax"]
+    ax_n.clear()
+    art["edges"] = _build_network(ax_n, widths)
+    if "network_title_y" in art:  # placing a title anew measures every axes: costly
+        ax_n.set_title(ax_n.get_title(), y=art["network_title_y"])
+    for line in [*art["raw_norms"], *art["smooth_norms"]]:
+        line.remove()
     raw, smooth = [], []
-    for k in range(1, n_layers + 1):
+    for k in range(1, len(widths)):
         style = layer_style(k)
         raw.append(dynamic(ax_g.plot([], [], color=style["color"], linewidth=0.8,
                                      alpha=0.25)[0]))
         smooth.append(dynamic(ax_g.plot([], [], linewidth=1.8, markersize=5, label=f"W{k}",
                                         **style)[0]))
     legend_outside(ax_g, smooth, where="right", handlelength=2.2)
-    label_axes(ax_g, "gradient norm per layer", "update step", "‖∂L/∂W‖")
-    integer_ticks(ax_g.xaxis)
-    ax_l.set_xlim(0, 10)
-    ax_g.set_xlim(0, 10)
-    ax_g.set_ylim(1e-3, 1e1)
-    return {"boundary_ax": ax_b, "loss_ax": ax_l, "norm_ax": ax_g, "suptitle": suptitle,
-            "image": image, "contour": contour, "points": points,
-            "boundary_title": boundary_title, "loss_line": loss_line, "edges": edges,
-            "raw_norms": raw, "smooth_norms": smooth}
+    art.update(widths=widths, raw_norms=raw, smooth_norms=smooth)
+
+
+def _power_of_ten(value: float, _position: float) -> str:
+    """A log-axis tick label in plain text: ``10⁻³``."""
+    exponent = round(float(np.log10(value)))
+    sign = "⁻" if exponent < 0 else ""
+    digits = str(abs(exponent)).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return f"10{sign}{digits}"
 
 
 def node_positions(widths: tuple[int, ...]) -> list[np.ndarray]:

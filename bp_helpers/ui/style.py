@@ -364,7 +364,7 @@ def integer_ticks(axis: Axis | Axes, nbins: int | str = "auto") -> None:
         axis = axis.xaxis
     if not isinstance(axis, Axis):
         raise TypeError(f"expected an Axis (ax.xaxis) or Axes, got {type(axis).__name__}")
-    axis.set_major_locator(MaxNLocator(nbins=nbins, integer=True))
+    axis.set_major_locator(MaxNLocator(nbins=nbins, integer=True, steps=[1, 2, 5, 10]))
 
 
 def colorbar(ax: Axes, mappable: Any, label: str, **kwargs: Any) -> Colorbar:

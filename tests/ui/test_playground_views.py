@@ -126,6 +126,10 @@ def test_redraw_reuses_the_figure_and_rebuilds_for_a_new_shape() -> None:
     rebuilt = draw(state, view.figure)
     assert rebuilt.figure is view.figure
     assert len(rebuilt.figure.axes) == 5
+    norm_ax = [ax for ax in rebuilt.figure.axes if ax.get_yscale() == "log"][0]
+    legend = [t.get_text() for t in norm_ax.get_legend().get_texts()]
+    assert legend == ["W1", "W2", "W3", "W4"]
+    assert len(norm_ax.get_lines()) == 8, "the old shape's lines are gone"
     assert "2-5-5-5-1" in rebuilt.text
 
 
