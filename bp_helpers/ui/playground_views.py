@@ -32,7 +32,6 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from bp_helpers.playground import Playground
-from bp_helpers.ui.drawings import prediction_grid
 from bp_helpers.ui.palette import CLASS_MARKERS, TINTS, class_cmap, class_colors, layer_style
 from bp_helpers.ui.style import (
     COLORS,
@@ -305,10 +304,21 @@ def _set_limits(ax, xlim: tuple[float, float] | None, ylim: tuple[float, float] 
         ax.set_ylim(*ylim)
 
 
+def _plane(X: np.ndarray) -> tuple[float, float, float, float]:
+    """The part of the plane shown: the points plus :data:`MARGIN`, widened to halves
+    (so a little more noise or another seed keeps the axes, and their ticks, as they are)."""
+    lo = np.floor((X.min(axis=1) - MARGIN) * 2) / 2
+    hi = np.ceil((X.max(axis=1) + MARGIN) * 2) / 2
+    return float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1])
+
+
 def _update_boundary(state: Playground, art: dict) -> None:
     X = state.X
-    gx, gy, P = prediction_grid(state.predict, X, padding=MARGIN, resolution=GRID)
-    extent = (float(gx[0]), float(gx[-1]), float(gy[0]), float(gy[-1]))
+    extent = _plane(X)
+    gx = np.linspace(extent[0], extent[1], GRID)
+    gy = np.linspace(extent[2], extent[3], GRID)
+    G0, G1 = np.meshgrid(gx, gy)
+    P = np.asarray(state.predict(np.stack([G0.ravel(), G1.ravel()]))).reshape(G0.shape)
     _set_limits(art["boundary_ax"], extent[:2], extent[2:])
     art["image"].set_data(P)
     art["image"].set_extent(extent)
