@@ -848,6 +848,19 @@ def render(rows: list[Row], header: list[str], load: tuple[float, float], second
     return "\n".join(lines) + "\n"
 
 
+BROWSER_BEGIN, BROWSER_END = "<!-- browser latency: begin -->", "<!-- browser latency: end -->"
+
+
+def _browser_block() -> str:
+    """The browser-latency block of the current RESULTS.md (written by the browser test,
+    ``python -m pytest tests/browser --latency-report``), kept as it is."""
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    if BROWSER_BEGIN not in old or BROWSER_END not in old:
+        return ""
+    block = old.split(BROWSER_BEGIN, 1)[1].split(BROWSER_END, 1)[0]
+    return f"\n{BROWSER_BEGIN}{block}{BROWSER_END}\n"
+
+
 SECTIONS = {
     "mlp": bench_mlp,
     "torch": bench_torch,
@@ -892,7 +905,7 @@ def main(argv: list[str] | None = None) -> int:
     text = render(rows, header, (load_start, os.getloadavg()[0]),
                   time.perf_counter() - started)
     if not args.quick and not args.only:
-        RESULTS.write_text(text, encoding="utf-8")
+        RESULTS.write_text(text + _browser_block(), encoding="utf-8")
         print(f"wrote {RESULTS.relative_to(ROOT)}")
     return 0
 

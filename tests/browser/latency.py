@@ -69,7 +69,16 @@ _WATCH_JS = """
 }
 """
 
-_IMAGES_JS = "(root) => [...root.querySelectorAll('img')].map(i => i.src)"
+# The images' contents (SHA-256 of the bytes): each update has a new blob: URL, even
+# for the same bytes, so URLs cannot be compared.
+_IMAGES_JS = """
+async (root) => Promise.all([...root.querySelectorAll('img')].map(async img => {
+  const bytes = await (await fetch(img.src)).arrayBuffer();
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map(b => b.toString(16).padStart(2, '0')).join('');
+}))
+"""
+_TEXT_JS = "(root) => [...root.querySelectorAll('.widget-html-content')].map(e => e.innerText)"
 
 
 @dataclass
@@ -143,6 +152,7 @@ def burst_then_settle(page, root, handle_index: int) -> tuple[float | None, bool
     changes = page.evaluate("window.__bpChanges")
     keys = page.evaluate("window.__bpKeys")
     settled = images(root)
+    settled_text = root.evaluate(_TEXT_JS)
     final = readout.inner_text()
     settle = (changes[-1] - keys[-1]) if changes and keys else None
     # the final value's own image: one step away and back
@@ -154,7 +164,7 @@ def burst_then_settle(page, root, handle_index: int) -> tuple[float | None, bool
     back = "ArrowRight" if away == "ArrowLeft" else "ArrowLeft"
     timed_input(page, root, lambda: page.keyboard.press(back))
     assert readout.inner_text() == final, "stepping away and back did not return"
-    return settle, images(root) == settled
+    return settle, images(root) == settled and root.evaluate(_TEXT_JS) == settled_text
 
 
 def _wait_quiet(page) -> None:
