@@ -183,8 +183,12 @@ class Explorer:
             try:
                 new = self.func(**values, fig=state["fig"])
                 png = new.png()
-            except Exception as error:  # shown in the widget: a callback has no cell output
+            except Exception as error:
+                # In a kernel the draw runs from the event loop, where an exception would
+                # reach no cell: show it in the widget. Without a loop, raise as usual.
                 text.value = as_html(f"⚠ {type(error).__name__}: {error}")
+                if not _event_loop_running():
+                    raise
                 return
             state["fig"] = new.figure
             text.value = as_html(new.text)
@@ -197,6 +201,14 @@ class Explorer:
         box = live_box([controls_box, text, image])
         box.coalescer = coalescer  # for tests: how many draws a burst of moves cost
         return box
+
+
+def _event_loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
 
 
 #: How long (s) a redraw waits after the first new value, so that values already
@@ -234,12 +246,11 @@ class Coalescer:
     def request(self) -> None:
         """Ask for a draw of the latest values (now, or soon if an event loop runs)."""
         self.requests += 1
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
+        if not _event_loop_running():
             self._run()
             return
         if self._scheduled is None:
+            loop = asyncio.get_running_loop()
             self._scheduled = loop.call_later(self.delay, self._run)
 
     def _run(self) -> None:

@@ -26,6 +26,8 @@ How to use it
   marker as well as colour: :func:`layer_style`.
 - Values on a scale: :data:`SEQUENTIAL_CMAP` (``"cividis"``), signed values:
   :data:`DIVERGING_CMAP`; both with a colour bar.
+- Surfaces to write on (box fills, box outlines, white): :data:`TINTS`, never to tell
+  data apart.
 
 Colour maps. ``"PRGn"`` (purple–white–green): its ends (at 0.1, 0.9) stay >= 38 ΔE00 apart and
 >= 43 from its white middle under all three simulations, it is a ColorBrewer

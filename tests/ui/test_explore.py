@@ -169,3 +169,23 @@ def test_widget_image_is_shown_at_the_figure_width() -> None:
 def test_bad_specs_are_explained(make, error, message) -> None:
     with pytest.raises(error, match=message):
         make()
+
+
+def test_an_error_in_a_redraw_is_shown_in_the_widget() -> None:
+    def fragile(a: float = 1.0, *, fig: Figure | None = None) -> View:
+        if a > 1.5:
+            raise ValueError("a is too large")
+        return parabola(a, fig=fig)
+
+    box = Explorer(fragile, {"a": FloatRange(0.0, 2.0, 0.1)}).widget()
+    controls, text, _image = box.children
+    with pytest.raises(ValueError, match="too large"):  # no event loop: raised as usual
+        controls.children[0].value = 2.0
+    assert "a is too large" in text.value
+
+    async def in_a_kernel() -> str:
+        controls.children[0].value = 1.9
+        await asyncio.sleep(0.1)
+        return text.value
+
+    assert "⚠ ValueError: a is too large" in asyncio.run(in_a_kernel())
