@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 
 from bp_helpers.nn import MLP, TrainingDiverged, sigmoid, train
 from bp_helpers.nn.layers import DenseCache, dense_backward
-from bp_helpers.ui.checks import NOT_ANSWERED, check_array, check_number, is_unanswered, report
+from bp_helpers.ui.checks import check_array, check_function, check_integer, check_number
 from bp_helpers.ui.drawings import decision_boundary, gradient_norms, loss_curve
 from bp_helpers.ui.explore import Explorer, IntRange, LogRange
 from bp_helpers.ui.palette import (
@@ -620,117 +620,69 @@ def check_param_count(answer: Any) -> bool:
 
     A count: only the exact whole number is accepted.
     """
-    name = "parameter count"
-    hint = ("layer l has a weight matrix of shape (n_l, n_{l-1}) and a bias of shape (n_l, 1); "
-            "add n_l·n_{l-1} + n_l over the three layers")
-    expected = _reference_param_count()
     w = PARAM_COUNT_WIDTHS
     weights_only = sum(a * b for a, b in zip(w[:-1], w[1:], strict=True))
-    if is_unanswered(answer):
-        return report(name, False, NOT_ANSWERED)
-    if isinstance(answer, (bool, np.bool_)) or isinstance(answer, (complex, np.complexfloating)):
-        return report(name, False, f"expected a whole number. {hint}")
-    try:
-        value = float(answer)
-    except (TypeError, ValueError, OverflowError):
-        return report(name, False, f"expected a whole number. {hint}")
-    if not math.isfinite(value) or value != round(value):
-        return report(name, False, f"a count is a whole number, got {answer!r}. {hint}")
-    if int(value) == weights_only:
-        return report(name, False, "that counts the weights only: add the biases, one per "
-                      "unit of each layer after the input")
-    return report(name, int(value) == expected, f"{int(value)} is not right. {hint}")
+    return check_integer(
+        answer, _reference_param_count(), name="parameter count",
+        hint="layer l has a weight matrix of shape (n_l, n_{l-1}) and a bias of shape (n_l, 1); "
+        "add n_l·n_{l-1} + n_l over the three layers",
+        traps={weights_only: "that counts the weights only: add the biases, one per unit of "
+               "each layer after the input",
+               _reference_param_count() + w[0]: "the inputs have no biases: only the layers "
+               "after the input have them"},
+    )
 
 
 def check_bce_grad(answer: Any) -> bool:
     """Exercise 2: ``dZ = ∂L/∂Z`` for ``bce_with_logits(BCE_Z, BCE_Y)``, shape (1, 4).
 
-    The reference is the core's gradient; 4 significant digits are enough.
+    The reference is the core's gradient; the course's number policy applies (4 significant
+    digits), and any array-like of shape (1, 4) is read (list, NumPy array, sympy Matrix).
     """
     from bp_helpers.nn import bce_with_logits
 
-    name = "BCE gradient"
-    hint = "each column is (σ(z) − y) divided by N, the number of samples (columns)"
     _, expected = bce_with_logits(BCE_Z, BCE_Y)
-    if is_unanswered(answer):
-        return report(name, False, NOT_ANSWERED)
-    try:
-        raw = np.asarray(answer)
-    except Exception:  # a strange object: a hint, never a traceback
-        return report(name, False, f"expected an array of numbers. {hint}")
-    if raw.dtype.kind == "c":
-        return report(name, False, f"expected real numbers, got complex ones. {hint}")
-    if raw.dtype.kind == "O":  # a sympy Matrix or a list of sympy numbers
-        try:
-            raw = np.array(raw.tolist(), dtype=np.float64)
-        except (TypeError, ValueError):
-            return report(name, False, f"expected an array of real numbers. {hint}")
-    if raw.dtype.kind not in "fiu":
-        return report(name, False, f"expected an array of numbers. {hint}")
-    value = raw.astype(np.float64)
-    if value.shape == expected.shape and np.allclose(value, expected * BCE_Z.shape[1],
-                                                     rtol=5e-4, atol=1e-12):
-        return report(name, False, "these are the per-sample values σ(z) − y: the loss is the "
-                      "mean over the N samples, so divide by N")
-    return check_array(value, expected, name=name, hint=hint, rtol=5e-4, atol=1e-12)
+    return check_array(
+        answer, expected, name="BCE gradient",
+        hint="each column is (σ(z) − y) divided by N, the number of samples (columns)",
+        traps=[(expected * BCE_Z.shape[1], "these are the per-sample values σ(z) − y: the loss "
+                "is the mean over the N samples, so divide by N")],
+    )
+
+
+def _dense_backward_reference(
+    dZ: np.ndarray, A_prev: np.ndarray, W: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    dA_prev, dW, db = dense_backward(dZ, DenseCache(A_prev, W))
+    return dA_prev, dW, db
 
 
 def check_dense_backward(answer: Any) -> bool:
     """Exercise 3: ``f(dZ, A_prev, W) -> (dA_prev, dW, db)`` for ``Z = W @ A_prev + b``.
 
-    ``dZ``: (n_out, N), ``A_prev``: (n_in, N), ``W``: (n_out, n_in). The references are
-    computed first with the core's ``nn.layers.dense_backward``; the learner's function
-    gets copies.
+    ``dZ``: (n_out, N), ``A_prev``: (n_in, N), ``W``: (n_out, n_in). The references come
+    from the core's ``nn.layers.dense_backward``, computed before the learner's function
+    runs (on its own copies).
     """
-    name = "dense backward"
-    if is_unanswered(answer):
-        return report(name, False, NOT_ANSWERED)
-    if not callable(answer):
-        return report(name, False, f"expected a function, got {type(answer).__name__}")
     rng = np.random.default_rng(7)
-    parts = ("dA_prev", "dW", "db")
     cases = []
     for n_in, n_out, N in ((3, 2, 5), (1, 4, 1), (4, 4, 3)):
         dZ, A_prev = rng.standard_normal((n_out, N)), rng.standard_normal((n_in, N))
         W = rng.standard_normal((n_out, n_in))
-        cases.append(((dZ, A_prev, W), dense_backward(dZ, DenseCache(A_prev, W))))
-    for (dZ, A_prev, W), want in cases:
-        try:
-            got = answer(dZ.copy(), A_prev.copy(), W.copy())
-        except Exception as exc:  # the learner's code: report, never raise
-            return report(name, False, f"calling it raised {type(exc).__name__}: {exc}")
-        if is_unanswered(got):
-            return report(name, False, NOT_ANSWERED)
-        try:
-            raw = [np.asarray(g) for g in got]
-            if len(raw) != 3 or any(g.dtype.kind not in "fiu" for g in raw):
-                raise ValueError
-            got = [g.astype(np.float64) for g in raw]
-        except Exception:
-            return report(name, False, "return a tuple of three arrays of real numbers: "
-                          "(dA_prev, dW, db)")
-        for part, g, w in zip(parts, got, want, strict=True):
-            if g.shape != w.shape:
-                return report(
-                    name, False,
-                    f"{part} has shape {g.shape}, expected {w.shape}: a gradient has the shape "
-                    "of what it is the gradient of",
-                )
-            if not np.allclose(g, w, rtol=5e-4, atol=1e-10):
-                hints = {
-                    "dA_prev": "dA_prev = Wᵀ @ dZ",
-                    "dW": "dW = dZ @ A_prevᵀ (sums over the samples)",
-                    "db": "db sums dZ over the samples (axis=1, keepdims=True)",
-                }
-                return report(name, False, f"{part} has the right shape but wrong values; "
-                              f"{hints[part]}")
-    return report(name, True, "")
+        cases.append((f"a layer with {n_in} inputs, {n_out} outputs and N = {N} samples",
+                      (dZ, A_prev, W)))
+    return check_function(
+        answer, _dense_backward_reference, cases=cases, name="dense backward",
+        hint="return (dA_prev, dW, db) with dA_prev = Wᵀ @ dZ, dW = dZ @ A_prevᵀ (it sums over "
+        "the samples), db = dZ summed over the samples (axis=1, keepdims=True); a gradient "
+        "has the shape of what it is the gradient of",
+    )
 
 
 def check_one_unit_accuracy(answer: Any) -> bool:
     """Exercise 4: the best accuracy on XOR of a network with ONE hidden unit (2, 1, 1)."""
     return check_number(
-        answer, 0.75, name="one hidden unit", rtol=5e-4,
+        answer, 0.75, name="one hidden unit",
         hint="with one hidden unit the output is a monotone function of one line w·x + b, "
         "so the boundary is a straight line: how many of the 4 XOR points can one line get "
         "right? (give a fraction between 0 and 1)",
