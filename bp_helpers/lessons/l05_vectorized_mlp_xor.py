@@ -289,11 +289,13 @@ def _build_xor_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
                             aspect="equal")
         colorbar = fig.colorbar(image, ax=ax_b, fraction=0.046, pad=0.03)
         colorbar.set_label("P(y = 1)")
+        points = []
         for label, color in enumerate(class_colors()):
             mask = Y[0] == label
-            ax_b.scatter(X[0, mask], X[1, mask], c=color, marker=CLASS_MARKERS[label], s=120,
-                         edgecolors=COLORS["ink"], linewidths=1.8, zorder=3,
-                         label=f"y = {label}")
+            points.append(ax_b.scatter(X[0, mask], X[1, mask], c=color,
+                                       marker=CLASS_MARKERS[label], s=120,
+                                       edgecolors=COLORS["ink"], linewidths=1.8, zorder=3,
+                                       label=f"y = {label}"))
         ax_b.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=3,
                     frameon=False)
         ax_b.set_xlim(*BOX)
@@ -326,9 +328,54 @@ def _build_xor_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     if type(fig.canvas) is FigureCanvasBase:
         FigureCanvasAgg(fig)  # a lasting canvas keeps its renderer between frames
     artists = {"loss": loss_line, "loss_end": loss_end, "image": image, "contour": None,
-               "norms": norm_lines, "ax_b": ax_b, "grid": _grid()}
+               "norms": norm_lines, "ax_b": ax_b, "grid": _grid(), "background": None,
+               "points": points}
     setattr(fig, _XOR_ARTISTS, artists)
     return fig, artists
+
+
+class _BlitView(View):
+    """A :class:`View` of the XOR explorer whose PNG redraws only what moves.
+
+    The first PNG renders the whole figure once without the data (axes, ticks, labels,
+    colour bar, legends) and keeps that image; every PNG then restores it and draws the
+    data artists on top (Agg's copy and restore of a region), instead of typesetting every
+    tick label again. ``figure.savefig`` still renders everything as usual.
+    """
+
+    def png(self) -> bytes:
+        artists = getattr(self.figure, _XOR_ARTISTS, None)
+        if artists is None:  # not a figure of this explorer: the ordinary way
+            return super().png()
+        from PIL import Image
+
+        canvas = self.figure.canvas
+        moving = _moving_artists(artists)
+        if artists["background"] is None:
+            for artist in moving:
+                artist.set_visible(False)
+            canvas.draw()
+            artists["background"] = canvas.copy_from_bbox(self.figure.bbox)
+            for artist in moving:
+                artist.set_visible(True)
+        canvas.restore_region(artists["background"])
+        for artist in moving:
+            artist.axes.draw_artist(artist)
+        for spine in artists["ax_b"].spines.values():  # the image covers the frame
+            artists["ax_b"].draw_artist(spine)
+        buffer = io.BytesIO()
+        Image.fromarray(np.asarray(canvas.buffer_rgba())).save(
+            buffer, format="png", compress_level=1)
+        return buffer.getvalue()
+
+
+def _moving_artists(artists: dict[str, Any]) -> list[Any]:
+    """The artists a slider move changes, in drawing order."""
+    moving = [artists["image"]]
+    if artists["contour"] is not None:
+        moving.append(artists["contour"])
+    return [*moving, *artists["points"], artists["loss"], artists["loss_end"],
+            *artists["norms"]]
 
 
 def _power_of_ten(value: float, _position: float) -> str:
@@ -417,7 +464,7 @@ def xor_training(
         lines.append("Note: " + "; ".join(outside) + ".")
     if run.error is not None and shown == run.losses.shape[1]:
         lines.append(f"stopped: {run.error}")
-    return View(fig, "\n".join(lines))
+    return _BlitView(fig, "\n".join(lines))
 
 
 XOR_TRAINING = Explorer(

@@ -246,3 +246,21 @@ def test_one_unit_accuracy(capsys: pytest.CaptureFixture[str]) -> None:
         assert not l05.check_one_unit_accuracy(wrong)
     out = capsys.readouterr().out
     assert "percentage" in out and "cannot separate" in out
+
+
+def test_xor_training_png_redraws_only_the_data_and_matches_a_full_render() -> None:
+    import io
+
+    from PIL import Image
+
+    view = l05.xor_training()
+    first = view.png()
+    moved = l05.xor_training(lr=10.0, hidden=3, epochs=500, fig=view.figure)
+    fast = np.asarray(Image.open(io.BytesIO(moved.png())).convert("RGB")).astype(int)
+    buffer = io.BytesIO()
+    moved.figure.savefig(buffer, format="png")  # everything rendered again
+    full = np.asarray(Image.open(buffer).convert("RGB")).astype(int)
+    assert fast.shape == full.shape
+    assert np.mean(np.abs(fast - full).max(axis=2) > 40) < 0.002  # antialiasing only
+    back = l05.xor_training(fig=view.figure)
+    assert back.png() == first  # the restored background leaves nothing behind
