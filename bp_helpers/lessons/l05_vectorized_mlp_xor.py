@@ -18,7 +18,6 @@ from matplotlib.figure import Figure
 from bp_helpers.nn import MLP, TrainingDiverged, sigmoid, train
 from bp_helpers.nn.layers import DenseCache, dense_backward
 from bp_helpers.ui.checks import check_array, check_function, check_integer, check_number
-from bp_helpers.ui.drawings import decision_boundary, gradient_norms, loss_curve
 from bp_helpers.ui.explore import Explorer, IntRange, LogRange
 from bp_helpers.ui.palette import (
     CLASS_MARKERS,
@@ -46,12 +45,9 @@ __all__ = [
     "check_one_unit_accuracy",
     "check_param_count",
     "class_colors",
-    "decision_boundary",
     "draw_seed_spread",
     "draw_training",
     "predict_two_layer",
-    "gradient_norms",
-    "loss_curve",
     "note_params",
     "train_recording_norms",
     "train_stacked",
