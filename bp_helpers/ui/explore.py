@@ -9,6 +9,11 @@ values. In a notebook::
 
 Only :meth:`Explorer.widget` imports ipywidgets. Tests call :meth:`Explorer.extremes` to
 run the function at every slider's minimum and maximum without a browser.
+
+The widget keeps up with the hand: slider values that arrive while a figure is being
+drawn are coalesced (:class:`Coalescer`), so a fast drag draws the latest value instead
+of working through a queue. Its text form, shown before the notebook runs and on GitHub,
+is a friendly line (:data:`RUN_TO_USE`, :func:`live_box`), not ``VBox(children=(…``.
 """
 
 from __future__ import annotations
