@@ -126,13 +126,15 @@ def _describe_boundary(state: Playground) -> str:
 
 
 def _grey_reason(activation: str) -> str:
+    """Why an edge's gradient is exactly 0, for the network's hidden activation."""
     if activation == "relu":
-        return ("a ReLU unit that was inactive (z < 0) for every sample of the mini-batch: "
-                "a dead or idle unit")
+        return ("each grey edge leads into or comes out of a ReLU unit that was inactive "
+                "(z ≤ 0) for every sample of the mini-batch (∂L/∂w = δ·a is 0 when the "
+                "unit's δ, or its input a, is 0)")
     if activation in ("tanh", "sigmoid"):
-        return (f"a saturated {activation} unit (|z| so large that {activation}'(z) is 0 in "
-                "floating point), so no gradient flows through it")
-    return "no gradient reached that weight in the last mini-batch"
+        return (f"each grey edge leads into a saturated {activation} unit (|z| so large that "
+                f"{activation}'(z) is 0 in floating point), so no gradient flows through it")
+    return "no gradient reached those weights in the last mini-batch"
 
 
 def _describe_network(state: Playground) -> str:
@@ -147,7 +149,7 @@ def _describe_network(state: Playground) -> str:
             f"{n_pos} (green: the update lowers w), < 0 on {n_neg} (purple: raises w), "
             f"exactly 0 on {n_zero} (grey)")
     if n_zero:
-        text += f": each grey edge leads into {_grey_reason(state.settings.activation)}"
+        text += f": {_grey_reason(state.settings.activation)}"
     return text + "."
 
 
