@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.figure import Figure
 from matplotlib.ticker import LogLocator, NullLocator
@@ -25,9 +24,12 @@ from bp_helpers.ui.checks import (
     report,
 )
 from bp_helpers.ui.explore import Choice, Explorer, FloatRange, LogRange
-from bp_helpers.ui.style import COLORS, View, fresh_figure, label_axes
 
 # Re-exported for the notebook, which imports only its lesson and the core.
+from bp_helpers.ui.palette import COLORS as COLORS
+from bp_helpers.ui.palette import LINESTYLES as LINESTYLES
+from bp_helpers.ui.palette import layer_style as layer_style
+from bp_helpers.ui.style import View, fresh_figure, label_axes
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 Array = np.ndarray
@@ -59,54 +61,100 @@ def difference_errors(x: float, h: float | Array) -> tuple[Array, Array]:
     return np.abs(forward - exact), np.abs(central - exact)
 
 
-def tangent_and_secants(x: float = 1.0, h: float = 0.5, *, fig: Figure | None = None) -> View:
-    """The tangent of ``sin`` at ``x``, the forward and central secants, and error vs ``h``."""
-    x, h = finite_float(x, "x"), positive_float(h, "h")
-    fig, axes = fresh_figure(fig, 1, 2, figsize=(9.5, 3.8))
+#: The sliders of TANGENT; the figure's limits are fixed from them.
+X_RANGE = FloatRange(-3, 3, 0.05)
+H_RANGE = LogRange(-12, 0, 0.1)
+#: The steps of the error panel: from below the slider's smallest h up to its largest.
+ERROR_STEPS = np.logspace(H_RANGE.min_exp - 1, H_RANGE.max_exp, 131)
+
+_TANGENT_ARTISTS = "_bp_tangent_artists"
+
+
+def _build_tangent(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
+    """The static parts of the tangent/secant figure and the artists an update moves."""
+    fig, axes = fresh_figure(fig, 1, 2, figsize=(9.5, 4.8))
     ax_f, ax_err = axes[0]
-
-    slope = math.cos(x)
-    forward = (math.sin(x + h) - math.sin(x)) / h
-    central = (math.sin(x + h) - math.sin(x - h)) / (2 * h)
-    grid = np.linspace(-4.5, 4.5, 300)
-    near = np.linspace(x - 1.5, x + 1.5, 2)
-    ax_f.plot(grid, np.sin(grid), color=COLORS["function"], label="f(x) = sin x")
-    ax_f.plot(near, math.sin(x) + slope * (near - x), color=COLORS["tangent"],
-              label=f"tangent, slope {slope:.3f}")
-    ax_f.plot(near, math.sin(x) + forward * (near - x), color=COLORS["secant"], ls="--",
-              label=f"forward secant, slope {forward:.3f}")
-    ax_f.plot(near, math.sin(x) + central * (near - x), color=COLORS["highlight"], ls=":",
-              label=f"central secant, slope {central:.3f}")
-    points = np.array([x - h, x, x + h])
-    ax_f.plot(points, np.sin(points), "o", color="black", ms=4)
-    ax_f.set_xlim(-4.5, 4.5)
+    grid = np.linspace(X_RANGE.min - 1.5, X_RANGE.max + 1.5, 300)
+    ax_f.plot(grid, np.sin(grid), color=COLORS["function"], lw=1.5, label="f(x) = sin x")
+    # The tangent is wide and pale, the secants thin on top of it: when a secant lies on
+    # the tangent (small h), both stay visible.
+    tangent, = ax_f.plot([], [], color=COLORS["tangent"], lw=7, alpha=0.35, solid_capstyle="butt")
+    forward, = ax_f.plot([], [], color=COLORS["secant"], ls="--", lw=1.8)
+    central, = ax_f.plot([], [], color=COLORS["highlight"], ls="-.", lw=1.5)
+    points, = ax_f.plot([], [], "o", color=COLORS["ink"], ms=4, label="x − h, x, x + h")
+    ax_f.set_xlim(grid[0], grid[-1])
     ax_f.set_ylim(-2.2, 2.2)
-    label_axes(ax_f, f"slopes at x = {x:.2f}, h = {h:.2g}", "x", "f(x)")
-    ax_f.legend(loc="lower right", fontsize=8)
+    ax_f.set_xlabel("x")
+    ax_f.set_ylabel("f(x)")
 
-    hs = np.logspace(-13, 0, 131)
-    err_forward, err_central = difference_errors(x, hs)
-    ax_err.loglog(hs, np.maximum(err_forward, ERROR_FLOOR), color=COLORS["secant"],
-                  label="forward difference")
-    ax_err.loglog(hs, np.maximum(err_central, ERROR_FLOOR), color=COLORS["highlight"],
-                  label="central difference")
-    ax_err.axvline(h, color=COLORS["neutral"], ls="--", lw=1, label=f"h = {h:.2g}")
+    err_forward, = ax_err.loglog([], [], color=COLORS["secant"], ls="--",
+                                 label="forward difference")
+    err_central, = ax_err.loglog([], [], color=COLORS["highlight"], ls="-.",
+                                 label="central difference")
+    marker = ax_err.axvline(1.0, color=COLORS["neutral"], ls=":", lw=1.2, label="current h")
+    ax_err.set_xlim(ERROR_STEPS[0], ERROR_STEPS[-1])
     ax_err.set_ylim(ERROR_FLOOR, 10.0)
     _sparse_log_ticks(ax_err.xaxis, 5)
     _sparse_log_ticks(ax_err.yaxis, 5)
     label_axes(ax_err, "error of the slope estimate", "step h", "|estimate − f'(x)|")
-    ax_err.legend(loc="lower left", fontsize=8)
+    ax_err.legend(loc="lower left")
+    artists = {"tangent": tangent, "forward": forward, "central": central, "points": points,
+               "err_forward": err_forward, "err_central": err_central, "marker": marker,
+               "x": None}
+    setattr(fig, _TANGENT_ARTISTS, artists)
+    return fig, artists
+
+
+def tangent_and_secants(x: float = 1.0, h: float = 0.5, *, fig: Figure | None = None) -> View:
+    """The tangent of ``sin`` at ``x``, the forward and central secants, and error vs ``h``.
+
+    Axes limits are fixed for every slider setting; the tangent is drawn wide and pale
+    under the secants, so a secant that coincides with it stays visible.
+    """
+    x, h = finite_float(x, "x"), positive_float(h, "h")
+    artists = getattr(fig, _TANGENT_ARTISTS, None) if fig is not None else None
+    if artists is None:
+        fig, artists = _build_tangent(fig)
+    ax_f, ax_err = fig.axes
+
+    slope = math.cos(x)
+    forward = (math.sin(x + h) - math.sin(x)) / h
+    central = (math.sin(x + h) - math.sin(x - h)) / (2 * h)
+    near = np.array([x - 1.5, x + 1.5])
+    artists["tangent"].set_data(near, math.sin(x) + slope * (near - x))
+    artists["tangent"].set_label(f"tangent, slope {slope:.3f}")
+    artists["forward"].set_data(near, math.sin(x) + forward * (near - x))
+    artists["forward"].set_label(f"forward secant, slope {forward:.3f}")
+    artists["central"].set_data(near, math.sin(x) + central * (near - x))
+    artists["central"].set_label(f"central secant, slope {central:.3f}")
+    points = np.array([x - h, x, x + h])
+    artists["points"].set_data(points, np.sin(points))
+    ax_f.set_title(f"slopes at x = {x:.2f}, h = {h:.2g}")
+    ax_f.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2)
+
+    if artists["x"] != x:  # the error curves depend on x only
+        err_forward, err_central = difference_errors(x, ERROR_STEPS)
+        artists["err_forward"].set_data(ERROR_STEPS, np.maximum(err_forward, ERROR_FLOOR))
+        artists["err_central"].set_data(ERROR_STEPS, np.maximum(err_central, ERROR_FLOOR))
+        artists["x"] = x
+    artists["marker"].set_xdata([h, h])
 
     now_forward, now_central = (float(e) for e in difference_errors(x, h))
+    gap = abs(central - slope) * 3.0  # the secant's rise off the tangent at the plot's edge
     text = (
         f"x = {x:.2f}, h = {h:.3g}: f'(x) = cos x = {slope:.6f}\n"
         f"forward difference {forward:.6f} (error {now_forward:.1e}), "
-        f"central difference {central:.6f} (error {now_central:.1e})"
+        f"central difference {central:.6f} (error {now_central:.1e})\n"
+        "Left: sin with its tangent (wide, pale) and the two secants (dashed: forward, "
+        "dash-dot: central); "
+        + ("the central secant lies on the tangent at this scale. "
+           if gap < 0.02 else "the central secant is visibly off the tangent. ")
+        + "Right: both errors against h at this x (log-log), the current h dotted."
     )
     return View(fig, text)
 
 
-TANGENT = Explorer(tangent_and_secants, {"x": FloatRange(-3, 3, 0.05), "h": LogRange(-12, 0, 0.1)})
+TANGENT = Explorer(tangent_and_secants, {"x": X_RANGE, "h": H_RANGE})
 
 
 @dataclass(frozen=True)
@@ -138,19 +186,64 @@ COMPOSITIONS: dict[str, Composition] = {
     ),
 }
 
+#: The x slider of CHAIN; each panel's limits are fixed from it (per composition).
+CHAIN_X_RANGE = FloatRange(-2, 2, 0.05)
 
-def _tangent(ax: Axes, at: float, value: float, slope: float, width: float,
-             label: str | None = None) -> None:
-    span = np.array([at - width, at + width])
-    ax.plot(span, value + slope * (span - at), color=COLORS["tangent"], lw=1.5,
-            label=label or f"tangent, slope {slope:.3f}")
-    ax.plot([at], [value], "o", color="black", ms=5)
+
+def _padded(values: Array, pad: float = 0.15) -> tuple[float, float]:
+    lo, hi = float(values.min()), float(values.max())
+    margin = pad * (hi - lo) or 0.5
+    return lo - margin, hi + margin
+
+
+_CHAIN_ARTISTS = "_bp_chain_artists"
+
+
+def _build_chain(fig: Figure | None, composition: str) -> tuple[Figure, dict[str, Any]]:
+    """The three panels of one composition, static curves drawn, tangents to be set."""
+    c = COMPOSITIONS[composition]
+    fig, axes = fresh_figure(fig, 1, 3, figsize=(10.5, 3.9))
+    x_grid = np.linspace(CHAIN_X_RANGE.min, CHAIN_X_RANGE.max, 300)
+    u_grid = c.g(x_grid)
+    u_lim = _padded(u_grid)
+    u_plot = np.linspace(*u_lim, 300)
+    artists: dict[str, Any] = {"composition": composition}
+    panels = (
+        (x_grid, u_grid, (x_grid[0], x_grid[-1]), u_lim, f"inner: {c.inner}", "x", "u"),
+        (u_plot, c.f(u_plot), u_lim, _padded(c.f(u_plot)), f"outer: {c.outer}", "u", "y"),
+        (x_grid, c.f(u_grid), (x_grid[0], x_grid[-1]), _padded(c.f(u_grid)),
+         f"composition: y = {composition}", "x", "y"),
+    )
+    for ax, (xs, ys, xlim, ylim, title, xl, yl), key in zip(axes[0], panels, "gfc", strict=True):
+        ax.plot(xs, ys, color=COLORS["function"], lw=1.5)
+        line, = ax.plot([], [], color=COLORS["tangent"], lw=2)
+        dot, = ax.plot([], [], "o", color=COLORS["ink"], ms=5)
+        ax.set_xlim(*xlim)
+        ax.set_ylim(*ylim)
+        label_axes(ax, title, xl, yl)
+        artists[key] = (ax, line, dot, 0.12 * (xlim[1] - xlim[0]))
+    setattr(fig, _CHAIN_ARTISTS, artists)
+    return fig, artists
+
+
+def _set_tangent(panel: tuple[Any, Any, Any, float], at: float, value: float, slope: float,
+                 label: str) -> None:
+    ax, line, dot, half = panel
+    span = np.array([at - half, at + half])
+    line.set_data(span, value + slope * (span - at))
+    line.set_label(label)
+    dot.set_data([at], [value])
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2))
 
 
 def chain_factors(
     x: float = 0.8, composition: str = "sin(x²)", *, fig: Figure | None = None
 ) -> View:
-    """Three panels: ``u = g(x)``, ``y = f(u)`` and ``y = f(g(x))``, each with its tangent."""
+    """Three panels: ``u = g(x)``, ``y = f(u)`` and ``y = f(g(x))``, each with its tangent.
+
+    Each panel's limits are fixed for the composition (computed from the x slider's range),
+    so moving x moves only the tangents.
+    """
     x = finite_float(x, "x")
     if composition not in COMPOSITIONS:
         raise ValueError(f"composition must be one of {list(COMPOSITIONS)}, got {composition!r}")
@@ -163,57 +256,88 @@ def chain_factors(
     h = 1e-5
     numeric = float((c.f(c.g(xs + h)) - c.f(c.g(xs - h))) / (2 * h))
 
-    fig, axes = fresh_figure(fig, 1, 3, figsize=(10.5, 3.4))
-    ax_g, ax_f, ax_fg = axes[0]
-    x_grid = np.linspace(-2.0, 2.0, 300)
-    u_grid = c.g(x_grid)
-    u_lo, u_hi = float(u_grid.min()), float(u_grid.max())
-    pad = 0.1 * (u_hi - u_lo)
-    u_plot = np.linspace(u_lo - pad, u_hi + pad, 300)
-
-    ax_g.plot(x_grid, u_grid, color=COLORS["function"])
-    _tangent(ax_g, x, u, du_dx, 0.5)
-    label_axes(ax_g, f"inner: {c.inner}", "x", "u")
-    ax_f.plot(u_plot, c.f(u_plot), color=COLORS["function"])
-    _tangent(ax_f, u, y, dy_du, 0.25 * (u_hi - u_lo + 2 * pad))
-    label_axes(ax_f, f"outer: {c.outer}", "u", "y")
-    ax_fg.plot(x_grid, c.f(u_grid), color=COLORS["function"])
-    _tangent(ax_fg, x, y, dy_dx, 0.4, label=f"slope {du_dx:.3f} × {dy_du:.3f} = {dy_dx:.3f}")
-    label_axes(ax_fg, f"composition: y = {composition}", "x", "y")
-    for ax in (ax_g, ax_f, ax_fg):
-        ax.legend(loc="best")
+    artists = getattr(fig, _CHAIN_ARTISTS, None) if fig is not None else None
+    if artists is None or artists["composition"] != composition:
+        if fig is not None:
+            fig.clear()  # another composition: new limits, so a new layout too
+        fig, artists = _build_chain(fig, composition)
+    _set_tangent(artists["g"], x, u, du_dx, f"slope du/dx = {du_dx:.3f}")
+    _set_tangent(artists["f"], u, y, dy_du, f"slope dy/du = {dy_du:.3f}")
+    _set_tangent(artists["c"], x, y, dy_dx, f"slope {du_dx:.3f} × {dy_du:.3f} = {dy_dx:.3f}")
 
     text = (
         f"x = {x:.2f}: {c.inner} = {u:.4f}, du/dx = {du_dx:.4f}; "
         f"dy/du = {c.outer_slope} = {dy_du:.4f}\n"
         f"dy/dx = du/dx · dy/du = {du_dx:.4f} × {dy_du:.4f} = {dy_dx:.4f} "
-        f"(central difference {numeric:.4f})"
+        f"(central difference {numeric:.4f})\n"
+        "Panels: the inner function with its tangent at x, the outer function with its "
+        "tangent at u, and the composition, whose tangent's slope is the product."
     )
     return View(fig, text)
 
 
 CHAIN = Explorer(
-    chain_factors, {"x": FloatRange(-2, 2, 0.05), "composition": Choice(tuple(COMPOSITIONS))}
+    chain_factors, {"x": CHAIN_X_RANGE, "composition": Choice(tuple(COMPOSITIONS))}
 )
 
+#: The x slider of TWO_PATHS; the z panel's limits are fixed from it.
+TWO_PATHS_X_RANGE = FloatRange(-3, 3, 0.05)
+_TWO_PATHS_ARTISTS = "_bp_two_paths_artists"
+#: Node positions of the two-path graph.
+_AT = {"x": (0.0, 0.0), "u": (1.5, 0.8), "v": (1.5, -0.8), "z": (3.0, 0.0)}
+#: Edges: (start, end, label offset, the path it belongs to: 1 via u, 2 via v).
+_EDGES = {
+    "du/dx": ("x", "u", (-0.4, 0.28), 1),
+    "∂z/∂u": ("u", "z", (0.4, 0.28), 1),
+    "dv/dx": ("x", "v", (-0.4, -0.28), 2),
+    "∂z/∂v": ("v", "z", (0.4, -0.28), 2),
+}
 
-def _node(ax: Axes, xy: tuple[float, float], name: str, value: float) -> None:
-    ax.text(*xy, f"{name}\n{value:.3f}", ha="center", va="center", fontsize=11,
-            bbox={"boxstyle": "circle,pad=0.45", "fc": "white", "ec": COLORS["function"],
-                  "lw": 1.5})
 
-
-def _edge(ax: Axes, start: tuple[float, float], end: tuple[float, float], label: str,
-          color: str, offset: tuple[float, float]) -> None:
-    ax.annotate("", xy=end, xytext=start,
-                arrowprops={"arrowstyle": "-|>", "color": color, "lw": 2,
-                            "shrinkA": 24, "shrinkB": 24})
-    middle = ((start[0] + end[0]) / 2 + offset[0], (start[1] + end[1]) / 2 + offset[1])
-    ax.text(*middle, label, ha="center", va="center", fontsize=10, color=color)
+def _build_two_paths(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
+    """The graph (nodes, arrows) and the z(x) curve, drawn once; the texts an update sets."""
+    fig, axes = fresh_figure(fig, 1, 2, figsize=(10.0, 4.3))
+    ax_graph, ax_z = axes[0]
+    ax_graph.set_xlim(-0.35, 3.35)
+    ax_graph.set_ylim(-1.35, 1.35)
+    ax_graph.axis("off")
+    edge_texts = {}
+    for name, (a, b, offset, path) in _EDGES.items():
+        style = layer_style(path)
+        start, end = _AT[a], _AT[b]
+        ax_graph.annotate("", xy=end, xytext=start,
+                          arrowprops={"arrowstyle": "-|>", "color": style["color"], "lw": 2,
+                                      "linestyle": style["linestyle"],
+                                      "shrinkA": 26, "shrinkB": 26})
+        middle = ((start[0] + end[0]) / 2 + offset[0], (start[1] + end[1]) / 2 + offset[1])
+        edge_texts[name] = ax_graph.text(*middle, "", ha="center", va="center", fontsize=10,
+                                         color=style["color"])
+    node_texts = {
+        name: ax_graph.text(*xy, "", ha="center", va="center", fontsize=11,
+                            bbox={"boxstyle": "circle,pad=0.45", "fc": "white",
+                                  "ec": COLORS["function"], "lw": 1.5})
+        for name, xy in _AT.items()
+    }
+    grid = np.linspace(TWO_PATHS_X_RANGE.min, TWO_PATHS_X_RANGE.max, 300)
+    z_grid = grid**2 * np.sin(grid)
+    ax_z.plot(grid, z_grid, color=COLORS["function"], lw=1.5, label="z = x² sin x")
+    tangent, = ax_z.plot([], [], color=COLORS["tangent"], lw=2)
+    dot, = ax_z.plot([], [], "o", color=COLORS["ink"], ms=5)
+    ax_z.set_xlim(grid[0], grid[-1])
+    ax_z.set_ylim(*_padded(z_grid))
+    ax_z.set_xlabel("x")
+    ax_z.set_ylabel("z")
+    artists = {"edges": edge_texts, "nodes": node_texts, "tangent": tangent, "dot": dot}
+    setattr(fig, _TWO_PATHS_ARTISTS, artists)
+    return fig, artists
 
 
 def two_paths(x: float = 0.7, *, fig: Figure | None = None) -> View:
-    """``z = u·v``, ``u = x²``, ``v = sin x``: the graph with each edge's local derivative."""
+    """``z = u·v``, ``u = x²``, ``v = sin x``: the graph with each edge's local derivative.
+
+    The graph and the z(x) curve are drawn once; a slider move sets the numbers and the
+    tangent (fixed axes).
+    """
     x = finite_float(x, "x")
     u, v = x * x, math.sin(x)
     du_dx, dv_dx = 2 * x, math.cos(x)
@@ -221,36 +345,35 @@ def two_paths(x: float = 0.7, *, fig: Figure | None = None) -> View:
     path_u, path_v = dz_du * du_dx, dz_dv * dv_dx
     dz_dx = path_u + path_v
 
-    fig, axes = fresh_figure(fig, 1, 2, figsize=(10.0, 3.8))
-    ax_graph, ax_z = axes[0]
-    ax_graph.set_xlim(-0.2, 3.2)
-    ax_graph.set_ylim(-1.3, 1.3)
-    ax_graph.axis("off")
-    at = {"x": (0.0, 0.0), "u": (1.5, 0.8), "v": (1.5, -0.8), "z": (3.0, 0.0)}
-    c_u, c_v = COLORS["tangent"], COLORS["negative"]
-    _edge(ax_graph, at["x"], at["u"], f"∂u/∂x = 2x\n= {du_dx:.3f}", c_u, (-0.35, 0.25))
-    _edge(ax_graph, at["u"], at["z"], f"∂z/∂u = v\n= {dz_du:.3f}", c_u, (0.35, 0.25))
-    _edge(ax_graph, at["x"], at["v"], f"∂v/∂x = cos x\n= {dv_dx:.3f}", c_v, (-0.35, -0.25))
-    _edge(ax_graph, at["v"], at["z"], f"∂z/∂v = u\n= {dz_dv:.3f}", c_v, (0.35, -0.25))
+    artists = getattr(fig, _TWO_PATHS_ARTISTS, None) if fig is not None else None
+    if artists is None:
+        fig, artists = _build_two_paths(fig)
+    ax_graph, ax_z = fig.axes
+    labels = {"du/dx": f"du/dx = 2x\n= {du_dx:.3f}", "∂z/∂u": f"∂z/∂u = v\n= {dz_du:.3f}",
+              "dv/dx": f"dv/dx = cos x\n= {dv_dx:.3f}", "∂z/∂v": f"∂z/∂v = u\n= {dz_dv:.3f}"}
+    for name, label in labels.items():
+        artists["edges"][name].set_text(label)
     for name, value in (("x", x), ("u", u), ("v", v), ("z", u * v)):
-        _node(ax_graph, at[name], name, value)
+        artists["nodes"][name].set_text(f"{name}\n{value:.3f}")
     ax_graph.set_title(f"two paths: {path_u:.3f} (via u) + {path_v:.3f} (via v)")
-
-    grid = np.linspace(-3.0, 3.0, 300)
-    ax_z.plot(grid, grid**2 * np.sin(grid), color=COLORS["function"], label="z = x² sin x")
-    _tangent(ax_z, x, u * v, dz_dx, 0.6)
-    label_axes(ax_z, f"dz/dx at x = {x:.2f} is the sum", "x", "z")
-    ax_z.legend(loc="upper left")
+    span = np.array([x - 0.6, x + 0.6])
+    artists["tangent"].set_data(span, u * v + dz_dx * (span - x))
+    artists["tangent"].set_label(f"tangent, slope {dz_dx:.3f}")
+    artists["dot"].set_data([x], [u * v])
+    ax_z.set_title(f"dz/dx at x = {x:.2f} is the sum")
+    ax_z.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=2)
 
     text = (
-        f"x = {x:.2f}: path via u: ∂z/∂u·∂u/∂x = {dz_du:.4f} × {du_dx:.4f} = {path_u:.4f}; "
-        f"path via v: ∂z/∂v·∂v/∂x = {dz_dv:.4f} × {dv_dx:.4f} = {path_v:.4f}\n"
-        f"dz/dx = {path_u:.4f} + {path_v:.4f} = {dz_dx:.4f}"
+        f"x = {x:.2f}: path via u: ∂z/∂u·du/dx = {dz_du:.4f} × {du_dx:.4f} = {path_u:.4f}; "
+        f"path via v: ∂z/∂v·dv/dx = {dz_dv:.4f} × {dv_dx:.4f} = {path_v:.4f}\n"
+        f"dz/dx = {path_u:.4f} + {path_v:.4f} = {dz_dx:.4f}\n"
+        "Left: the graph x → u, v → z, each edge labelled with its local derivative (path via "
+        "u solid, via v dashed); right: z(x) with its tangent, whose slope is the sum."
     )
     return View(fig, text)
 
 
-TWO_PATHS = Explorer(two_paths, {"x": FloatRange(-3, 3, 0.05)})
+TWO_PATHS = Explorer(two_paths, {"x": TWO_PATHS_X_RANGE})
 
 
 def check_softplus_derivative(answer: Any) -> bool:
