@@ -15,6 +15,7 @@ from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
 
 from bp_helpers._validate import finite_float, positive_float
 from bp_helpers.ui.checks import check_number
+from bp_helpers.ui.checks import number_policy as number_policy
 from bp_helpers.ui.explore import Explorer, FloatRange, IntRange
 
 # Re-exported for the notebook, which imports only its lesson and the core.
@@ -22,13 +23,6 @@ from bp_helpers.ui.palette import COLORS as COLORS
 from bp_helpers.ui.palette import layer_style as layer_style
 from bp_helpers.ui.style import View, fresh_figure, label_axes
 from bp_helpers.ui.style import use_course_style as use_course_style
-
-try:  # the checker API's number policy (bp_helpers.ui.checks, second edition)
-    from bp_helpers.ui.checks import number_policy as number_policy
-except ImportError:  # pragma: no cover - until the new checks API is merged
-    def number_policy() -> str:
-        """Placeholder until ``bp_helpers.ui.checks.number_policy`` exists."""
-        return "(the course's rule for checking numbers is stated here once the checks API lands)"
 
 Array = np.ndarray
 
