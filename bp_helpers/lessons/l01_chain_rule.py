@@ -42,6 +42,13 @@ def _sparse_log_ticks(axis: Axis, numticks: int) -> None:
     axis.set_minor_locator(NullLocator())
 
 
+def _set_legend_texts(legend: Any, texts: dict[int, str]) -> None:
+    """Set entries of a legend drawn once (index -> text): cheaper than a new legend."""
+    entries = legend.get_texts()
+    for index, text in texts.items():
+        entries[index].set_text(text)
+
+
 #: Smallest error drawn on log axes: an error that rounds to exactly 0 is shown here.
 ERROR_FLOOR = 1e-17
 
@@ -79,14 +86,18 @@ def _build_tangent(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     ax_f.plot(grid, np.sin(grid), color=COLORS["function"], lw=1.5, label="f(x) = sin x")
     # The tangent is wide and pale, the secants thin on top of it: when a secant lies on
     # the tangent (small h), both stay visible.
-    tangent, = ax_f.plot([], [], color=COLORS["tangent"], lw=7, alpha=0.35, solid_capstyle="butt")
-    forward, = ax_f.plot([], [], color=COLORS["secant"], ls="--", lw=1.8)
-    central, = ax_f.plot([], [], color=COLORS["highlight"], ls="-.", lw=1.5)
+    tangent, = ax_f.plot([], [], color=COLORS["tangent"], lw=7, alpha=0.35, solid_capstyle="butt",
+                         label="tangent, slope -0.000")
+    forward, = ax_f.plot([], [], color=COLORS["secant"], ls="--", lw=1.8,
+                         label="forward secant, slope -0.000")
+    central, = ax_f.plot([], [], color=COLORS["highlight"], ls="-.", lw=1.5,
+                         label="central secant, slope -0.000")
     points, = ax_f.plot([], [], "o", color=COLORS["ink"], ms=4, label="x − h, x, x + h")
     ax_f.set_xlim(grid[0], grid[-1])
     ax_f.set_ylim(-2.2, 2.2)
     ax_f.set_xlabel("x")
     ax_f.set_ylabel("f(x)")
+    legend = ax_f.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2)
 
     err_forward, = ax_err.loglog([], [], color=COLORS["secant"], ls="--",
                                  label="forward difference")
@@ -101,7 +112,7 @@ def _build_tangent(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     ax_err.legend(loc="lower left")
     artists = {"tangent": tangent, "forward": forward, "central": central, "points": points,
                "err_forward": err_forward, "err_central": err_central, "marker": marker,
-               "x": None}
+               "x": None, "legend": legend}
     setattr(fig, _TANGENT_ARTISTS, artists)
     return fig, artists
 
@@ -123,15 +134,14 @@ def tangent_and_secants(x: float = 1.0, h: float = 0.5, *, fig: Figure | None = 
     central = (math.sin(x + h) - math.sin(x - h)) / (2 * h)
     near = np.array([x - 1.5, x + 1.5])
     artists["tangent"].set_data(near, math.sin(x) + slope * (near - x))
-    artists["tangent"].set_label(f"tangent, slope {slope:.3f}")
     artists["forward"].set_data(near, math.sin(x) + forward * (near - x))
-    artists["forward"].set_label(f"forward secant, slope {forward:.3f}")
     artists["central"].set_data(near, math.sin(x) + central * (near - x))
-    artists["central"].set_label(f"central secant, slope {central:.3f}")
+    _set_legend_texts(artists["legend"], {1: f"tangent, slope {slope:.3f}",
+                                          2: f"forward secant, slope {forward:.3f}",
+                                          3: f"central secant, slope {central:.3f}"})
     points = np.array([x - h, x, x + h])
     artists["points"].set_data(points, np.sin(points))
     ax_f.set_title(f"slopes at x = {x:.2f}, h = {h:.2g}")
-    ax_f.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2)
 
     if artists["x"] != x:  # the error curves depend on x only
         err_forward, err_central = difference_errors(x, ERROR_STEPS)
@@ -217,24 +227,24 @@ def _build_chain(fig: Figure | None, composition: str) -> tuple[Figure, dict[str
     )
     for ax, (xs, ys, xlim, ylim, title, xl, yl), key in zip(axes[0], panels, "gfc", strict=True):
         ax.plot(xs, ys, color=COLORS["function"], lw=1.5)
-        line, = ax.plot([], [], color=COLORS["tangent"], lw=2)
+        line, = ax.plot([], [], color=COLORS["tangent"], lw=2, label="slope -0.000 × -0.000")
         dot, = ax.plot([], [], "o", color=COLORS["ink"], ms=5)
+        legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2))
         ax.set_xlim(*xlim)
         ax.set_ylim(*ylim)
         label_axes(ax, title, xl, yl)
-        artists[key] = (ax, line, dot, 0.12 * (xlim[1] - xlim[0]))
+        artists[key] = (legend, line, dot, 0.12 * (xlim[1] - xlim[0]))
     setattr(fig, _CHAIN_ARTISTS, artists)
     return fig, artists
 
 
 def _set_tangent(panel: tuple[Any, Any, Any, float], at: float, value: float, slope: float,
                  label: str) -> None:
-    ax, line, dot, half = panel
+    legend, line, dot, half = panel
     span = np.array([at - half, at + half])
     line.set_data(span, value + slope * (span - at))
-    line.set_label(label)
     dot.set_data([at], [value])
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2))
+    _set_legend_texts(legend, {0: label})
 
 
 def chain_factors(
@@ -322,13 +332,15 @@ def _build_two_paths(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     grid = np.linspace(TWO_PATHS_X_RANGE.min, TWO_PATHS_X_RANGE.max, 300)
     z_grid = grid**2 * np.sin(grid)
     ax_z.plot(grid, z_grid, color=COLORS["function"], lw=1.5, label="z = x² sin x")
-    tangent, = ax_z.plot([], [], color=COLORS["tangent"], lw=2)
+    tangent, = ax_z.plot([], [], color=COLORS["tangent"], lw=2, label="tangent, slope -0.000")
     dot, = ax_z.plot([], [], "o", color=COLORS["ink"], ms=5)
+    legend = ax_z.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=2)
     ax_z.set_xlim(grid[0], grid[-1])
     ax_z.set_ylim(*_padded(z_grid))
     ax_z.set_xlabel("x")
     ax_z.set_ylabel("z")
-    artists = {"edges": edge_texts, "nodes": node_texts, "tangent": tangent, "dot": dot}
+    artists = {"edges": edge_texts, "nodes": node_texts, "tangent": tangent, "dot": dot,
+               "legend": legend}
     setattr(fig, _TWO_PATHS_ARTISTS, artists)
     return fig, artists
 
@@ -359,10 +371,9 @@ def two_paths(x: float = 0.7, *, fig: Figure | None = None) -> View:
     ax_graph.set_title(f"two paths: {path_u:.3f} (via u) + {path_v:.3f} (via v)")
     span = np.array([x - 0.6, x + 0.6])
     artists["tangent"].set_data(span, u * v + dz_dx * (span - x))
-    artists["tangent"].set_label(f"tangent, slope {dz_dx:.3f}")
     artists["dot"].set_data([x], [u * v])
     ax_z.set_title(f"dz/dx at x = {x:.2f} is the sum")
-    ax_z.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=2)
+    _set_legend_texts(artists["legend"], {1: f"tangent, slope {dz_dx:.3f}"})
 
     text = (
         f"x = {x:.2f}: path via u: ∂z/∂u·du/dx = {dz_du:.4f} × {du_dx:.4f} = {path_u:.4f}; "
