@@ -46,6 +46,18 @@ def verify(checker: Callable[[Any], bool], solution: Any) -> None:
     print("reference solution checked")
 
 
+def _freeze_layout(fig: Figure) -> None:
+    """Lay the figure out once (constrained layout) and keep those positions from then on.
+
+    An explore figure updated in place keeps its axes where the first layout put them:
+    a slider move then costs no layout, and the axes do not jump.
+    """
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.execute(fig)
+        fig.set_layout_engine(None)
+
+
 #: The toy data of notebook 00, one point per entry: fit ``ŷ = w·x`` to ``(FIT_X, FIT_Y)``.
 FIT_X = np.array([1.0, 2.0, 3.0])
 FIT_Y = np.array([2.1, 3.9, 6.2])
@@ -139,7 +151,8 @@ def gradient_descent(
     path = gradient_descent_path(w0, eta, steps)
     losses = fit_loss(path)
     artists = getattr(fig, _ARTISTS, None) if fig is not None else None
-    if artists is None:
+    built = artists is None
+    if built:
         fig, artists = _build_gradient_descent(fig)
     artists["path"].set_data(path, losses)
     artists["start"].set_data(path[:1], losses[:1])
@@ -157,6 +170,8 @@ def gradient_descent(
         f"{beyond}\nLeft: the iterates on the curve L(w); right: the loss after each step, "
         "on a log scale wide enough for the worst divergent setting."
     )
+    if built:
+        _freeze_layout(fig)
     return View(fig, text)
 
 

@@ -42,6 +42,18 @@ def _sparse_log_ticks(axis: Axis, numticks: int) -> None:
     axis.set_minor_locator(NullLocator())
 
 
+def _freeze_layout(fig: Figure) -> None:
+    """Lay the figure out once (constrained layout) and keep those positions from then on.
+
+    An explore figure updated in place keeps its axes where the first layout put them:
+    a slider move then costs no layout, and the axes do not jump.
+    """
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.execute(fig)
+        fig.set_layout_engine(None)
+
+
 def _set_legend_texts(legend: Any, texts: dict[int, str]) -> None:
     """Set entries of a legend drawn once (index -> text): cheaper than a new legend."""
     entries = legend.get_texts()
@@ -125,7 +137,8 @@ def tangent_and_secants(x: float = 1.0, h: float = 0.5, *, fig: Figure | None = 
     """
     x, h = finite_float(x, "x"), positive_float(h, "h")
     artists = getattr(fig, _TANGENT_ARTISTS, None) if fig is not None else None
-    if artists is None:
+    built = artists is None
+    if built:
         fig, artists = _build_tangent(fig)
     ax_f, ax_err = fig.axes
 
@@ -162,6 +175,8 @@ def tangent_and_secants(x: float = 1.0, h: float = 0.5, *, fig: Figure | None = 
            if gap < 0.02 else "the central secant is visibly off the tangent. ")
         + "Right: both errors against h at this x (log-log), the current h dotted."
     )
+    if built:
+        _freeze_layout(fig)
     return View(fig, text)
 
 
@@ -210,37 +225,46 @@ def _padded(values: Array, pad: float = 0.15) -> tuple[float, float]:
 _CHAIN_ARTISTS = "_bp_chain_artists"
 
 
-def _build_chain(fig: Figure | None, composition: str) -> tuple[Figure, dict[str, Any]]:
-    """The three panels of one composition, static curves drawn, tangents to be set."""
-    c = COMPOSITIONS[composition]
+def _build_chain(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
+    """The three panels (curves, tangents, legends); :func:`_show_composition` fills them."""
     fig, axes = fresh_figure(fig, 1, 3, figsize=(10.5, 3.9))
-    x_grid = np.linspace(CHAIN_X_RANGE.min, CHAIN_X_RANGE.max, 300)
-    u_grid = c.g(x_grid)
-    u_lim = _padded(u_grid)
-    u_plot = np.linspace(*u_lim, 300)
-    artists: dict[str, Any] = {"composition": composition}
-    panels = (
-        (x_grid, u_grid, (x_grid[0], x_grid[-1]), u_lim, f"inner: {c.inner}", "x", "u"),
-        (u_plot, c.f(u_plot), u_lim, _padded(c.f(u_plot)), f"outer: {c.outer}", "u", "y"),
-        (x_grid, c.f(u_grid), (x_grid[0], x_grid[-1]), _padded(c.f(u_grid)),
-         f"composition: y = {composition}", "x", "y"),
-    )
-    for ax, (xs, ys, xlim, ylim, title, xl, yl), key in zip(axes[0], panels, "gfc", strict=True):
-        ax.plot(xs, ys, color=COLORS["function"], lw=1.5)
+    artists: dict[str, Any] = {"composition": None}
+    for ax, key in zip(axes[0], "gfc", strict=True):
+        curve, = ax.plot([], [], color=COLORS["function"], lw=1.5)
         line, = ax.plot([], [], color=COLORS["tangent"], lw=2, label="slope -0.000 × -0.000")
         dot, = ax.plot([], [], "o", color=COLORS["ink"], ms=5)
         legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2))
-        ax.set_xlim(*xlim)
-        ax.set_ylim(*ylim)
-        label_axes(ax, title, xl, yl)
-        artists[key] = (legend, line, dot, 0.12 * (xlim[1] - xlim[0]))
+        artists[key] = [legend, line, dot, 1.0, ax, curve]
     setattr(fig, _CHAIN_ARTISTS, artists)
     return fig, artists
 
 
-def _set_tangent(panel: tuple[Any, Any, Any, float], at: float, value: float, slope: float,
-                 label: str) -> None:
-    legend, line, dot, half = panel
+def _show_composition(artists: dict[str, Any], composition: str) -> None:
+    """Curves, fixed limits and titles of one composition (limits from the x slider's range)."""
+    c = COMPOSITIONS[composition]
+    x_grid = np.linspace(CHAIN_X_RANGE.min, CHAIN_X_RANGE.max, 300)
+    u_grid = c.g(x_grid)
+    u_lim = _padded(u_grid)
+    u_plot = np.linspace(*u_lim, 300)
+    panels = {
+        "g": (x_grid, u_grid, (x_grid[0], x_grid[-1]), u_lim, f"inner: {c.inner}", "x", "u"),
+        "f": (u_plot, c.f(u_plot), u_lim, _padded(c.f(u_plot)), f"outer: {c.outer}", "u", "y"),
+        "c": (x_grid, c.f(u_grid), (x_grid[0], x_grid[-1]), _padded(c.f(u_grid)),
+              f"composition: y = {composition}", "x", "y"),
+    }
+    for key, (xs, ys, xlim, ylim, title, xl, yl) in panels.items():
+        panel = artists[key]
+        ax, curve = panel[4], panel[5]
+        curve.set_data(xs, ys)
+        ax.set_xlim(*xlim)
+        ax.set_ylim(*ylim)
+        label_axes(ax, title, xl, yl)
+        panel[3] = 0.12 * (xlim[1] - xlim[0])
+    artists["composition"] = composition
+
+
+def _set_tangent(panel: list[Any], at: float, value: float, slope: float, label: str) -> None:
+    legend, line, dot, half = panel[:4]
     span = np.array([at - half, at + half])
     line.set_data(span, value + slope * (span - at))
     dot.set_data([at], [value])
@@ -268,10 +292,11 @@ def chain_factors(
     numeric = float((c.f(c.g(xs + h)) - c.f(c.g(xs - h))) / (2 * h))
 
     artists = getattr(fig, _CHAIN_ARTISTS, None) if fig is not None else None
-    if artists is None or artists["composition"] != composition:
-        if fig is not None:
-            fig.clear()  # another composition: new limits, so a new layout too
-        fig, artists = _build_chain(fig, composition)
+    built = artists is None
+    if built:
+        fig, artists = _build_chain(fig)
+    if artists["composition"] != composition:
+        _show_composition(artists, composition)
     _set_tangent(artists["g"], x, u, du_dx, f"slope du/dx = {du_dx:.3f}")
     _set_tangent(artists["f"], u, y, dy_du, f"slope dy/du = {dy_du:.3f}")
     _set_tangent(artists["c"], x, y, dy_dx, f"slope {du_dx:.3f} × {dy_du:.3f} = {dy_dx:.3f}")
@@ -284,6 +309,8 @@ def chain_factors(
         "Panels: the inner function with its tangent at x, the outer function with its "
         "tangent at u, and the composition, whose tangent's slope is the product."
     )
+    if built:
+        _freeze_layout(fig)
     return View(fig, text)
 
 
@@ -359,7 +386,8 @@ def two_paths(x: float = 0.7, *, fig: Figure | None = None) -> View:
     dz_dx = path_u + path_v
 
     artists = getattr(fig, _TWO_PATHS_ARTISTS, None) if fig is not None else None
-    if artists is None:
+    built = artists is None
+    if built:
         fig, artists = _build_two_paths(fig)
     ax_graph, ax_z = fig.axes
     labels = {"du/dx": f"du/dx = 2x\n= {du_dx:.3f}", "∂z/∂u": f"∂z/∂u = v\n= {dz_du:.3f}",
@@ -382,6 +410,8 @@ def two_paths(x: float = 0.7, *, fig: Figure | None = None) -> View:
         "Left: the graph x → u, v → z, each edge labelled with its local derivative (path via "
         "u solid, via v dashed); right: z(x) with its tangent, whose slope is the sum."
     )
+    if built:
+        _freeze_layout(fig)
     return View(fig, text)
 
 
