@@ -115,3 +115,13 @@ def test_verify_prints_nothing_of_the_answer(capsys) -> None:
 def test_number_policy_is_one_sentence() -> None:
     text = l00.number_policy()
     assert isinstance(text, str) and text.strip() and "\n" not in text
+
+
+def test_step_axes_have_integer_ticks_and_text_is_legible() -> None:
+    from bp_helpers.ui.legibility import min_font_size_pt
+
+    for view, ax_index in ((l00.gradient_descent(), 1), (l00.learning_rate_comparison(), 0)):
+        view.png()
+        ticks = view.figure.axes[ax_index].get_xticks()
+        assert len(ticks) >= 3 and np.all(ticks == np.round(ticks))
+        assert min_font_size_pt(view.figure) >= 9
