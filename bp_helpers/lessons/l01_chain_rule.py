@@ -28,7 +28,6 @@ from bp_helpers.ui.explore import Choice, Explorer, FloatRange, LogRange
 
 # Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.palette import COLORS as COLORS
-from bp_helpers.ui.palette import LINESTYLES as LINESTYLES
 from bp_helpers.ui.palette import layer_style as layer_style
 from bp_helpers.ui.style import View, fresh_figure, label_axes
 from bp_helpers.ui.style import use_course_style as use_course_style
