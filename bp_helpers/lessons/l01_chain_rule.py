@@ -1,4 +1,4 @@
-"""Notebook 01, The chain rule: tangents and secants, chains, two paths, and the exercises.
+"""Notebook 01, The chain rule: tangents and secants, chains, two paths, matrix calculus, exercises.
 """
 
 from __future__ import annotations
