@@ -106,6 +106,7 @@ def _build_tangent(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     points, = ax_f.plot([], [], "o", color=COLORS["ink"], ms=4, label="x − h, x, x + h")
     ax_f.set_xlim(grid[0], grid[-1])
     ax_f.set_ylim(-2.2, 2.2)
+    ax_f.set_yticks([-2, -1, 0, 1, 2])  # few tick labels: each one costs layout on every redraw
     ax_f.set_xlabel("x")
     ax_f.set_ylabel("f(x)")
     legend = ax_f.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2)
