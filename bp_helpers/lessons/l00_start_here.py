@@ -58,6 +58,59 @@ def _freeze_layout(fig: Figure) -> None:
         fig.set_layout_engine(None)
 
 
+_BLIT = "_bp_blit_state"
+
+
+class _BlitView(View):
+    """A :class:`View` whose PNG redraws only what a slider moves.
+
+    The first PNG renders the figure once without the moving artists (axes, ticks, labels,
+    static curves) and keeps that image; every PNG then restores it and draws the moving
+    artists on top (Agg's copy and restore of a region) instead of typesetting every tick
+    label again. ``figure.savefig`` still renders everything as usual.
+    """
+
+    def png(self) -> bytes:
+        state = getattr(self.figure, _BLIT, None)
+        if state is None:  # not a figure drawn for blitting: the ordinary way
+            return super().png()
+        from PIL import Image
+
+        canvas = self.figure.canvas
+        moving = state["moving"]
+        if state["background"] is None:
+            for artist in moving:
+                artist.set_visible(False)
+            canvas.draw()
+            state["background"] = canvas.copy_from_bbox(self.figure.bbox)
+            for artist in moving:
+                artist.set_visible(True)
+        canvas.restore_region(state["background"])
+        for artist in moving:
+            self.figure.draw_artist(artist)
+        buffer = io.BytesIO()
+        Image.fromarray(np.asarray(canvas.buffer_rgba())).save(
+            buffer, format="png", compress_level=1)
+        return buffer.getvalue()
+
+
+def _blit_on(fig: Figure, moving: list[Any]) -> None:
+    """Give ``fig`` a lasting Agg canvas and name the artists a slider move redraws."""
+    from matplotlib.backend_bases import FigureCanvasBase
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    if type(fig.canvas) is FigureCanvasBase:
+        FigureCanvasAgg(fig)  # a lasting canvas keeps its renderer between frames
+    setattr(fig, _BLIT, {"background": None, "moving": moving})
+
+
+def _blit_invalidate(fig: Figure) -> None:
+    """The static parts changed (another composition): render the background again."""
+    state = getattr(fig, _BLIT, None)
+    if state is not None:
+        state["background"] = None
+
+
 #: The toy data of notebook 00, one point per entry: fit ``ŷ = w·x`` to ``(FIT_X, FIT_Y)``.
 FIT_X = np.array([1.0, 2.0, 3.0])
 FIT_Y = np.array([2.1, 3.9, 6.2])
@@ -137,6 +190,7 @@ def _build_gradient_descent(fig: Figure | None) -> tuple[Figure, dict[str, Any]]
     ax_loss.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
     artists = {"path": path_line, "start": start, "loss": loss_line}
     setattr(fig, _ARTISTS, artists)
+    _blit_on(fig, [path_line, start, loss_line])
     return fig, artists
 
 
@@ -172,7 +226,7 @@ def gradient_descent(
     )
     if built:
         _freeze_layout(fig)
-    return View(fig, text)
+    return _BlitView(fig, text)
 
 
 GRADIENT_DESCENT = Explorer(

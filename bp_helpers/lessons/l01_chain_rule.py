@@ -60,6 +60,59 @@ def _set_legend_texts(legend: Any, texts: dict[int, str]) -> None:
         entries[index].set_text(text)
 
 
+_BLIT = "_bp_blit_state"
+
+
+class _BlitView(View):
+    """A :class:`View` whose PNG redraws only what a slider moves.
+
+    The first PNG renders the figure once without the moving artists (axes, ticks, labels,
+    static curves) and keeps that image; every PNG then restores it and draws the moving
+    artists on top (Agg's copy and restore of a region) instead of typesetting every tick
+    label again. ``figure.savefig`` still renders everything as usual.
+    """
+
+    def png(self) -> bytes:
+        state = getattr(self.figure, _BLIT, None)
+        if state is None:  # not a figure drawn for blitting: the ordinary way
+            return super().png()
+        from PIL import Image
+
+        canvas = self.figure.canvas
+        moving = state["moving"]
+        if state["background"] is None:
+            for artist in moving:
+                artist.set_visible(False)
+            canvas.draw()
+            state["background"] = canvas.copy_from_bbox(self.figure.bbox)
+            for artist in moving:
+                artist.set_visible(True)
+        canvas.restore_region(state["background"])
+        for artist in moving:
+            self.figure.draw_artist(artist)
+        buffer = io.BytesIO()
+        Image.fromarray(np.asarray(canvas.buffer_rgba())).save(
+            buffer, format="png", compress_level=1)
+        return buffer.getvalue()
+
+
+def _blit_on(fig: Figure, moving: list[Any]) -> None:
+    """Give ``fig`` a lasting Agg canvas and name the artists a slider move redraws."""
+    from matplotlib.backend_bases import FigureCanvasBase
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    if type(fig.canvas) is FigureCanvasBase:
+        FigureCanvasAgg(fig)  # a lasting canvas keeps its renderer between frames
+    setattr(fig, _BLIT, {"background": None, "moving": moving})
+
+
+def _blit_invalidate(fig: Figure) -> None:
+    """The static parts changed (another composition): render the background again."""
+    state = getattr(fig, _BLIT, None)
+    if state is not None:
+        state["background"] = None
+
+
 #: Smallest error drawn on log axes: an error that rounds to exactly 0 is shown here.
 ERROR_FLOOR = 1e-17
 
@@ -126,6 +179,8 @@ def _build_tangent(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
                "err_forward": err_forward, "err_central": err_central, "marker": marker,
                "x": None, "legend": legend}
     setattr(fig, _TANGENT_ARTISTS, artists)
+    _blit_on(fig, [ax_f.title, tangent, forward, central, points, legend, err_forward,
+                   err_central, marker])
     return fig, artists
 
 
@@ -177,7 +232,7 @@ def tangent_and_secants(x: float = 1.0, h: float = 0.5, *, fig: Figure | None = 
     )
     if built:
         _freeze_layout(fig)
-    return View(fig, text)
+    return _BlitView(fig, text)
 
 
 TANGENT = Explorer(tangent_and_secants, {"x": X_RANGE, "h": H_RANGE})
@@ -236,6 +291,7 @@ def _build_chain(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
         legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2))
         artists[key] = [legend, line, dot, 1.0, ax, curve]
     setattr(fig, _CHAIN_ARTISTS, artists)
+    _blit_on(fig, [part for key in "gfc" for part in artists[key][:3]])
     return fig, artists
 
 
@@ -261,6 +317,7 @@ def _show_composition(artists: dict[str, Any], composition: str) -> None:
         label_axes(ax, title, xl, yl)
         panel[3] = 0.12 * (xlim[1] - xlim[0])
     artists["composition"] = composition
+    _blit_invalidate(artists["g"][4].figure)
 
 
 def _set_tangent(panel: list[Any], at: float, value: float, slope: float, label: str) -> None:
@@ -311,7 +368,7 @@ def chain_factors(
     )
     if built:
         _freeze_layout(fig)
-    return View(fig, text)
+    return _BlitView(fig, text)
 
 
 CHAIN = Explorer(
@@ -369,6 +426,8 @@ def _build_two_paths(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     artists = {"edges": edge_texts, "nodes": node_texts, "tangent": tangent, "dot": dot,
                "legend": legend}
     setattr(fig, _TWO_PATHS_ARTISTS, artists)
+    _blit_on(fig, [ax_graph.title, *edge_texts.values(), *node_texts.values(), ax_z.title,
+                   tangent, dot, legend])
     return fig, artists
 
 
@@ -412,7 +471,7 @@ def two_paths(x: float = 0.7, *, fig: Figure | None = None) -> View:
     )
     if built:
         _freeze_layout(fig)
-    return View(fig, text)
+    return _BlitView(fig, text)
 
 
 TWO_PATHS = Explorer(two_paths, {"x": TWO_PATHS_X_RANGE})

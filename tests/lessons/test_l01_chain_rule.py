@@ -281,3 +281,32 @@ def test_sigmoid_prime_checker(capsys) -> None:
     assert not l01.check_sigmoid_prime(forgets_one_minus)
     assert not l01.check_sigmoid_prime(raises)
     assert "RuntimeError" in capsys.readouterr().out.splitlines()[-1]
+
+
+def _pixels(png: bytes) -> np.ndarray:
+    import io
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+@pytest.mark.parametrize(("explorer", "moves"), [
+    (l00.GRADIENT_DESCENT, [{"eta": 0.25, "steps": 30}, {"w0": 4.0}]),
+    (l01.TANGENT, [{"x": -2.0, "h": 1e-3}, {"x": 2.5, "h": 1.0}]),
+    (l01.CHAIN, [{"x": -1.0}, {"x": 1.2, "composition": "exp(sin x)"}]),
+    (l01.TWO_PATHS, [{"x": -2.0}, {"x": 2.9}]),
+], ids=["GRADIENT_DESCENT", "TANGENT", "CHAIN", "TWO_PATHS"])
+def test_fast_png_matches_a_full_render(explorer, moves) -> None:
+    import io
+
+    view = explorer.static()
+    view.png()  # the first PNG keeps the background
+    for values in moves:
+        view = explorer.func(**{**explorer.defaults(), **values}, fig=view.figure)
+        fast = _pixels(view.png())
+        buffer = io.BytesIO()
+        view.figure.savefig(buffer, format="png")
+        full = _pixels(buffer.getvalue())
+        assert fast.shape == full.shape
+        assert np.mean(np.abs(fast - full).max(axis=-1) > 40) < 1e-3
