@@ -64,10 +64,11 @@ _BLIT = "_bp_blit_state"
 class _BlitView(View):
     """A :class:`View` whose PNG redraws only what a slider moves.
 
-    The first PNG renders the figure once without the moving artists (axes, ticks, labels,
-    static curves) and keeps that image; every PNG then restores it and draws the moving
-    artists on top (Agg's copy and restore of a region) instead of typesetting every tick
-    label again. ``figure.savefig`` still renders everything as usual.
+    The first PNG renders the figure without the moving artists (axes, ticks, labels,
+    static curves) and keeps that image, one per setting of the static parts (CHAIN's
+    compositions); every PNG then restores it and draws the moving artists on top (Agg's
+    copy and restore of a region) instead of typesetting every tick label again.
+    ``figure.savefig`` still renders everything as usual.
     """
 
     def png(self) -> bytes:
@@ -77,16 +78,10 @@ class _BlitView(View):
         from PIL import Image
 
         canvas = self.figure.canvas
-        moving = state["moving"]
-        if state["background"] is None:
-            for artist in moving:
-                artist.set_visible(False)
-            canvas.draw()
-            state["background"] = canvas.copy_from_bbox(self.figure.bbox)
-            for artist in moving:
-                artist.set_visible(True)
-        canvas.restore_region(state["background"])
-        for artist in moving:
+        if state["key"] not in state["backgrounds"]:
+            _render_backgrounds(self.figure, state)
+        canvas.restore_region(state["backgrounds"][state["key"]])
+        for artist in state["moving"]:
             self.figure.draw_artist(artist)
         buffer = io.BytesIO()
         Image.fromarray(np.asarray(canvas.buffer_rgba())).save(
@@ -94,21 +89,36 @@ class _BlitView(View):
         return buffer.getvalue()
 
 
-def _blit_on(fig: Figure, moving: list[Any]) -> None:
-    """Give ``fig`` a lasting Agg canvas and name the artists a slider move redraws."""
+def _render_backgrounds(fig: Figure, state: dict[str, Any]) -> None:
+    """Render and keep the background of every static setting, then restore the current one."""
+    current = state["key"]
+    for artist in state["moving"]:
+        artist.set_visible(False)
+    for key in [k for k in state["keys"] if k != current] + [current]:
+        if key != current:
+            state["switch"](key)
+        elif len(state["keys"]) > 1:
+            state["switch"](current)
+        fig.canvas.draw()
+        state["backgrounds"][key] = fig.canvas.copy_from_bbox(fig.bbox)
+    for artist in state["moving"]:
+        artist.set_visible(True)
+
+
+def _blit_on(fig: Figure, moving: list[Any], key: Any = None, keys: tuple[Any, ...] = (None,),
+             switch: Callable[[Any], None] | None = None) -> None:
+    """Give ``fig`` a lasting Agg canvas and name the artists a slider move redraws.
+
+    ``keys``: the settings of the static parts (e.g. compositions), ``switch(key)`` draws
+    the static parts of one of them; their backgrounds are all rendered at the first PNG.
+    """
     from matplotlib.backend_bases import FigureCanvasBase
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     if type(fig.canvas) is FigureCanvasBase:
         FigureCanvasAgg(fig)  # a lasting canvas keeps its renderer between frames
-    setattr(fig, _BLIT, {"background": None, "moving": moving})
-
-
-def _blit_invalidate(fig: Figure) -> None:
-    """The static parts changed (another composition): render the background again."""
-    state = getattr(fig, _BLIT, None)
-    if state is not None:
-        state["background"] = None
+    setattr(fig, _BLIT, {"backgrounds": {}, "moving": moving, "key": key, "keys": keys,
+                         "switch": switch})
 
 
 #: The toy data of notebook 00, one point per entry: fit ``ŷ = w·x`` to ``(FIT_X, FIT_Y)``.
