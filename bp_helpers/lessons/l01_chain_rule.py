@@ -177,8 +177,7 @@ def _build_tangent(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     ax_f.set_xlim(grid[0], grid[-1])
     ax_f.set_ylim(-2.2, 2.2)
     ax_f.set_yticks([-2, -1, 0, 1, 2])  # few tick labels: each one costs layout on every redraw
-    ax_f.set_xlabel("x")
-    ax_f.set_ylabel("f(x)")
+    label_axes(ax_f, "sin, its tangent at x and two secants", "x", "f(x)")
     legend = ax_f.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2)
 
     err_forward, = ax_err.loglog([], [], color=COLORS["secant"], ls="--",
@@ -196,7 +195,7 @@ def _build_tangent(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
                "err_forward": err_forward, "err_central": err_central, "marker": marker,
                "x": None, "legend": legend}
     setattr(fig, _TANGENT_ARTISTS, artists)
-    _blit_on(fig, [ax_f.title, tangent, forward, central, points, legend, err_forward,
+    _blit_on(fig, [tangent, forward, central, points, legend, err_forward,
                    err_central, marker])
     return fig, artists
 
@@ -212,7 +211,6 @@ def tangent_and_secants(x: float = 1.0, h: float = 0.5, *, fig: Figure | None = 
     built = artists is None
     if built:
         fig, artists = _build_tangent(fig)
-    ax_f, ax_err = fig.axes
 
     slope = math.cos(x)
     forward = (math.sin(x + h) - math.sin(x)) / h
@@ -226,7 +224,6 @@ def tangent_and_secants(x: float = 1.0, h: float = 0.5, *, fig: Figure | None = 
                                           3: f"central secant, slope {central:.3f}"})
     points = np.array([x - h, x, x + h])
     artists["points"].set_data(points, np.sin(points))
-    ax_f.set_title(f"slopes at x = {x:.2f}, h = {h:.2g}")
 
     if artists["x"] != x:  # the error curves depend on x only
         err_forward, err_central = difference_errors(x, ERROR_STEPS)
@@ -322,10 +319,11 @@ def _show_composition(artists: dict[str, Any], composition: str) -> None:
     u_lim = _padded(u_grid)
     u_plot = np.linspace(*u_lim, 300)
     panels = {
-        "g": (x_grid, u_grid, (x_grid[0], x_grid[-1]), u_lim, f"inner: {c.inner}", "x", "u"),
-        "f": (u_plot, c.f(u_plot), u_lim, _padded(c.f(u_plot)), f"outer: {c.outer}", "u", "y"),
+        "g": (x_grid, u_grid, (x_grid[0], x_grid[-1]), u_lim, f"inner: {c.inner}", "x", "u = g(x)"),
+        "f": (u_plot, c.f(u_plot), u_lim, _padded(c.f(u_plot)), f"outer: {c.outer}", "u",
+              "y = f(u)"),
         "c": (x_grid, c.f(u_grid), (x_grid[0], x_grid[-1]), _padded(c.f(u_grid)),
-              f"composition: y = {composition}", "x", "y"),
+              f"composition: y = {composition}", "x", "y = f(g(x))"),
     }
     for key, (xs, ys, xlim, ylim, title, xl, yl) in panels.items():
         panel = artists[key]
@@ -428,7 +426,7 @@ def _build_two_paths(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
                                          color=style["color"])
     node_texts = {
         name: ax_graph.text(*xy, "", ha="center", va="center", fontsize=11,
-                            bbox={"boxstyle": "circle,pad=0.45", "fc": "white",
+                            bbox={"boxstyle": "circle,pad=0.45", "fc": "none",
                                   "ec": COLORS["function"], "lw": 1.5})
         for name, xy in _AT.items()
     }
@@ -440,13 +438,12 @@ def _build_two_paths(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     legend = ax_z.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=2)
     ax_z.set_xlim(grid[0], grid[-1])
     ax_z.set_ylim(*_padded(z_grid))
-    ax_z.set_xlabel("x")
-    ax_z.set_ylabel("z")
+    ax_graph.set_title("each edge: its local derivative; one product per path")
+    label_axes(ax_z, "z(x); the tangent's slope is the sum of the paths", "x", "z")
     artists = {"edges": edge_texts, "nodes": node_texts, "tangent": tangent, "dot": dot,
                "legend": legend}
     setattr(fig, _TWO_PATHS_ARTISTS, artists)
-    _blit_on(fig, [ax_graph.title, *edge_texts.values(), *node_texts.values(), ax_z.title,
-                   tangent, dot, legend])
+    _blit_on(fig, [*edge_texts.values(), *node_texts.values(), tangent, dot, legend])
     return fig, artists
 
 
@@ -467,18 +464,15 @@ def two_paths(x: float = 0.7, *, fig: Figure | None = None) -> View:
     built = artists is None
     if built:
         fig, artists = _build_two_paths(fig)
-    ax_graph, ax_z = fig.axes
     labels = {"du/dx": f"du/dx = 2x\n= {du_dx:.3f}", "∂z/∂u": f"∂z/∂u = v\n= {dz_du:.3f}",
               "dv/dx": f"dv/dx = cos x\n= {dv_dx:.3f}", "∂z/∂v": f"∂z/∂v = u\n= {dz_dv:.3f}"}
     for name, label in labels.items():
         artists["edges"][name].set_text(label)
     for name, value in (("x", x), ("u", u), ("v", v), ("z", u * v)):
         artists["nodes"][name].set_text(f"{name}\n{value:.3f}")
-    ax_graph.set_title(f"two paths: {path_u:.3f} (via u) + {path_v:.3f} (via v)")
     span = np.array([x - 0.6, x + 0.6])
     artists["tangent"].set_data(span, u * v + dz_dx * (span - x))
     artists["dot"].set_data([x], [u * v])
-    ax_z.set_title(f"dz/dx at x = {x:.2f} is the sum")
     _set_legend_texts(artists["legend"], {1: f"tangent, slope {dz_dx:.3f}"})
 
     text = (

@@ -301,9 +301,9 @@ def test_fast_png_matches_a_full_render(explorer, moves) -> None:
     import io
 
     view = explorer.static()
-    view.png()  # the first PNG keeps the background
-    for values in moves:
-        view = explorer.func(**{**explorer.defaults(), **values}, fig=view.figure)
+    for values in [None, *moves]:  # the first PNG (it keeps the background), then moves
+        if values is not None:
+            view = explorer.func(**{**explorer.defaults(), **values}, fig=view.figure)
         fast = _pixels(view.png())
         buffer = io.BytesIO()
         view.figure.savefig(buffer, format="png")
