@@ -24,9 +24,13 @@ Semantics worth knowing:
   graph, leaves included) to start again from zero.
 - **In-place forms** (``v += 1``) make a new node and rebind the name; the old node, and
   the graph built on it, are unchanged.
-- ``exp``, ``sigmoid`` and ``tanh`` never overflow: ``exp(1000)`` is ``inf`` (its limit),
-  ``sigmoid(±1000)`` is 1 or 0. ``log`` of a number ≤ 0, ``0 ** -1``, a negative number to
-  a fractional power, and division by zero raise errors instead of returning nan.
+- **Every number stays finite** (no inf, no nan, no warning): an operation whose result
+  or local derivative would leave float64's range (about ±1.8e308) raises OverflowError
+  naming the operation, e.g. ``Value(1e308) * 10`` or ``Value(1e200) ** 2``, and so does
+  ``exp`` above ``EXP_MAX``; a backward pass whose gradient overflows raises too.
+  ``sigmoid`` and ``tanh`` never overflow: ``sigmoid(±1000)`` is 1 or 0. ``log`` of a
+  number ≤ 0, ``0 ** -1``, ``0 ** 0.5`` (no finite derivative), a negative number to a
+  fractional power, and division by zero raise errors instead of returning nan or inf.
 - ``relu``'s derivative at exactly 0 is taken to be 0 (as in PyTorch).
 """
 
@@ -35,6 +39,8 @@ from __future__ import annotations
 import math
 from numbers import Real
 from typing import Any
+
+from bp_helpers.nn.activations import scalar_sigmoid
 
 __all__ = ["EXP_MAX", "Value", "topological_order"]
 
@@ -71,6 +77,16 @@ def _leaf_data(data: Any, label: str) -> float:
     return value
 
 
+def _check_finite(data: float, local: tuple[float, ...], op: str) -> None:
+    """OverflowError naming ``op`` if its result or a local derivative is not finite."""
+    if not math.isfinite(data):
+        raise OverflowError(f"Value operation {op!r} overflows float64: its result is "
+                            f"beyond ±1.8e308 (Value arithmetic never returns inf or nan)")
+    if not all(math.isfinite(g) for g in local):
+        raise OverflowError(f"Value operation {op!r}: its local derivative overflows float64 "
+                            f"(beyond ±1.8e308)")
+
+
 def _fmt(c: float) -> str:
     """A constant as it appears in an operation's name: ``2``, ``-1.5``, ``0.001``."""
     return f"{c:g}"
@@ -103,6 +119,8 @@ class Value:
             if not isinstance(label, str):
                 raise TypeError(f"label must be a string, got {type(label).__name__}")
             data = _leaf_data(data, label)
+        elif not (math.isfinite(data) and math.isfinite(sum(_local))):
+            _check_finite(data, _local, _op)
         self.data: float = data
         self.grad: float = 0.0
         self.label: str = label
@@ -210,17 +228,19 @@ class Value:
             raise ValueError(f"a negative number ({x}) to a fractional power ({n}) is not real")
         if x == 0.0 and n < 0.0:
             raise ZeroDivisionError(f"0 ** {_fmt(n)} is undefined (division by zero)")
-        if n == 0.0:
-            local = 0.0
-        elif x == 0.0 and n < 1.0:
-            local = math.inf  # e.g. d√x/dx → ∞ as x → 0⁺
-        else:
-            local = n * x ** (n - 1.0)
-        return Value(x**n, "", (self,), (local,), f"** {_fmt(n)}")
+        if x == 0.0 and 0.0 < n < 1.0:
+            raise ValueError(f"0 ** {_fmt(n)} has no finite derivative (d/dx x^n → ∞ at 0)")
+        op = f"** {_fmt(n)}"
+        try:
+            out = x**n
+            local = 0.0 if n == 0.0 else n * x ** (n - 1.0)
+        except OverflowError:  # Python's float ** raises instead of returning inf
+            out = local = math.inf
+        return Value(out, "", (self,), (local,), op)
 
     # ---- functions ----------------------------------------------------------------
     def exp(self) -> Value:
-        """``e^x``; d/dx = e^x. Beyond ``EXP_MAX`` (≈709.78) the result is ``inf``."""
+        """``e^x``; d/dx = e^x. Beyond ``EXP_MAX`` (≈709.78) an OverflowError."""
         e = math.exp(self.data) if self.data <= EXP_MAX else math.inf
         return Value(e, "", (self,), (e,), "exp")
 
@@ -238,12 +258,7 @@ class Value:
 
     def sigmoid(self) -> Value:
         """``σ(x) = 1 / (1 + e^(−x))``; d/dx = σ(1 − σ). Stable for any finite x."""
-        x = self.data
-        if x >= 0.0:
-            s = 1.0 / (1.0 + math.exp(-x))
-        else:  # e^x cannot overflow here
-            e = math.exp(x)
-            s = e / (1.0 + e)
+        s = scalar_sigmoid(self.data)
         return Value(s, "", (self,), (s * (1.0 - s),), "sigmoid")
 
     def relu(self) -> Value:
@@ -270,6 +285,9 @@ class Value:
             upstream = node.grad
             for child, local in zip(node._prev, node._local, strict=True):
                 child.grad += local * upstream
+        if not all(math.isfinite(node.grad) for node in order):
+            raise OverflowError("backward: a gradient overflowed float64 (beyond ±1.8e308); "
+                                "the gradients of this pass are not usable")
 
     def zero_grad(self) -> None:
         """Set ``grad`` to 0 on this Value and every Value it depends on (leaves too)."""

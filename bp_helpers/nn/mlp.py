@@ -46,8 +46,12 @@ INITS = ("xavier", "he")
 #: The most epochs :func:`train` runs (more is a typo, or a wait of hours).
 MAX_EPOCHS = 1_000_000
 
+#: :func:`train` stops when one epoch multiplies the parameters' norm by more than this
+#: (measured against ``max(norm before the epoch, 1)``): the update dwarfs the network.
+PARAM_JUMP_LIMIT = 10.0
+
 #: :func:`train` stops when the parameters' norm exceeds this many times
-#: ``max(initial norm, 1)``: a step far larger than the network itself.
+#: ``max(initial norm, 1)``.
 PARAM_GROWTH_LIMIT = 100.0
 
 
@@ -382,8 +386,10 @@ def train(
     Raises :class:`TrainingDiverged` (the parameters keep their last values) when
     training diverges: a non-finite loss, gradient or parameter (or a floating-point
     overflow), an epoch's loss above ``explode_factor · max(best loss so far, 0.1·L₀)``
-    (``L₀``: the loss before training), or a parameter norm above
-    :data:`PARAM_GROWTH_LIMIT` times ``max(initial norm, 1)``.
+    (``L₀``: the loss before training), an epoch that multiplies the parameters' norm
+    ``‖θ‖`` by more than :data:`PARAM_JUMP_LIMIT` (against ``max(‖θ‖, 1)``), or ``‖θ‖``
+    above :data:`PARAM_GROWTH_LIMIT` times ``max(initial ‖θ‖, 1)``. Together these catch
+    a learning rate far too large even when the loss stays bounded (saturated sigmoids).
     """
     if not isinstance(mlp, MLP):
         raise TypeError(f"mlp must be an MLP, got {type(mlp).__name__}")
@@ -403,7 +409,8 @@ def train(
         raise ValueError("mlp.params must be finite before training")
     rng = np.random.default_rng(seed)
     history: list[float] = []
-    norm_limit = PARAM_GROWTH_LIMIT * max(_params_norm(mlp.params), 1.0)
+    theta_norm = _params_norm(mlp.params)
+    norm_limit = PARAM_GROWTH_LIMIT * max(theta_norm, 1.0)
     epoch = 0
     try:
         # overflow, inf − inf and 0/0 mean divergence; underflow to 0 is harmless
@@ -435,11 +442,15 @@ def train(
                         epoch, f"loss {history[-1]:.3g}, over {explode_factor:g} × the best "
                         f"so far ({best:.3g})", lr))
                 best = min(best, history[-1])
-                theta_norm = _params_norm(mlp.params)
-                if not theta_norm <= norm_limit:  # also catches nan
+                before, theta_norm = theta_norm, _params_norm(mlp.params)
+                if not theta_norm <= PARAM_JUMP_LIMIT * max(before, 1.0):  # also catches nan
                     raise TrainingDiverged(_diverged_message(
-                        epoch, f"parameter norm {theta_norm:.3g}, over {PARAM_GROWTH_LIMIT:g}"
-                        " × its initial value", lr))
+                        epoch, f"the parameters' norm jumped from {before:.3g} to "
+                        f"{theta_norm:.3g} in one epoch", lr))
+                if theta_norm > norm_limit:
+                    raise TrainingDiverged(_diverged_message(
+                        epoch, f"the parameters' norm grew to {theta_norm:.3g}, over "
+                        f"{PARAM_GROWTH_LIMIT:g} × its initial value", lr))
     except FloatingPointError as exc:
         raise TrainingDiverged(
             _diverged_message(epoch, f"a floating-point error ({exc})", lr)) from None
