@@ -24,13 +24,14 @@ Semantics worth knowing:
   graph, leaves included) to start again from zero.
 - **In-place forms** (``v += 1``) make a new node and rebind the name; the old node, and
   the graph built on it, are unchanged.
-- **Every number stays finite** (no inf, no nan, no warning): an operation whose result
-  or local derivative would leave float64's range (about ±1.8e308) raises OverflowError
-  naming the operation, e.g. ``Value(1e308) * 10`` or ``Value(1e200) ** 2``, and so does
-  ``exp`` above ``EXP_MAX``; a backward pass whose gradient overflows raises too.
-  ``sigmoid`` and ``tanh`` never overflow: ``sigmoid(±1000)`` is 1 or 0. ``log`` of a
-  number ≤ 0, ``0 ** -1``, ``0 ** 0.5`` (no finite derivative), a negative number to a
-  fractional power, and division by zero raise errors instead of returning nan or inf.
+- **Overflow is IEEE-style, NaN never appears.** A result beyond float64's range (about
+  ±1.8e308) becomes ``±inf``, its limit, with no warning: ``exp(1000)`` and
+  ``Value(1e200) ** 2`` are ``inf``. An operation whose result or local derivative would
+  be undefined (nan), such as ``Value(1e308)*10 - Value(1e308)*10`` (inf − inf) or
+  ``inf * 0``, raises ValueError naming the operation, and so does a backward pass whose
+  gradient would be nan. ``sigmoid`` and ``tanh`` never overflow: ``sigmoid(±1000)`` is
+  1 or 0. ``log`` of a number ≤ 0, ``0 ** -1``, a negative number to a fractional power,
+  and division by zero raise errors instead of returning nan.
 - ``relu``'s derivative at exactly 0 is taken to be 0 (as in PyTorch).
 """
 
@@ -77,14 +78,22 @@ def _leaf_data(data: Any, label: str) -> float:
     return value
 
 
-def _check_finite(data: float, local: tuple[float, ...], op: str) -> None:
-    """OverflowError naming ``op`` if its result or a local derivative is not finite."""
-    if not math.isfinite(data):
-        raise OverflowError(f"Value operation {op!r} overflows float64: its result is "
-                            f"beyond ±1.8e308 (Value arithmetic never returns inf or nan)")
-    if not all(math.isfinite(g) for g in local):
-        raise OverflowError(f"Value operation {op!r}: its local derivative overflows float64 "
-                            f"(beyond ±1.8e308)")
+def _check_not_nan(data: float, local: tuple[float, ...], op: str) -> None:
+    """ValueError naming ``op`` if its result or a local derivative is nan."""
+    if math.isnan(data):
+        raise ValueError(f"Value operation {op!r} is undefined here (inf − inf, 0·inf or "
+                         f"inf/inf after an overflow): its result would be nan")
+    if any(math.isnan(g) for g in local):
+        raise ValueError(f"Value operation {op!r}: its local derivative is undefined here "
+                         f"(it would be nan, after an overflow to inf)")
+
+
+def _power(x: float, n: float) -> float:
+    """``x ** n`` with IEEE-style overflow to ±inf (Python's float ** raises instead)."""
+    try:
+        return x**n
+    except OverflowError:
+        return -math.inf if x < 0.0 and n % 2.0 == 1.0 else math.inf
 
 
 def _fmt(c: float) -> str:
@@ -119,8 +128,8 @@ class Value:
             if not isinstance(label, str):
                 raise TypeError(f"label must be a string, got {type(label).__name__}")
             data = _leaf_data(data, label)
-        elif not (math.isfinite(data) and math.isfinite(sum(_local))):
-            _check_finite(data, _local, _op)
+        elif math.isnan(data) or math.isnan(sum(_local)):
+            _check_not_nan(data, _local, _op)
         self.data: float = data
         self.grad: float = 0.0
         self.label: str = label
@@ -228,19 +237,17 @@ class Value:
             raise ValueError(f"a negative number ({x}) to a fractional power ({n}) is not real")
         if x == 0.0 and n < 0.0:
             raise ZeroDivisionError(f"0 ** {_fmt(n)} is undefined (division by zero)")
-        if x == 0.0 and 0.0 < n < 1.0:
-            raise ValueError(f"0 ** {_fmt(n)} has no finite derivative (d/dx x^n → ∞ at 0)")
-        op = f"** {_fmt(n)}"
-        try:
-            out = x**n
-            local = 0.0 if n == 0.0 else n * x ** (n - 1.0)
-        except OverflowError:  # Python's float ** raises instead of returning inf
-            out = local = math.inf
-        return Value(out, "", (self,), (local,), op)
+        if n == 0.0:
+            local = 0.0
+        elif x == 0.0 and n < 1.0:
+            local = math.inf  # e.g. d√x/dx → ∞ as x → 0⁺
+        else:
+            local = n * _power(x, n - 1.0)
+        return Value(_power(x, n), "", (self,), (local,), f"** {_fmt(n)}")
 
     # ---- functions ----------------------------------------------------------------
     def exp(self) -> Value:
-        """``e^x``; d/dx = e^x. Beyond ``EXP_MAX`` (≈709.78) an OverflowError."""
+        """``e^x``; d/dx = e^x. Beyond ``EXP_MAX`` (≈709.78) the result is ``inf``."""
         e = math.exp(self.data) if self.data <= EXP_MAX else math.inf
         return Value(e, "", (self,), (e,), "exp")
 
@@ -285,9 +292,9 @@ class Value:
             upstream = node.grad
             for child, local in zip(node._prev, node._local, strict=True):
                 child.grad += local * upstream
-        if not all(math.isfinite(node.grad) for node in order):
-            raise OverflowError("backward: a gradient overflowed float64 (beyond ±1.8e308); "
-                                "the gradients of this pass are not usable")
+        if any(math.isnan(node.grad) for node in order):
+            raise ValueError("backward: a gradient is undefined (nan: inf · 0 after an "
+                             "overflow); the gradients of this pass are not usable")
 
     def zero_grad(self) -> None:
         """Set ``grad`` to 0 on this Value and every Value it depends on (leaves too)."""

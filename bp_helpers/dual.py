@@ -18,6 +18,7 @@ NumPy object arrays of duals work too: ``W @ x`` and ``np.tanh(x)`` call these m
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable, Sequence
 from numbers import Real
 from typing import Any
@@ -53,14 +54,13 @@ class Dual:
     # --- arithmetic: each line is a differentiation rule --------------------------------
     def __add__(self, other: Any) -> Dual:
         other = _lift(other)
-        return _new(self.value + other.value, self.tangent + other.tangent, "+")
+        return _new(self.value + other.value, self.tangent + other.tangent)
 
     def __mul__(self, other: Any) -> Dual:
         other = _lift(other)
         return _new(
             self.value * other.value,
             self.value * other.tangent + self.tangent * other.value,  # product rule
-            "*",
         )
 
     def __truediv__(self, other: Any) -> Dual:
@@ -68,7 +68,7 @@ class Dual:
         if other.value == 0:
             raise ZeroDivisionError("Dual division by a dual whose value is 0")
         quotient = self.value / other.value
-        return _new(quotient, (self.tangent - quotient * other.tangent) / other.value, "/")
+        return _new(quotient, (self.tangent - quotient * other.tangent) / other.value)
 
     def __pow__(self, p: Any) -> Dual:
         if isinstance(p, Dual) or not _is_number(p):
@@ -81,9 +81,9 @@ class Dual:
         if self.value < 0 and not p.is_integer():
             raise ValueError(f"({self.value}) ** {p} is not a real number")
         try:
-            return _new(self.value**p, p * self.value ** (p - 1) * self.tangent, f"** {p:g}")
-        except OverflowError:  # Python's float ** raises instead of returning inf
-            return _new(math.inf, math.inf, f"** {p:g}")
+            return _new(self.value**p, p * self.value ** (p - 1) * self.tangent)
+        except OverflowError:  # Python's float ** raises a bare OverflowError
+            return _new(math.inf, 0.0)
 
     def __neg__(self) -> Dual:
         return _new(-self.value, -self.tangent)
@@ -111,12 +111,12 @@ class Dual:
         if self.value > 709.78:
             raise OverflowError(f"exp({self.value}) overflows float64 (the limit is about 709.78)")
         e = math.exp(self.value)
-        return _new(e, e * self.tangent, "exp")
+        return _new(e, e * self.tangent)
 
     def log(self) -> Dual:
         if self.value <= 0:
             raise ValueError(f"log needs a positive value, got {self.value}")
-        return _new(math.log(self.value), self.tangent / self.value, "log")
+        return _new(math.log(self.value), self.tangent / self.value)
 
     def tanh(self) -> Dual:
         t = math.tanh(self.value)
@@ -131,13 +131,21 @@ class Dual:
         return _new(self.value, self.tangent) if self.value > 0 else _new(0.0, 0.0)
 
 
-def _new(value: float, tangent: float, op: str = "") -> Dual:
-    """A Dual from two floats (skips the type checks); OverflowError naming ``op`` if
-    either is not finite."""
+#: The operation each Dual method performs, for error messages.
+_OPERATIONS = {"__add__": "+", "__mul__": "*", "__truediv__": "/", "__pow__": "**",
+               "__neg__": "neg", "exp": "exp", "log": "log", "tanh": "tanh",
+               "sigmoid": "sigmoid", "relu": "relu"}
+
+
+def _new(value: float, tangent: float) -> Dual:
+    """A Dual from two floats (skips the type checks); OverflowError naming the operation
+    (the calling method) if either is beyond float64's range."""
     if not math.isfinite(value + tangent) and not (
             math.isfinite(value) and math.isfinite(tangent)):
-        raise OverflowError(f"Dual operation {op!r} overflows float64: its value or tangent "
-                            "is beyond ±1.8e308 (Dual arithmetic never returns inf or nan)")
+        method = sys._getframe(1).f_code.co_name
+        raise OverflowError(f"Dual operation {_OPERATIONS.get(method, method)!r} overflows "
+                            "float64: its value or tangent is beyond ±1.8e308 (Dual "
+                            "arithmetic never returns inf or nan)")
     out = object.__new__(Dual)
     out.value = value
     out.tangent = tangent
