@@ -118,7 +118,9 @@ def activation_backward(
     if name == "tanh":
         return dA * (1.0 - A * A)
     if name == "relu":
-        return np.where(Z > 0, dA, 0.0)
+        dZ = dA * (Z > 0)  # much faster than np.where(Z > 0, dA, 0.0) on random masks
+        dZ += 0.0  # the same values: turns the −0.0 of (negative)·False into 0.0
+        return dZ
     if name == "leaky_relu":
         return np.where(Z > 0, dA, LEAKY_SLOPE * dA)
     return dA * gelu_prime(Z)
