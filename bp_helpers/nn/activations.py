@@ -39,6 +39,7 @@ def exp_neg(t: np.ndarray) -> np.ndarray:
 
     Never underflows into the subnormal range (which NumPy reports); nan stays nan.
     """
+    t = real_array(t, "t")
     return np.exp(-t, out=np.zeros_like(t), where=~(t >= _EXP_CUTOFF))
 
 

@@ -111,3 +111,9 @@ def test_value_and_dual_never_hold_nan() -> None:
         Value(1.0) + math.nan
     with pytest.raises(ValueError, match="finite"):
         Dual(1.0) * math.inf
+
+
+def test_exp_neg_takes_floats_and_lists() -> None:
+    assert nn.exp_neg(0.0) == 1.0 and nn.exp_neg(800.0) == 0.0
+    assert math.isnan(nn.exp_neg(math.nan))
+    np.testing.assert_allclose(nn.exp_neg([1.0, 2.0]), np.exp([-1.0, -2.0]))
