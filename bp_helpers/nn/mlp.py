@@ -125,13 +125,7 @@ class MLP:
         residual: bool = False,
         branch_scale: float = 1.0,
     ) -> None:
-        self.widths = check_widths(widths)
-        self.activation = check_activation_name(activation)
-        self.output_activation = check_activation_name(output_activation, "output_activation")
-        if not isinstance(residual, bool):
-            raise TypeError(f"residual must be True or False, got {residual!r:.60}")
-        self.residual = residual
-        self.branch_scale = positive_float(branch_scale, "branch_scale")
+        self._set_architecture(widths, activation, output_activation, residual, branch_scale)
         self.seed = bounded_int(seed, "seed", 0)
         self.params = init_params(self.widths, init, np.random.default_rng(self.seed), scale)
         #: The loss ``predict`` assumes (and ``loss_and_grads`` uses by default); ``train``
@@ -166,17 +160,23 @@ class MLP:
                 )
             widths.append(W.shape[0])
         mlp = cls.__new__(cls)
-        mlp.widths = check_widths(widths)
-        mlp.activation = check_activation_name(activation)
-        mlp.output_activation = check_activation_name(output_activation, "output_activation")
-        if not isinstance(residual, bool):
-            raise TypeError(f"residual must be True or False, got {residual!r:.60}")
-        mlp.residual = residual
-        mlp.branch_scale = positive_float(branch_scale, "branch_scale")
+        mlp._set_architecture(widths, activation, output_activation, residual, branch_scale)
         mlp.seed = 0
         mlp.params = {key: checked[key] for k in range(1, L + 1) for key in (f"W{k}", f"b{k}")}
         mlp.loss = mlp.default_loss() if loss is None else mlp.check_loss(loss)
         return mlp
+
+    def _set_architecture(
+        self, widths: Sequence[int], activation: str, output_activation: str, residual: bool,
+        branch_scale: float,
+    ) -> None:
+        self.widths = check_widths(widths)
+        self.activation = check_activation_name(activation)
+        self.output_activation = check_activation_name(output_activation, "output_activation")
+        if not isinstance(residual, bool):
+            raise TypeError(f"residual must be True or False, got {residual!r:.60}")
+        self.residual = residual
+        self.branch_scale = positive_float(branch_scale, "branch_scale")
 
     @property
     def n_layers(self) -> int:
