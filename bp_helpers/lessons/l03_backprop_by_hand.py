@@ -1,18 +1,26 @@
 """Notebook 03, Backprop by hand: the 2-3-2-1 network's figures and exercises.
+
+Explorers: :data:`GRADIENT_BARS` (slide one parameter, watch all 20 gradients) and
+:data:`BACKWARD_PASS` (a slider over the 20 steps of the backward pass, drawn on the
+network). Checkers: the output error, a sum over paths, an input gradient, and note 000's
+two-layer network with a linear output (:func:`check_two_layer_grads`).
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 
 from bp_helpers import network_2321 as net
 from bp_helpers.ui.checks import check_expression, check_number, report
-from bp_helpers.ui.explore import Choice, Explorer, FloatRange
-from bp_helpers.ui.style import COLORS, View, fresh_figure, label_axes
+from bp_helpers.ui.explore import Choice, Explorer, FloatRange, IntRange
+from bp_helpers.ui.palette import COLORS, layer_style
+from bp_helpers.ui.style import View, fresh_figure, label_axes
 
 # Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.style import use_course_style as use_course_style
@@ -21,10 +29,10 @@ VARIABLES = net.PARAMETER_NAMES + net.INPUT_NAMES
 
 
 VALUE_RANGE = (-4.0, 4.0)
+VALUE_STEP = 0.05
 
-
-#: Bar colour of each layer's parameters.
-LAYER_COLORS = {1: "#1f77b4", 2: "#2ca02c", 3: "#d62728"}
+#: The three groups of the bars, input side first, and the layer number of their colour.
+GROUPS = (("layer 1", 1), ("layer 2", 2), ("output", 3))
 
 
 def _layer(name: str) -> int:
@@ -66,13 +74,76 @@ def pretty(name: str) -> str:
     return letter + sub.translate(_SUB) + sup.translate(_SUP)
 
 
+def _grid() -> np.ndarray:
+    steps = round((VALUE_RANGE[1] - VALUE_RANGE[0]) / VALUE_STEP)
+    return np.linspace(*VALUE_RANGE, steps + 1)
+
+
+@functools.lru_cache(maxsize=1)
+def gradient_limit() -> float:
+    """The largest |∂L/∂θ| over every variable and every slider value (fixes the bars' axis)."""
+    largest = 0.0
+    for name in VARIABLES:
+        for value in _grid():
+            params, x = _point(name, float(value))
+            grads = net.gradients(params, x, net.REFERENCE_T)
+            largest = max(largest, max(abs(g) for g in grads.values()))
+    return largest
+
+
+@functools.lru_cache(maxsize=len(VARIABLES))
+def _loss_curve(name: str) -> tuple[np.ndarray, np.ndarray]:
+    grid = np.linspace(*VALUE_RANGE, 81)
+    return grid, np.array([_loss_at(name, float(g)) for g in grid])
+
+
+_BARS_ARTISTS = "_bp_gradient_bars_artists"
+
+
+def _build_bars_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
+    from matplotlib.patches import Patch
+
+    fig, axes = fresh_figure(fig, 1, 2, figsize=(11.0, 5.2))
+    ax_bars, ax_loss = axes[0]
+    names = net.PARAMETER_NAMES
+    positions = np.arange(len(names))
+    colors = [layer_style(_layer(n))["color"] for n in names]
+    bars = ax_bars.barh(positions, np.zeros(len(names)), color=colors, edgecolor=COLORS["ink"],
+                        linewidth=0.0)
+    ax_bars.axvline(0.0, color=COLORS["neutral"], linewidth=0.8)
+    ax_bars.set_yticks(positions, [pretty(n) for n in names], fontsize=11)
+    ax_bars.invert_yaxis()
+    limit = 1.1 * gradient_limit()
+    ax_bars.set_xlim(-limit, limit)
+    label_axes(ax_bars, "All 20 gradients from one backward pass", "∂L/∂θ", "parameter θ")
+    handles = [Patch(color=layer_style(k)["color"], label=label) for label, k in GROUPS]
+    fig.legend(handles=handles, loc="outside lower left", ncols=3, fontsize=10,
+               title="bar colour: the parameter's layer", title_fontsize=10)
+
+    (curve,) = ax_loss.plot([], [], color=COLORS["function"], label="L")
+    (tangent,) = ax_loss.plot([], [], color=COLORS["tangent"], linestyle="--",
+                              label="tangent")
+    (point,) = ax_loss.plot([], [], "o", color=COLORS["highlight"], label="current value")
+    ax_loss.set_xlim(VALUE_RANGE[0] - 0.2, VALUE_RANGE[1] + 0.2)
+    ax_loss.set_ylim(-0.02, 0.52)
+    label_axes(ax_loss, " ", "value", "L = ½(y − t)²")
+    fig.legend(handles=[curve, tangent, point], loc="outside lower right", ncols=3,
+               fontsize=10)
+    fig.draw_without_rendering()  # lay out once; later moves keep this layout
+    fig.set_layout_engine(None)
+    artists = {"bars": bars, "ax_loss": ax_loss, "curve": curve, "tangent": tangent,
+               "point": point, "name": None}
+    setattr(fig, _BARS_ARTISTS, artists)
+    return fig, artists
+
+
 def gradient_bars(name: str = "w_11^(1)", value: float = 0.5, *, fig: Figure | None = None) -> View:
     """All 20 gradients of the 2-3-2-1 network with one variable slid to ``value``.
 
     ``name`` is a parameter (:data:`bp_helpers.network_2321.PARAMETER_NAMES`) or an input
     (``"x_1"``, ``"x_2"``); every other value stays at the reference point. Left: the 20
-    gradients ∂L/∂θ from the hand backward pass; right: L against the chosen variable,
-    with the tangent at ``value``.
+    gradients ∂L/∂θ from the hand backward pass, on an axis fixed for every setting;
+    right: L against the chosen variable, with the tangent at ``value``.
     """
     params, x = _point(name, float(value))
     t = net.REFERENCE_T
@@ -81,106 +152,41 @@ def gradient_bars(name: str = "w_11^(1)", value: float = 0.5, *, fig: Figure | N
     h = 1e-6
     slope = (_loss_at(name, value + h) - _loss_at(name, value - h)) / (2 * h)
 
-    fig, axes = fresh_figure(fig, 1, 2, figsize=(11.0, 5.0))
-    ax_bars, ax_loss = axes[0]
-    engine = fig.get_layout_engine()
-    if engine is not None:  # None on a redraw: the first draw's layout is kept
-        engine.set(w_pad=0.1)
-    values = np.array([grads[n] for n in net.PARAMETER_NAMES])
-    colors = [LAYER_COLORS[_layer(n)] for n in net.PARAMETER_NAMES]
-    positions = np.arange(values.size)
-    bars = ax_bars.barh(positions, values, color=colors)
-    if name in grads:
-        chosen = bars[net.PARAMETER_NAMES.index(name)]
-        chosen.set_edgecolor("black")
-        chosen.set_linewidth(2.0)
-    ax_bars.axvline(0.0, color=COLORS["neutral"], linewidth=0.8)
-    ax_bars.set_yticks(positions, [pretty(n) for n in net.PARAMETER_NAMES], fontsize=11)
-    ax_bars.invert_yaxis()
-    limit = max(1e-3, 1.15 * float(np.max(np.abs(values))))
-    ax_bars.set_xlim(-limit, limit)
-    handles = [Patch(color=LAYER_COLORS[k], label=lab)
-               for k, lab in ((1, "layer 1"), (2, "layer 2"), (3, "output"))]
-    ax_bars.legend(handles=handles, loc="lower left")  # t = 0: output bars are > 0
-    label_axes(ax_bars, "All 20 gradients from one backward pass", "∂L/∂θ", "parameter θ")
-
-    grid = np.linspace(*VALUE_RANGE, 81)
-    losses = [_loss_at(name, g) for g in grid]
-    ax_loss.plot(grid, losses, color=COLORS["function"], label="L")
+    artists = getattr(fig, _BARS_ARTISTS, None) if fig is not None else None
+    if artists is None:
+        fig, artists = _build_bars_figure(fig)
+    for bar, parameter in zip(artists["bars"], net.PARAMETER_NAMES, strict=True):
+        bar.set_width(grads[parameter])
+        bar.set_linewidth(2.0 if parameter == name else 0.0)
+    if artists["name"] != name:
+        grid, losses = _loss_curve(name)
+        artists["curve"].set_data(grid, losses)
+        artists["ax_loss"].set_title(f"Loss as {pretty(name)} slides")
+        artists["ax_loss"].set_xlabel(pretty(name))
+        artists["name"] = name
     span = 1.0
-    ax_loss.plot([value - span, value + span], [cache.L - slope * span, cache.L + slope * span],
-                 color=COLORS["tangent"], label=f"slope {slope:+.4f}")
-    ax_loss.plot([value], [cache.L], "o", color=COLORS["highlight"])
-    ax_loss.set_xlim(VALUE_RANGE[0] - 0.2, VALUE_RANGE[1] + 0.2)
-    ax_loss.set_ylim(-0.02, 0.52)
-    ax_loss.legend(loc="upper left")
-    label_axes(ax_loss, f"Loss as {pretty(name)} slides", pretty(name), "L = ½(y − t)²")
+    artists["tangent"].set_data([value - span, value + span],
+                                [cache.L - slope * span, cache.L + slope * span])
+    artists["point"].set_data([value], [cache.L])
 
     top = max(net.PARAMETER_NAMES, key=lambda n: abs(grads[n]))
     if name in grads:
         which = f"∂L/∂{name} = {grads[name]:+.4f} (the bar with the black edge)"
     else:
         which = f"∂L/∂{name} = {slope:+.4f} (an input: no bar; slope by central differences)"
+    largest = {label: max(abs(grads[n]) for n in net.PARAMETER_NAMES if _layer(n) == k)
+               for label, k in GROUPS}
     text = (f"{name} = {value:.2f}, everything else at the reference point\n"
             f"y = {cache.y:.4f}, t = {t:.0f}, L = {cache.L:.4f}\n"
-            f"{which}\nlargest |gradient|: {top} = {grads[top]:+.4f}")
+            f"{which}\nlargest |gradient|: {top} = {grads[top]:+.4f}; by group: "
+            + ", ".join(f"{label} {v:.4f}" for label, v in largest.items()))
     return View(fig, text)
 
 
 GRADIENT_BARS = Explorer(
     gradient_bars,
-    {"name": Choice(VARIABLES), "value": FloatRange(*VALUE_RANGE, 0.05)},
+    {"name": Choice(VARIABLES), "value": FloatRange(*VALUE_RANGE, VALUE_STEP)},
 )
-
-
-_COLUMNS = (("x_1", "x_2"), ("h_1^(1)", "h_2^(1)", "h_3^(1)"), ("h_1^(2)", "h_2^(2)"), ("y",))
-
-
-def _node_positions() -> dict[str, tuple[float, float]]:
-    return {name: (3.0 * c, (len(col) - 1) / 2 - r)
-            for c, col in enumerate(_COLUMNS) for r, name in enumerate(col)}
-
-
-def _edges() -> list[tuple[str, str, str]]:
-    """(source node, target node, weight name) for the 14 weights."""
-    edges = [(f"x_{k}", f"h_{j}^(1)", f"w_{j}{k}^(1)") for j in (1, 2, 3) for k in (1, 2)]
-    edges += [(f"h_{j}^(1)", f"h_{i}^(2)", f"w_{i}{j}^(2)") for i in (1, 2) for j in (1, 2, 3)]
-    edges += [(f"h_{i}^(2)", "y", f"v_{i}") for i in (1, 2)]
-    return edges
-
-
-def network_diagram(*, fig: Figure | None = None) -> View:
-    """The 2-3-2-1 network: every unit, every weight by name, and each unit's bias."""
-    fig, axes = fresh_figure(fig, 1, 1, figsize=(9.0, 5.0))
-    ax = axes[0, 0]
-    pos = _node_positions()
-    for source, target, weight in _edges():
-        (x0, y0), (x1, y1) = pos[source], pos[target]
-        ax.plot([x0, x1], [y0, y1], color=COLORS["neutral"], linewidth=1.0, zorder=1)
-        # label near the target, where the edges into a unit fan apart
-        near = 0.22 if weight.endswith("^(2)") else 0.3
-        lx, ly = x1 + near * (x0 - x1), y1 + near * (y0 - y1)
-        ax.text(lx, ly, pretty(weight), fontsize=10, ha="center", va="center", zorder=3,
-                bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none"})
-    biases = {"h_1^(1)": "b_1^(1)", "h_2^(1)": "b_2^(1)", "h_3^(1)": "b_3^(1)",
-              "h_1^(2)": "b_1^(2)", "h_2^(2)": "b_2^(2)", "y": "b^(3)"}
-    for name, (x, y) in pos.items():
-        face = "#dbe9f6" if name.startswith("x") else "#fde0c5"
-        ax.scatter([x], [y], s=1400, color=face, edgecolor="black", zorder=2)
-        ax.text(x, y, pretty(name), fontsize=12, ha="center", va="center", zorder=4)
-        if name in biases:
-            ax.text(x, y - 0.33, f"+{pretty(biases[name])}", fontsize=10, ha="center",
-                    va="top", color=COLORS["tangent"], zorder=4)
-    ax.text(9.0, -0.95, "L = ½(y − t)²", fontsize=11, ha="center")
-    for c, title in enumerate(("inputs", "hidden layer 1\n(σ)", "hidden layer 2\n(σ)",
-                               "output\n(σ)")):
-        ax.text(3.0 * c, 1.55, title, fontsize=10, ha="center", va="bottom")
-    ax.set_xlim(-0.8, 9.8)
-    ax.set_ylim(-1.3, 2.0)
-    ax.set_axis_off()
-    ax.set_title("The 2-3-2-1 network: 14 weights (grey edges) + 6 biases (red) = 20 parameters")
-    return View(fig, f"{len(_edges())} weights + {len(biases)} biases = "
-                     f"{len(_edges()) + len(biases)} parameters")
 
 
 def _reference() -> net.Forward:
@@ -240,3 +246,359 @@ def check_input_gradient(answer: Any) -> bool:
         hint="∂L/∂x₁ = Σⱼ δⱼ⁽¹⁾·wⱼ₁⁽¹⁾, summed over all three units of layer 1 "
         "(δⱼ⁽¹⁾ equals ∂L/∂bⱼ⁽¹⁾).",
     )
+
+
+# --- watch the backward pass happen --------------------------------------------------------
+
+_COLUMNS = (("x_1", "x_2"), ("h_1^(1)", "h_2^(1)", "h_3^(1)"), ("h_1^(2)", "h_2^(2)"), ("y",))
+NODE_NAMES: tuple[str, ...] = tuple(name for column in _COLUMNS for name in column)
+
+
+def _node_positions() -> dict[str, tuple[float, float]]:
+    return {name: (3.0 * c, 1.35 * ((len(col) - 1) / 2 - r))
+            for c, col in enumerate(_COLUMNS) for r, name in enumerate(col)}
+
+
+def _edges() -> dict[str, tuple[str, str]]:
+    """weight name -> (source node, target node), for the 14 weights."""
+    edges = {f"w_{j}{k}^(1)": (f"x_{k}", f"h_{j}^(1)") for j in (1, 2, 3) for k in (1, 2)}
+    edges.update({f"w_{i}{j}^(2)": (f"h_{j}^(1)", f"h_{i}^(2)") for i in (1, 2) for j in (1, 2, 3)})
+    edges.update({f"v_{i}": (f"h_{i}^(2)", "y") for i in (1, 2)})
+    return edges
+
+
+#: The unit whose error δ is ∂L/∂(bias): bias name -> node name.
+_BIAS_NODE = {f"b_{j}^(1)": f"h_{j}^(1)" for j in (1, 2, 3)} | {
+    f"b_{i}^(2)": f"h_{i}^(2)" for i in (1, 2)} | {"b^(3)": "y"}
+
+
+def _delta_name(node: str) -> str:
+    """``"h_1^(2)"`` -> ``"δ₁⁽²⁾"``, ``"y"`` -> ``"δ⁽³⁾"``."""
+    return "δ⁽³⁾" if node == "y" else pretty(node.replace("h", "δ", 1))
+
+
+@dataclass(frozen=True)
+class BackwardStep:
+    """One step of the backward pass of the 2-3-2-1 network: one gradient, one formula.
+
+    ``number`` counts from 1 to 20. A ``"node"`` step computes the error δ of the unit
+    ``target`` (δ = ∂L/∂z, which is also ∂L/∂b of its bias ``parameter``); an ``"edge"``
+    step computes ∂L/∂w of the weight ``target`` (= ``parameter``). ``reads`` names the
+    units and weights whose values the formula uses (drawn dashed), ``uses`` those values
+    as symbols (``"δ₁⁽²⁾"``, ``"w₁₁⁽²⁾"``, ``"h₁⁽¹⁾"``); ``formula`` is the formula in symbols,
+    ``numbers`` the same with the numbers substituted, and ``value`` the result, taken
+    from :func:`bp_helpers.network_2321.backward`.
+    """
+
+    number: int
+    kind: str
+    target: str
+    parameter: str
+    reads: tuple[str, ...]
+    uses: tuple[str, ...]
+    formula: str
+    numbers: str
+    value: float
+
+    @property
+    def result(self) -> str:
+        """What the step computes, in symbols (``"δ₁⁽²⁾"`` or ``"∂L/∂w₁₂⁽²⁾"``)."""
+        if self.kind == "node":
+            return _delta_name(self.target)
+        return f"∂L/∂{pretty(self.target)}"
+
+
+def _num(value: float) -> str:
+    """A factor in a substituted formula: 4 significant digits, negatives in brackets."""
+    text = f"{value:.4g}".replace("-", "−")
+    return f"({text})" if value < 0 else text
+
+
+def backward_steps(
+    params: Mapping[str, float] = net.REFERENCE_PARAMS,
+    x: Sequence[float] = net.REFERENCE_X,
+    t: float = net.REFERENCE_T,
+) -> tuple[BackwardStep, ...]:
+    """The 20 steps of the backward pass at ``(params, x (2,), t)``, in the order computed.
+
+    δ⁽³⁾; ∂L/∂v₁, ∂L/∂v₂; δ₁⁽²⁾, δ₂⁽²⁾; the six ∂L/∂w⁽²⁾; δ₁⁽¹⁾ … δ₃⁽¹⁾; the six
+    ∂L/∂w⁽¹⁾. Each step's value is the gradient :func:`bp_helpers.network_2321.backward`
+    returns for its parameter; the substituted numbers are the forward values, the
+    weights and the errors of earlier steps.
+    """
+    p = net.check_params(params)
+    f = net.forward(p, x, t)
+    g = net.backward(p, f)
+    h1 = dict(zip(("h_1^(1)", "h_2^(1)", "h_3^(1)"), f.h1, strict=True))
+    h2 = dict(zip(("h_1^(2)", "h_2^(2)"), f.h2, strict=True))
+    delta = {"y": g["b^(3)"]} | {f"h_{i}^(2)": g[f"b_{i}^(2)"] for i in (1, 2)} | {
+        f"h_{j}^(1)": g[f"b_{j}^(1)"] for j in (1, 2, 3)}
+    steps: list[tuple] = []
+
+    def slope(node: str, value: float) -> tuple[str, str]:
+        name = "y" if node == "y" else pretty(node)
+        return f"{name}(1 − {name})", f"{_num(value)}·(1 − {_num(value)})"
+
+    s_sym, s_num = slope("y", f.y)
+    steps.append(("node", "y", "b^(3)", ("y",), ("y", "t"), f"δ⁽³⁾ = (y − t)·{s_sym}",
+                  f"({_num(f.y)} − {_num(f.t)})·{s_num}"))
+    for i in (1, 2):
+        node = f"h_{i}^(2)"
+        steps.append(("edge", f"v_{i}", f"v_{i}", ("y", node), ("δ⁽³⁾", pretty(node)),
+                      f"∂L/∂v{_sub(i)} = δ⁽³⁾·{pretty(node)}",
+                      f"{_num(delta['y'])}·{_num(h2[node])}"))
+    for i in (1, 2):
+        node = f"h_{i}^(2)"
+        s_sym, s_num = slope(node, h2[node])
+        steps.append(("node", node, f"b_{i}^(2)", ("y", f"v_{i}", node),
+                      ("δ⁽³⁾", f"v{_sub(i)}", pretty(node)),
+                      f"{_delta_name(node)} = δ⁽³⁾·v{_sub(i)}·{s_sym}",
+                      f"{_num(delta['y'])}·{_num(p[f'v_{i}'])}·{s_num}"))
+    for i in (1, 2):
+        for j in (1, 2, 3):
+            name, node, below = f"w_{i}{j}^(2)", f"h_{i}^(2)", f"h_{j}^(1)"
+            steps.append(("edge", name, name, (node, below),
+                          (_delta_name(node), pretty(below)),
+                          f"∂L/∂{pretty(name)} = {_delta_name(node)}·{pretty(below)}",
+                          f"{_num(delta[node])}·{_num(h1[below])}"))
+    for j in (1, 2, 3):
+        node = f"h_{j}^(1)"
+        w1, w2 = f"w_1{j}^(2)", f"w_2{j}^(2)"
+        s_sym, s_num = slope(node, h1[node])
+        steps.append((
+            "node", node, f"b_{j}^(1)", ("h_1^(2)", "h_2^(2)", w1, w2, node),
+            ("δ₁⁽²⁾", "δ₂⁽²⁾", pretty(w1), pretty(w2), pretty(node)),
+            f"{_delta_name(node)} = (δ₁⁽²⁾·{pretty(w1)} + δ₂⁽²⁾·{pretty(w2)})·{s_sym}",
+            f"({_num(delta['h_1^(2)'])}·{_num(p[w1])} + {_num(delta['h_2^(2)'])}·"
+            f"{_num(p[w2])})·{s_num}"))
+    for j in (1, 2, 3):
+        for k in (1, 2):
+            name, node = f"w_{j}{k}^(1)", f"h_{j}^(1)"
+            steps.append(("edge", name, name, (node, f"x_{k}"), (_delta_name(node), f"x{_sub(k)}"),
+                          f"∂L/∂{pretty(name)} = {_delta_name(node)}·x{_sub(k)}",
+                          f"{_num(delta[node])}·{_num(f.x[k - 1])}"))
+    return tuple(BackwardStep(n, kind, target, parameter, reads, uses, formula, numbers,
+                              float(g[parameter]))
+                 for n, (kind, target, parameter, reads, uses, formula, numbers)
+                 in enumerate(steps, start=1))
+
+
+def _sub(k: int) -> str:
+    return str(k).translate(_SUB)
+
+
+@functools.lru_cache(maxsize=1)
+def _reference_steps() -> tuple[BackwardStep, ...]:
+    return backward_steps()
+
+
+#: The steps of :data:`BACKWARD_PASS`; its slider runs from 0 (forward pass only) to this.
+N_STEPS = len(net.PARAMETER_NAMES)
+#: The step the static figure shows: δ₁⁽¹⁾, mid-way, where two paths meet.
+MIDWAY_STEP = 12
+
+_STEP_ARTISTS = "_bp_backward_step_artists"
+_RADIUS = 0.3  # of a unit's circle, in data units (the axes have equal aspect)
+
+
+def _state_styles() -> dict[str, dict[str, Any]]:
+    return {
+        "todo": {"color": COLORS["ink"], "lw": 1.0, "ls": "-"},
+        "read": {"color": COLORS["highlight"], "lw": 2.5, "ls": "--"},
+        "active": {"color": COLORS["backward"], "lw": 4.0, "ls": "-"},
+        "done": {"color": COLORS["neutral"], "lw": 1.0, "ls": "-"},
+    }
+
+
+def freeze_background(fig: Figure, ax: Any, dynamic: list[Any]) -> Any:
+    """Draw everything of ``ax`` except ``dynamic`` once, and show it as an image from now on.
+
+    Text costs most of a frame; the static texts (names, values, titles, legends) are
+    rasterised once into an image that fills ``ax`` and hidden as artists, so a redraw
+    draws only the ``dynamic`` artists on top. Returns the image (an ``AxesImage``).
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    for artist in dynamic:
+        artist.set_visible(False)
+    canvas.draw()
+    box = ax.get_window_extent().frozen()
+    pixels = np.asarray(canvas.buffer_rgba())
+    height = pixels.shape[0]
+    rows = slice(int(round(height - box.y1)), int(round(height - box.y0)))
+    columns = slice(int(round(box.x0)), int(round(box.x1)))
+    image_pixels = pixels[rows, columns].copy()
+    dynamic_ids = {id(a) for a in dynamic}
+    for artist in [*ax.texts, *ax.lines, *ax.patches, *ax.collections]:
+        if id(artist) not in dynamic_ids:
+            artist.set_visible(False)
+    if ax.get_legend() is not None:
+        ax.get_legend().set_visible(False)
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    aspect = ax.get_aspect()
+    image = ax.imshow(image_pixels, extent=(x0, x1, y0, y1), zorder=0, interpolation="none")
+    ax.set_aspect(aspect)  # imshow sets its own; keep the axes' box as it was drawn
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    for artist in dynamic:
+        artist.set_visible(True)
+    return image
+
+
+def _build_step_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Circle
+
+    fig, axes = fresh_figure(fig, 1, 1, figsize=(11.0, 5.6))
+    ax = axes[0, 0]
+    pos = _node_positions()
+    f = _reference()
+    forward_values = dict(zip(NODE_NAMES, (*f.x, *f.h1, *f.h2, f.y), strict=True))
+    edges = {}
+    for weight, (source, target) in _edges().items():
+        (x0, y0), (x1, y1) = pos[source], pos[target]
+        length = float(np.hypot(x1 - x0, y1 - y0))
+        ux, uy = (x1 - x0) / length, (y1 - y0) / length  # stop at the circles' rims
+        (edges[weight],) = ax.plot([x0 + _RADIUS * ux, x1 - _RADIUS * ux],
+                                   [y0 + _RADIUS * uy, y1 - _RADIUS * uy], zorder=1,
+                                   solid_capstyle="butt")
+    circles = {}
+    deltas = {}
+    bbox = {"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none"}
+    for name in NODE_NAMES:
+        x, y = pos[name]
+        circles[name] = Circle((x, y), _RADIUS, facecolor="none", zorder=2)
+        ax.add_patch(circles[name])
+        ax.text(x, y, pretty(name), fontsize=13, ha="center", va="center", zorder=4)
+        ax.text(x, y - _RADIUS - 0.06, f"{forward_values[name]:.4g}".replace("-", "−"),
+                fontsize=11, ha="center", va="top", color=COLORS["forward"], zorder=4)
+        if not name.startswith("x"):
+            deltas[name] = ax.text(x, y + _RADIUS + 0.06, "", fontsize=11, ha="center",
+                                   va="bottom", zorder=4, bbox=bbox)
+    ax.text(pos["y"][0] + 0.45, pos["y"][1] - 0.1,
+            f"L = ½(y − t)²\n   = {f.L:.4g}\nt = {f.t:.4g}", fontsize=11, ha="left",
+            va="top", color=COLORS["forward"])
+    for c, title in enumerate(("inputs x", "layer 1 (σ)", "layer 2 (σ)", "output (σ)")):
+        ax.text(3.0 * c, 2.05, title, fontsize=11, ha="center", va="bottom")
+    labels = [ax.text(0, 0, "", fontsize=11, ha="center", va="center", zorder=5, bbox=bbox)
+              for _ in range(2)]
+    formula = ax.text(-0.9, -2.05, "", fontsize=12, ha="left", va="top", color=COLORS["ink"])
+    styles = _state_styles()
+    handles = [Line2D([], [], color=styles[s]["color"], lw=styles[s]["lw"], ls=styles[s]["ls"],
+                      label=label)
+               for s, label in (("active", "computed in this step"),
+                                ("read", "read by this step"), ("done", "done (grey)"),
+                                ("todo", "still to do"))]
+    handles.append(Line2D([], [], color=COLORS["forward"], ls="none", marker="$0.7$",
+                          markersize=14, label="forward value"))
+    ax.legend(handles=handles, loc="lower center", ncols=5, fontsize=10,
+              bbox_to_anchor=(0.5, 0.0))
+    ax.set_xlim(-1.0, 11.2)
+    ax.set_ylim(-3.35, 2.45)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    title = ax.set_title("Backward pass, step 0 of 20")
+    fig.draw_without_rendering()  # lay out once; later steps keep this layout
+    fig.set_layout_engine(None)
+    dynamic = [*edges.values(), *circles.values(), *deltas.values(), *labels, formula, title]
+    freeze_background(fig, ax, dynamic)
+    artists = {"ax": ax, "edges": edges, "circles": circles, "deltas": deltas,
+               "labels": labels, "formula": formula, "pos": pos}
+    setattr(fig, _STEP_ARTISTS, artists)
+    return fig, artists
+
+
+def _check_step(step: Any) -> int:
+    if isinstance(step, bool) or not isinstance(step, (int, np.integer)):
+        raise TypeError(f"step must be an integer from 0 to {N_STEPS}, got {step!r}")
+    if not 0 <= int(step) <= N_STEPS:
+        raise ValueError(f"step must be from 0 (forward pass only) to {N_STEPS}, got {step}")
+    return int(step)
+
+
+def _item_states(step: int) -> dict[str, str]:
+    """State of every unit and weight after ``step`` steps: todo, read, active or done."""
+    steps = _reference_steps()
+    states = dict.fromkeys((*NODE_NAMES, *_edges()), "todo")
+    for s in steps[:step]:
+        states[s.target] = "done"
+    if step:
+        current = steps[step - 1]
+        for name in current.reads:
+            if name != current.target:
+                states[name] = "read"
+        states[current.target] = "active"
+    return states
+
+
+def backward_pass(step: int = MIDWAY_STEP, *, fig: Figure | None = None) -> View:
+    """The backward pass of the 2-3-2-1 network at the reference point, after ``step`` steps.
+
+    ``step`` runs from 0 (the forward pass only) to 20. The diagram shows the forward value
+    under every unit; the unit or weight being computed is thick and vermillion, what the
+    step reads is dashed wine, what is done is grey with its δ kept above the unit; the
+    formula, with the numbers substituted, and its value are written below. Only the
+    weights the step uses are labelled, so labels never collide.
+    """
+    step = _check_step(step)
+    artists = getattr(fig, _STEP_ARTISTS, None) if fig is not None else None
+    if artists is None:
+        fig, artists = _build_step_figure(fig)
+    steps = _reference_steps()
+    states = _item_states(step)
+    styles = _state_styles()
+    for weight, line in artists["edges"].items():
+        style = styles[states[weight]]
+        line.set(color=style["color"], linewidth=style["lw"], linestyle=style["ls"])
+    for node, circle in artists["circles"].items():
+        style = styles[states[node]]
+        circle.set(edgecolor=style["color"], linewidth=max(1.5, style["lw"]),
+                   linestyle=style["ls"])
+    known = {s.target: s for s in steps[:step] if s.kind == "node"}
+    for node, text in artists["deltas"].items():
+        if node in known:
+            color = COLORS["backward"] if states[node] == "active" else COLORS["neutral"]
+            text.set(text=f"δ = {_num(known[node].value).strip('()')}", color=color)
+        else:
+            text.set(text="")
+    pos = artists["pos"]
+    labelled = []
+    if step:
+        current = steps[step - 1]
+        labelled = [n for n in (current.target, *current.reads) if n in _edges()]
+        title = (f"Backward pass, step {step} of {N_STEPS}: {current.result}"
+                 + (f" (= ∂L/∂{pretty(current.parameter)})" if current.kind == "node" else ""))
+        value = _num(current.value).strip("()")
+        formula = f"{current.formula}\n= {current.numbers} = {value}"
+        done = step - 1
+        text = (f"step {step} of {N_STEPS}: {current.formula}\n"
+                f"  = {current.numbers} = {value}"
+                + (f"  (= ∂L/∂{pretty(current.parameter)})" if current.kind == "node" else "")
+                + f"\nuses {', '.join(current.uses)}; {done} gradients done (grey), "
+                  f"{N_STEPS - step} still to do")
+        if current.kind == "node" and current.target.endswith("^(1)"):
+            text += "\ntwo paths meet here: the two products in the bracket add"
+    else:
+        title = f"The 2-3-2-1 network after the forward pass (backward pass: step 0 of {N_STEPS})"
+        formula = ("every unit: z = Σ w·(input) + b, then h = σ(z); "
+                   "the blue numbers are the forward values\nthe backward pass has not started: "
+                   "move the slider to compute the 20 gradients one at a time")
+        text = (f"step 0 of {N_STEPS}: the forward pass only, at the reference point: "
+                f"y = {_reference().y:.4g}, L = {_reference().L:.4g}; "
+                "no gradient computed yet")
+    for label, weight in zip(artists["labels"], [*labelled, None, None], strict=False):
+        if weight is None:
+            label.set_text("")
+            continue
+        (x0, y0), (x1, y1) = (pos[n] for n in _edges()[weight])
+        share = 0.62  # nearer the target unit, where the two labelled edges are apart
+        label.set(x=x0 + share * (x1 - x0), y=y0 + share * (y1 - y0),
+                  text=f"{pretty(weight)} = {_num(net.REFERENCE_PARAMS[weight]).strip('()')}",
+                  color=styles[states[weight]]["color"])
+    artists["formula"].set_text(formula)
+    artists["ax"].set_title(title)
+    return View(fig, text)
+
+
+BACKWARD_PASS = Explorer(backward_pass, {"step": IntRange(0, N_STEPS)})
