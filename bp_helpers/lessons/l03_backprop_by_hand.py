@@ -602,3 +602,114 @@ def backward_pass(step: int = MIDWAY_STEP, *, fig: Figure | None = None) -> View
 
 
 BACKWARD_PASS = Explorer(backward_pass, {"step": IntRange(0, N_STEPS)})
+
+
+# --- note 000's two-layer network: sigmoid hidden layer, linear output -------------------
+
+_TWO_LAYER: dict[str, tuple] = {
+    "x": ((1.0,), (-2.0,)),
+    "y": ((1.0,),),
+    "W1": ((0.5, -0.25), (-1.0, 0.5), (0.25, 0.75)),
+    "b1": ((0.1,), (-0.2,), (0.0,)),
+    "W2": ((1.5, -1.0, 0.5),),
+    "b2": ((0.2,),),
+}
+#: The four gradients the exercise asks for, in the order the backward pass finds them.
+TWO_LAYER_GRADIENTS = ("dW2", "db2", "dW1", "db1")
+
+
+def two_layer_example() -> dict[str, np.ndarray]:
+    """Note 000's example as fresh arrays: ``x`` (2, 1), ``y`` (1, 1), ``W1`` (3, 2),
+    ``b1`` (3, 1), ``W2`` (1, 3), ``b2`` (1, 1).
+
+    The network: ``z = W1 x + b1``, ``a = σ(z)``, ``ŷ = W2 a + b2`` (linear output) and
+    ``L = ½(y − ŷ)²``.
+    """
+    return {key: np.array(value, dtype=float) for key, value in _TWO_LAYER.items()}
+
+
+def two_layer_gradients() -> dict[str, np.ndarray]:
+    """The reference gradients of :func:`two_layer_example`, from the core ``MLP``.
+
+    An ``MLP((2, 3, 1))`` with sigmoid hidden units, an identity output and ``mse`` (on one
+    sample, ``½(ŷ − y)²``). Returns ``{"dW2": (1, 3), "db2": (1, 1), "dW1": (3, 2),
+    "db1": (3, 1)}``.
+    """
+    from bp_helpers.nn import MLP
+
+    ex = two_layer_example()
+    mlp = MLP((2, 3, 1), activation="sigmoid", output_activation="identity", loss="mse")
+    for key in ("W1", "b1", "W2", "b2"):
+        mlp.params[key][...] = ex[key]
+    _, grads = mlp.loss_and_grads(ex["x"], ex["y"], loss="mse")
+    return {f"d{key}": grads[key] for key in ("W2", "b2", "W1", "b1")}
+
+
+def _two_layer_traps() -> list[tuple[dict[str, np.ndarray], str]]:
+    """Whole answers built from the usual mistakes, each with its hint."""
+    from bp_helpers.nn import sigmoid
+
+    ex, ref = two_layer_example(), two_layer_gradients()
+    a = sigmoid(ex["W1"] @ ex["x"] + ex["b1"])
+    y_hat = ex["W2"] @ a + ex["b2"]
+
+    def scaled(k: np.ndarray | float) -> dict[str, np.ndarray]:
+        return {key: value * k for key, value in ref.items()}
+
+    no_sigma = ("the output is linear, ŷ = W2 a + b2: ∂ŷ/∂(W2 a + b2) = 1, so there is no "
+                "σ' at the output. Start from ∂L/∂ŷ = ŷ − y.")
+    return [
+        (scaled(float(y_hat[0, 0] * (1 - y_hat[0, 0]))), no_sigma),
+        (scaled(float(sigmoid(y_hat)[0, 0] * (1 - sigmoid(y_hat)[0, 0]))), no_sigma),
+        (scaled(2.0), "every gradient is twice too large: the ½ in L = ½(y − ŷ)² cancels "
+                      "the 2 from the square, so ∂L/∂ŷ = ŷ − y."),
+        (scaled(0.5), "every gradient is half the right size: d/dŷ of ½(y − ŷ)² is "
+                      "(ŷ − y), the 2 of the square cancels the ½."),
+        (scaled(-1.0), "every sign is flipped: ∂L/∂ŷ = ŷ − y, not y − ŷ (the inner "
+                       "derivative of (y − ŷ) is −1)."),
+    ]
+
+
+def check_two_layer_grads(answer: Any) -> bool:
+    """A dict ``{"dW2", "db2", "dW1", "db1"}`` of arrays for :func:`two_layer_example`."""
+    name = "note 000's gradients"
+    hint = ("δ_out = ŷ − y (linear output); dW2 = δ_out aᵀ, db2 = δ_out; "
+            "δ = (W2ᵀ δ_out) ⊙ a(1 − a); dW1 = δ xᵀ, db1 = δ.")
+    if answer is ... or answer is None:
+        return report(name, False, "not answered yet: replace ... with your answer and run "
+                                   "the cell again")
+    if not isinstance(answer, Mapping) or any(k not in answer for k in TWO_LAYER_GRADIENTS):
+        return report(name, False, f"expected a dict with the keys {TWO_LAYER_GRADIENTS}. {hint}")
+    ref = two_layer_gradients()
+    got = {}
+    for key in TWO_LAYER_GRADIENTS:
+        try:
+            value = np.asarray(answer[key])
+            if value.dtype.kind not in "biuf":
+                raise TypeError
+            got[key] = value.astype(float)
+        except (TypeError, ValueError):
+            return report(name, False, f"{key} must be an array of real numbers. {hint}")
+        if not np.all(np.isfinite(got[key])):
+            return report(name, False, f"{key} has nan or inf in it. {hint}")
+
+    def close(a: np.ndarray, b: np.ndarray) -> bool:
+        return a.shape == b.shape and bool(np.allclose(a, b, rtol=1e-4, atol=1e-8))
+
+    if all(close(got[k], ref[k]) for k in TWO_LAYER_GRADIENTS):
+        return report(name, True, "")
+    for wrong, message in _two_layer_traps():
+        if all(close(got[k], wrong[k]) for k in TWO_LAYER_GRADIENTS):
+            return report(name, False, message)
+    for key in TWO_LAYER_GRADIENTS:
+        if close(got[key], ref[key]):
+            continue
+        if got[key].shape != ref[key].shape and close(got[key], ref[key].T):
+            return report(name, False, f"{key} has shape {got[key].shape}: a missing transpose. "
+                          f"A gradient has its parameter's shape {ref[key].shape}; "
+                          "use the transpose (e.g. δ xᵀ, not x δᵀ).")
+        if got[key].shape != ref[key].shape:
+            return report(name, False, f"{key} has shape {got[key].shape}, expected "
+                          f"{ref[key].shape} (the shape of its parameter). {hint}")
+        return report(name, False, f"{key} is not right (the keys before it are). {hint}")
+    return report(name, False, hint)  # pragma: no cover - every key matched above
