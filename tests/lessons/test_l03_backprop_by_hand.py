@@ -120,7 +120,7 @@ def test_backward_pass_static_is_midway_and_rejects_bad_steps() -> None:
     assert step.kind == "node" and "two paths meet" in view.text
     assert f"{step.value:.4g}" in view.text
     # the active unit is vermillion, earlier units grey, later ones still black
-    artists = getattr(view.figure, "_bp_backward_step_artists")
+    artists = view.figure._bp_backward_step_artists
     from matplotlib.colors import to_hex
 
     from bp_helpers.ui.palette import COLORS
@@ -140,7 +140,7 @@ def test_backward_pass_static_is_midway_and_rejects_bad_steps() -> None:
 
 def test_backward_pass_labels_only_the_weights_of_the_step() -> None:
     view = l03.backward_pass(0)
-    labels = getattr(view.figure, "_bp_backward_step_artists")["labels"]
+    labels = view.figure._bp_backward_step_artists["labels"]
     assert all(label.get_text() == "" for label in labels)
     view = l03.backward_pass(2, fig=view.figure)  # ∂L/∂v_1
     assert [label.get_text() for label in labels] == ["v₁ = 2", ""]
