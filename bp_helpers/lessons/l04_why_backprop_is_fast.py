@@ -7,7 +7,7 @@ from typing import Any
 
 from matplotlib.figure import Figure
 
-from bp_helpers.ui.checks import check_function, check_number
+from bp_helpers.ui.checks import check_function, check_integer
 from bp_helpers.ui.explore import Explorer, IntRange
 from bp_helpers.ui.style import COLORS, View, fresh_figure, label_axes
 
@@ -78,32 +78,33 @@ COST_BARS = Explorer(
 MNIST_WIDTHS = (784, 128, 10)
 
 
-def _parameter_count(widths: tuple[int, ...]) -> int:
-    return sum(n_in * n_out + n_out for n_in, n_out in zip(widths[:-1], widths[1:], strict=True))
-
-
 def check_parameter_count(answer: Any) -> bool:
-    """P, the number of weights and biases of an MLP with widths 784-128-10 (a number)."""
-    P = _parameter_count(MNIST_WIDTHS)
+    """P, the number of weights and biases of an MLP with widths 784-128-10 (a whole number)."""
+    P = int(mlp_flops(MNIST_WIDTHS, 1)["P"])
     weights_only = P - sum(MNIST_WIDTHS[1:])
-    return check_number(
-        answer, P, name="P", rtol=0, atol=0.5,
+    return check_integer(
+        answer, P, name="P",
         traps={weights_only: "those are the weights; add one bias per unit of each layer."},
         hint="each layer has n_in·n_out weights and n_out biases; add up both layers.",
     )
 
 
 def check_numerical_passes(answer: Any) -> bool:
-    """Forward passes a central-difference gradient of the 784-128-10 MLP needs (a number)."""
-    P = _parameter_count(MNIST_WIDTHS)
+    """Forward passes a central-difference gradient of the 784-128-10 MLP needs (a whole number)."""
+    P = int(mlp_flops(MNIST_WIDTHS, 1)["P"])
     one_sided = ("that counts one-sided differences; central differences evaluate "
                  "L(θ + h) and L(θ − h) for every parameter.")
-    return check_number(answer, 2 * P, name="forward passes", rtol=0, atol=0.5,
-                        hint="two forward passes per parameter.",
-                        traps={P: one_sided, P + 1: one_sided})
+    return check_integer(answer, 2 * P, name="forward passes",
+                         hint="two forward passes per parameter.",
+                         traps={P: one_sided, P + 1: one_sided})
 
 
-def _dense_flops(n_in: int, n_out: int, N: int) -> tuple[int, int]:
+def dense_flops(n_in: int, n_out: int, N: int) -> tuple[int, int]:
+    """FLOPs ``(forward, backward)`` of one dense layer ``Z = W @ A + b`` on ``N`` samples.
+
+    ``W: (n_out, n_in)``, ``A: (n_in, N)``. Forward: ``2·n_out·n_in·N``; backward: both
+    ``dW = dZ @ A.T`` and ``dA = W.T @ dZ``, each the size of the forward product.
+    """
     forward = 2 * n_out * n_in * N
     return forward, 2 * forward
 
@@ -111,8 +112,10 @@ def _dense_flops(n_in: int, n_out: int, N: int) -> tuple[int, int]:
 def check_dense_flops(answer: Any) -> bool:
     """A function ``dense_flops(n_in, n_out, N) -> (forward, backward)`` FLOPs of one layer."""
     return check_function(
-        answer, _dense_flops, [(3, 2, 1), (784, 128, 64), (1, 1, 1000)],
-        name="dense_flops", rtol=0, atol=0.5,
+        answer, dense_flops, name="dense_flops",
+        cases=[("a 3 → 2 layer on 1 sample", (3, 2, 1)),
+               ("the 784 → 128 layer on 64 samples", (784, 128, 64)),
+               ("a 1 → 1 layer on 1000 samples", (1, 1, 1000))],
         hint="W @ A is n_out·n_in·N multiply-adds (2 FLOPs each); the backward pass makes "
         "two products of that size (dW = dZ @ A.T and dA = W.T @ dZ).",
     )
