@@ -107,9 +107,11 @@ def _loss_curve(name: str) -> tuple[np.ndarray, np.ndarray]:
 _BARS_ARTISTS = "_bp_gradient_bars_artists"
 
 
-def _build_bars_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
+def _build_bars_figure(fig: Figure | None, name: str) -> tuple[Figure, dict[str, Any]]:
     from matplotlib.patches import Patch
 
+    if fig is not None:
+        fig.clear()  # another variable: a new static part, drawn once
     fig, axes = fresh_figure(fig, 1, 2, figsize=(11.0, 5.2))
     ax_bars, ax_loss = axes[0]
     names = net.PARAMETER_NAMES
@@ -127,19 +129,19 @@ def _build_bars_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     fig.legend(handles=handles, loc="outside lower left", ncols=3, fontsize=10,
                title="bar colour: the parameter's layer", title_fontsize=10)
 
-    (curve,) = ax_loss.plot([], [], color=COLORS["function"], label="L")
+    (curve,) = ax_loss.plot(*_loss_curve(name), color=COLORS["function"], label="L")
     (tangent,) = ax_loss.plot([], [], color=COLORS["tangent"], linestyle="--",
                               label="tangent")
     (point,) = ax_loss.plot([], [], "o", color=COLORS["highlight"], label="current value")
     ax_loss.set_xlim(VALUE_RANGE[0] - 0.2, VALUE_RANGE[1] + 0.2)
     ax_loss.set_ylim(-0.02, 0.52)
-    label_axes(ax_loss, " ", "value", "L = ½(y − t)²")
+    label_axes(ax_loss, f"Loss as {pretty(name)} slides", pretty(name), "L = ½(y − t)²")
     fig.legend(handles=[curve, tangent, point], loc="outside lower right", ncols=3,
                fontsize=10)
     fig.draw_without_rendering()  # lay out once; later moves keep this layout
     fig.set_layout_engine(None)
-    artists = {"bars": bars, "ax_loss": ax_loss, "curve": curve, "tangent": tangent,
-               "point": point, "name": None}
+    freeze_static(fig, [*bars, tangent, point])
+    artists = {"bars": bars, "tangent": tangent, "point": point, "name": name}
     setattr(fig, _BARS_ARTISTS, artists)
     return fig, artists
 
@@ -160,17 +162,11 @@ def gradient_bars(name: str = "w_11^(1)", value: float = 0.5, *, fig: Figure | N
     slope = (_loss_at(name, value + h) - _loss_at(name, value - h)) / (2 * h)
 
     artists = getattr(fig, _BARS_ARTISTS, None) if fig is not None else None
-    if artists is None:
-        fig, artists = _build_bars_figure(fig)
+    if artists is None or artists["name"] != name:
+        fig, artists = _build_bars_figure(fig, name)
     for bar, parameter in zip(artists["bars"], net.PARAMETER_NAMES, strict=True):
         bar.set_width(grads[parameter])
         bar.set_linewidth(2.0 if parameter == name else 0.0)
-    if artists["name"] != name:
-        grid, losses = _loss_curve(name)
-        artists["curve"].set_data(grid, losses)
-        artists["ax_loss"].set_title(f"Loss as {pretty(name)} slides")
-        artists["ax_loss"].set_xlabel(pretty(name))
-        artists["name"] = name
     span = 1.0
     artists["tangent"].set_data([value - span, value + span],
                                 [cache.L - slope * span, cache.L + slope * span])
@@ -407,40 +403,44 @@ def _state_styles() -> dict[str, dict[str, Any]]:
     }
 
 
-def freeze_background(fig: Figure, ax: Any, dynamic: list[Any]) -> Any:
-    """Draw everything of ``ax`` except ``dynamic`` once, and show it as an image from now on.
+def freeze_static(fig: Figure, dynamic: list[Any]) -> None:
+    """Draw everything of ``fig`` except ``dynamic`` once, and show it as one image from now on.
 
-    Text costs most of a frame; the static texts (names, values, titles, legends) are
-    rasterised once into an image that fills ``ax`` and hidden as artists, so a redraw
-    draws only the ``dynamic`` artists on top. Returns the image (an ``AxesImage``).
+    Text (tick labels, names, legends) costs most of a frame. The static artists are
+    rendered once, at the resolution :meth:`View.png` uses, into an image behind the axes,
+    and hidden as artists; a redraw then draws only the ``dynamic`` artists on top. The
+    figure's layout must be final (no layout engine) before this is called.
     """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    import io
 
-    canvas = FigureCanvasAgg(fig)
+    import matplotlib as mpl
+
     for artist in dynamic:
         artist.set_visible(False)
-    canvas.draw()
-    box = ax.get_window_extent().frozen()
-    pixels = np.asarray(canvas.buffer_rgba())
-    height = pixels.shape[0]
-    rows = slice(int(round(height - box.y1)), int(round(height - box.y0)))
-    columns = slice(int(round(box.x0)), int(round(box.x1)))
-    image_pixels = pixels[rows, columns].copy()
-    dynamic_ids = {id(a) for a in dynamic}
-    for artist in [*ax.texts, *ax.lines, *ax.patches, *ax.collections]:
-        if id(artist) not in dynamic_ids:
+    dpi = mpl.rcParams["savefig.dpi"]
+    dpi = fig.dpi if dpi == "figure" else float(dpi)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="rgba", dpi=dpi)
+    width, height = (int(round(v)) for v in fig.get_size_inches() * dpi)
+    pixels = np.frombuffer(buffer.getvalue(), dtype=np.uint8).reshape(height, width, 4)
+    keep = {id(artist) for artist in dynamic}
+    for ax in fig.axes:
+        ax.patch.set_visible(False)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        ax.xaxis.set_visible(False)  # ticks, tick labels, grid and axis label
+        ax.yaxis.set_visible(False)
+        for artist in [*ax.texts, *ax.lines, *ax.patches, *ax.collections, ax.title]:
+            if id(artist) not in keep:
+                artist.set_visible(False)
+        if ax.get_legend() is not None:
+            ax.get_legend().set_visible(False)
+    for artist in [*fig.legends, *fig.texts]:
+        if id(artist) not in keep:
             artist.set_visible(False)
-    if ax.get_legend() is not None:
-        ax.get_legend().set_visible(False)
-    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    aspect = ax.get_aspect()
-    image = ax.imshow(image_pixels, extent=(x0, x1, y0, y1), zorder=0, interpolation="none")
-    ax.set_aspect(aspect)  # imshow sets its own; keep the axes' box as it was drawn
-    ax.set_xlim(x0, x1)
-    ax.set_ylim(y0, y1)
+    fig.figimage(pixels, origin="upper", zorder=-1)
     for artist in dynamic:
         artist.set_visible(True)
-    return image
 
 
 def _build_step_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
@@ -499,7 +499,7 @@ def _build_step_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     fig.draw_without_rendering()  # lay out once; later steps keep this layout
     fig.set_layout_engine(None)
     dynamic = [*edges.values(), *circles.values(), *deltas.values(), *labels, formula, title]
-    freeze_background(fig, ax, dynamic)
+    freeze_static(fig, dynamic)
     artists = {"ax": ax, "edges": edges, "circles": circles, "deltas": deltas,
                "labels": labels, "formula": formula, "pos": pos}
     setattr(fig, _STEP_ARTISTS, artists)
