@@ -154,7 +154,7 @@ def timing_figure(P: Sequence[float], numerical: Sequence[float], backprop: Sequ
               "one forward pass": (forward, COLORS["forward"], "^", "--")}
     P = np.asarray(P, dtype=float)
     slopes = {name: loglog_slope(P, values) for name, (values, *_) in series.items()}
-    fig, axes = fresh_figure(None, 1, 1, figsize=(7.5, 4.8))
+    fig, axes = fresh_figure(None, 1, 1, figsize=(7.5, 5.4))
     ax = axes[0, 0]
     for name, (values, color, marker, style) in series.items():
         ax.loglog(P, values, marker=marker, linestyle=style, color=color,
@@ -166,7 +166,7 @@ def timing_figure(P: Sequence[float], numerical: Sequence[float], backprop: Sequ
     ax.xaxis.set_major_locator(LogLocator(base=10))
     label_axes(ax, "Time for one gradient against the number of parameters",
                "parameters P (log scale)", "seconds (log scale)")
-    fig.legend(loc="outside right upper", fontsize=9)
+    fig.legend(loc="outside lower center", ncols=2, fontsize=9)
     text = ("fitted log-log slopes (t ∝ P^k): "
             + ", ".join(f"{name.split(' (')[0]} {k:.2f}" for name, k in slopes.items())
             + f"\nat the largest P = {P[-1]:,.0f}: numerical / backprop = "
