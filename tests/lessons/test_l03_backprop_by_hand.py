@@ -43,6 +43,7 @@ def _reference_answers() -> dict:
         l03.check_output_error: (f.y - f.t) * f.y * (1 - f.y),
         l03.check_hidden_sum: d1 * s["w_13^(2)"] + d2 * s["w_23^(2)"],
         l03.check_input_gradient: dx1,
+        l03.check_two_layer_grads: l03.two_layer_gradients(),
         l04.check_parameter_count: P,
         l04.check_numerical_passes: 2 * P,
         l04.check_dense_flops: lambda n_in, n_out, N: (2 * n_in * n_out * N, 4 * n_in * n_out * N),
