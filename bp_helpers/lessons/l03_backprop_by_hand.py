@@ -107,11 +107,9 @@ def _loss_curve(name: str) -> tuple[np.ndarray, np.ndarray]:
 _BARS_ARTISTS = "_bp_gradient_bars_artists"
 
 
-def _build_bars_figure(fig: Figure | None, name: str) -> tuple[Figure, dict[str, Any]]:
+def _build_bars_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     from matplotlib.patches import Patch
 
-    if fig is not None:
-        fig.clear()  # another variable: a new static part, drawn once
     fig, axes = fresh_figure(fig, 1, 2, figsize=(11.0, 5.2))
     ax_bars, ax_loss = axes[0]
     names = net.PARAMETER_NAMES
@@ -129,19 +127,21 @@ def _build_bars_figure(fig: Figure | None, name: str) -> tuple[Figure, dict[str,
     fig.legend(handles=handles, loc="outside lower left", ncols=3, fontsize=10,
                title="bar colour: the parameter's layer", title_fontsize=10)
 
-    (curve,) = ax_loss.plot(*_loss_curve(name), color=COLORS["function"], label="L")
+    (curve,) = ax_loss.plot([], [], color=COLORS["function"], label="L")
     (tangent,) = ax_loss.plot([], [], color=COLORS["tangent"], linestyle="--",
                               label="tangent")
     (point,) = ax_loss.plot([], [], "o", color=COLORS["highlight"], label="current value")
     ax_loss.set_xlim(VALUE_RANGE[0] - 0.2, VALUE_RANGE[1] + 0.2)
     ax_loss.set_ylim(-0.02, 0.52)
-    label_axes(ax_loss, f"Loss as {pretty(name)} slides", pretty(name), "L = ½(y − t)²")
+    label_axes(ax_loss, "Loss as w₁₁⁽¹⁾ slides", "value of the chosen variable",
+               "L = ½(y − t)²")
     fig.legend(handles=[curve, tangent, point], loc="outside lower right", ncols=3,
                fontsize=10)
     fig.draw_without_rendering()  # lay out once; later moves keep this layout
     fig.set_layout_engine(None)
-    freeze_static(fig, [*bars, tangent, point])
-    artists = {"bars": bars, "tangent": tangent, "point": point, "name": name}
+    freeze_static(fig, [*bars, tangent, point, curve, ax_loss.title])
+    artists = {"bars": bars, "tangent": tangent, "point": point, "curve": curve,
+               "ax_loss": ax_loss, "name": None}
     setattr(fig, _BARS_ARTISTS, artists)
     return fig, artists
 
@@ -162,8 +162,12 @@ def gradient_bars(name: str = "w_11^(1)", value: float = 0.5, *, fig: Figure | N
     slope = (_loss_at(name, value + h) - _loss_at(name, value - h)) / (2 * h)
 
     artists = getattr(fig, _BARS_ARTISTS, None) if fig is not None else None
-    if artists is None or artists["name"] != name:
-        fig, artists = _build_bars_figure(fig, name)
+    if artists is None:
+        fig, artists = _build_bars_figure(fig)
+    if artists["name"] != name:
+        artists["curve"].set_data(*_loss_curve(name))
+        artists["ax_loss"].set_title(f"Loss as {pretty(name)} slides")
+        artists["name"] = name
     for bar, parameter in zip(artists["bars"], net.PARAMETER_NAMES, strict=True):
         bar.set_width(grads[parameter])
         bar.set_linewidth(2.0 if parameter == name else 0.0)
