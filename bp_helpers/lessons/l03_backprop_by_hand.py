@@ -110,6 +110,8 @@ _BARS_ARTISTS = "_bp_gradient_bars_artists"
 def _build_bars_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     from matplotlib.patches import Patch
 
+    if fig is not None:
+        fig.clear()  # a new static image (first draw, or another resolution)
     fig, axes = fresh_figure(fig, 1, 2, figsize=(11.0, 5.2))
     ax_bars, ax_loss = axes[0]
     names = net.PARAMETER_NAMES
@@ -161,7 +163,7 @@ def gradient_bars(name: str = "w_11^(1)", value: float = 0.5, *, fig: Figure | N
     h = 1e-6
     slope = (_loss_at(name, value + h) - _loss_at(name, value - h)) / (2 * h)
 
-    artists = getattr(fig, _BARS_ARTISTS, None) if fig is not None else None
+    artists = frozen_artists(fig, _BARS_ARTISTS)
     if artists is None:
         fig, artists = _build_bars_figure(fig)
     if artists["name"] != name:
@@ -417,12 +419,9 @@ def freeze_static(fig: Figure, dynamic: list[Any]) -> None:
     """
     import io
 
-    import matplotlib as mpl
-
     for artist in dynamic:
         artist.set_visible(False)
-    dpi = mpl.rcParams["savefig.dpi"]
-    dpi = fig.dpi if dpi == "figure" else float(dpi)
+    dpi = _png_dpi(fig)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="rgba", dpi=dpi)
     width, height = (int(round(v)) for v in fig.get_size_inches() * dpi)
@@ -443,14 +442,39 @@ def freeze_static(fig: Figure, dynamic: list[Any]) -> None:
         if id(artist) not in keep:
             artist.set_visible(False)
     fig.figimage(pixels, origin="upper", zorder=-1)
+    setattr(fig, _FROZEN_DPI, dpi)
     for artist in dynamic:
         artist.set_visible(True)
+
+
+_FROZEN_DPI = "_bp_frozen_dpi"
+
+
+def _png_dpi(fig: Figure) -> float:
+    """The resolution :meth:`View.png` renders ``fig`` at (``savefig.dpi``)."""
+    import matplotlib as mpl
+
+    dpi = mpl.rcParams["savefig.dpi"]
+    return float(fig.dpi if dpi == "figure" else dpi)
+
+
+def frozen_artists(fig: Figure | None, key: str) -> dict[str, Any] | None:
+    """The artists an explorer stored on ``fig`` under ``key``, if its frozen image still fits.
+
+    ``None`` when there is no figure, nothing stored, or the PNG resolution changed since
+    :func:`freeze_static` (then the explorer builds its figure again).
+    """
+    if fig is None or getattr(fig, _FROZEN_DPI, None) != _png_dpi(fig):
+        return None
+    return getattr(fig, key, None)
 
 
 def _build_step_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Circle
 
+    if fig is not None:
+        fig.clear()  # a new static image (first draw, or another resolution)
     fig, axes = fresh_figure(fig, 1, 1, figsize=(11.0, 5.6))
     ax = axes[0, 0]
     pos = _node_positions()
@@ -543,7 +567,7 @@ def backward_pass(step: int = MIDWAY_STEP, *, fig: Figure | None = None) -> View
     weights the step uses are labelled, so labels never collide.
     """
     step = _check_step(step)
-    artists = getattr(fig, _STEP_ARTISTS, None) if fig is not None else None
+    artists = frozen_artists(fig, _STEP_ARTISTS)
     if artists is None:
         fig, artists = _build_step_figure(fig)
     steps = _reference_steps()

@@ -213,3 +213,23 @@ def test_two_layer_checker_traps(capsys: pytest.CaptureFixture) -> None:
                  {k: v * np.nan for k, v in ref.items()}, {k: v + 0j for k, v in ref.items()}):
         assert l03.check_two_layer_grads(junk) is False
     assert capsys.readouterr().out.count("✗") == 7
+
+
+def test_frozen_background_follows_the_png_resolution() -> None:
+    import io
+
+    import matplotlib as mpl
+    from PIL import Image
+
+    for explorer in (l03.BACKWARD_PASS, l03.GRADIENT_BARS):
+        view = explorer.static()
+        size = Image.open(io.BytesIO(view.png())).size
+        with mpl.rc_context({"savefig.dpi": 2 * view.figure.dpi}):
+            again = explorer.func(fig=view.figure)
+            assert again.figure is view.figure
+            assert len(again.figure.images) == 1  # one background, rebuilt at the new dpi
+            big = Image.open(io.BytesIO(again.png())).size
+            background = again.figure.images[0].get_array()
+        assert big == (2 * size[0], 2 * size[1])
+        assert background.shape[:2] == (big[1], big[0])  # pixel for pixel at the new dpi
+        assert again.text == view.text
