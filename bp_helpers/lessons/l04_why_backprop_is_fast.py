@@ -19,8 +19,8 @@ from bp_helpers.ui.style import View, fresh_figure, label_axes
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 
-def mlp_flops(widths: tuple[int, ...] | list[int], batch: int) -> dict[str, float]:
-    """FLOPs of the dense layers of an MLP with layer ``widths`` on ``batch`` samples.
+def mlp_flops(widths: tuple[int, ...] | list[int], N: int) -> dict[str, float]:
+    """FLOPs of the dense layers of an MLP with layer ``widths`` on a batch of ``N`` samples.
 
     A layer ``Z = W @ A + b`` with ``W: (n_out, n_in)``, ``A: (n_in, N)`` costs 2·n_out·n_in·N
     FLOPs forward. Backward it makes ``dW = dZ @ A.T`` (the same size) and, except in the
@@ -32,12 +32,12 @@ def mlp_flops(widths: tuple[int, ...] | list[int], batch: int) -> dict[str, floa
     widths = [int(w) for w in widths]
     if len(widths) < 2 or min(widths) < 1:
         raise ValueError(f"widths must list at least two positive layer sizes, got {widths}")
-    if int(batch) < 1:
-        raise ValueError(f"batch must be a positive integer, got {batch}")
+    if int(N) < 1:
+        raise ValueError(f"the batch size N must be a positive integer, got {N}")
     sizes = [n_in * n_out for n_in, n_out in zip(widths[:-1], widths[1:], strict=True)]
     P = sum(sizes) + sum(widths[1:])
-    forward = 2.0 * sum(sizes) * batch
-    backward = 4.0 * sum(sizes) * batch - 2.0 * sizes[0] * batch
+    forward = 2.0 * sum(sizes) * N
+    backward = 4.0 * sum(sizes) * N - 2.0 * sizes[0] * N
     return {"P": float(P), "forward": forward, "backward": backward,
             "step": forward + backward, "numerical": 2.0 * P * forward}
 
@@ -90,17 +90,17 @@ def _build_cost_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     return fig, artists
 
 
-def cost_bars(width: int = 64, depth: int = 2, batch: int = 32, *,
+def cost_bars(width: int = 64, depth: int = 2, N: int = 32, *,
               fig: Figure | None = None) -> View:
     """FLOPs of one gradient, by backprop and by central differences, for an MLP.
 
     The MLP has 10 inputs, ``depth`` hidden layers of ``width`` units and 1 output; the
     bars (log scale, the same axis for every setting) are one forward pass, one backward
     pass, backprop's forward + backward, and the 2P forward passes of a numerical gradient,
-    on a batch of ``batch`` = N samples.
+    on a batch of ``N`` samples.
     """
     widths = _widths(width, depth)
-    cost = mlp_flops(widths, int(batch))
+    cost = mlp_flops(widths, int(N))
     artists = getattr(fig, _COST_ARTISTS, None) if fig is not None else None
     if artists is None:
         fig, artists = _build_cost_figure(fig)
@@ -110,7 +110,7 @@ def cost_bars(width: int = 64, depth: int = 2, batch: int = 32, *,
         text.set(x=i, y=cost[key] * 1.3, text=f"{cost[key]:.2g}")
     artists["ax"].set_title(f"FLOPs for one gradient, P = {cost['P']:,.0f} parameters")
     low, high = cost_limits()
-    text = (f"widths {widths}, batch N = {batch}: P = {cost['P']:,.0f}\n"
+    text = (f"widths {widths}, batch size N = {N}: P = {cost['P']:,.0f}\n"
             f"forward {cost['forward']:.3g} FLOPs, backprop step {cost['step']:.3g} "
             f"({cost['step'] / cost['forward']:.2f}× forward)\n"
             f"numerical gradient {cost['numerical']:.3g} FLOPs "
@@ -120,7 +120,7 @@ def cost_bars(width: int = 64, depth: int = 2, batch: int = 32, *,
 
 
 COST_BARS = Explorer(
-    cost_bars, {"width": WIDTH_RANGE, "depth": DEPTH_RANGE, "batch": BATCH_RANGE},
+    cost_bars, {"width": WIDTH_RANGE, "depth": DEPTH_RANGE, "N": BATCH_RANGE},
 )
 
 

@@ -9,7 +9,7 @@ from bp_helpers.lessons import l04_why_backprop_is_fast as l04
 
 
 def test_mlp_flops() -> None:
-    cost = l04.mlp_flops([3, 4, 1], batch=5)
+    cost = l04.mlp_flops([3, 4, 1], N=5)
     assert cost["P"] == 3 * 4 + 4 + 4 * 1 + 1
     assert cost["forward"] == 2 * (12 + 4) * 5
     # dW in both layers, dA only in layer 2 (layer 1's input is the data)
@@ -18,7 +18,7 @@ def test_mlp_flops() -> None:
     assert cost["numerical"] == 2 * cost["P"] * cost["forward"]
     with pytest.raises(ValueError, match="at least two"):
         l04.mlp_flops([3], 5)
-    with pytest.raises(ValueError, match="batch"):
+    with pytest.raises(ValueError, match="batch size N"):
         l04.mlp_flops([3, 1], 0)
 
 
@@ -61,10 +61,10 @@ def test_cost_bars_axis_is_fixed_and_holds_every_setting() -> None:
     low, high = l04.cost_limits()
     view = l04.cost_bars()
     ax = view.figure.axes[0]
-    for width, depth, batch in ((4, 1, 1), (1024, 8, 256), (4, 8, 1), (1024, 1, 256)):
-        l04.cost_bars(width, depth, batch, fig=view.figure)
+    for width, depth, N in ((4, 1, 1), (1024, 8, 256), (4, 8, 1), (1024, 1, 256)):
+        l04.cost_bars(width, depth, N, fig=view.figure)
         assert ax.get_ylim() == pytest.approx((low, high))
-        cost = l04.mlp_flops([10, *[width] * depth, 1], batch)
+        cost = l04.mlp_flops([10, *[width] * depth, 1], N)
         assert low < min(cost[k] for k in ("forward", "backward")) and cost["numerical"] < high
 
 
