@@ -607,8 +607,8 @@ def backward_pass(step: int = MIDWAY_STEP, *, fig: Figure | None = None) -> View
     else:
         title = f"The 2-3-2-1 network after the forward pass (backward pass: step 0 of {N_STEPS})"
         formula = ("every unit: z = Σ w·(input) + b, then h = σ(z); "
-                   "the blue numbers are the forward values\nthe backward pass has not started: "
-                   "move the slider to compute the 20 gradients one at a time")
+                   "the blue numbers are the forward values\nthe backward pass has not started "
+                   f"(step 0); steps 1 to {N_STEPS} compute the {N_STEPS} gradients one at a time")
         text = (f"step 0 of {N_STEPS}: the forward pass only, at the reference point: "
                 f"y = {_reference().y:.4g}, L = {_reference().L:.4g}; "
                 "no gradient computed yet")
