@@ -19,27 +19,31 @@ from bp_helpers.ui.style import View, fresh_figure, label_axes
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 
-def mlp_flops(widths: tuple[int, ...] | list[int], N: int) -> dict[str, float]:
+def mlp_flops(widths: tuple[int, ...] | list[int], N: int) -> dict[str, int]:
     """FLOPs of the dense layers of an MLP with layer ``widths`` on a batch of ``N`` samples.
 
-    A layer ``Z = W @ A + b`` with ``W: (n_out, n_in)``, ``A: (n_in, N)`` costs 2·n_out·n_in·N
-    FLOPs forward. Backward it makes ``dW = dZ @ A.T`` (the same size) and, except in the
-    first layer, whose input is the data, ``dA = W.T @ dZ`` (the same size again), as
-    ``bp_helpers.nn.MLP.backward`` does. Activations and biases are ignored (O(n·N)).
-    Returns ``P`` (weights and biases), ``forward``, ``backward``, ``step`` (forward +
-    backward) and ``numerical`` (the 2P forward passes of central differences).
+    The counts per layer come from :mod:`bp_helpers.nn.cost`: forward ``2·n_out·n_in·N``;
+    backward ``dW = dZ @ A.T`` and, except in the first layer, whose input is the data,
+    ``dA = W.T @ dZ``, as ``bp_helpers.nn.MLP.backward`` does. Activations and biases are
+    ignored (O(n·N)). Returns exact integers: ``P`` (weights and biases,
+    :func:`bp_helpers.nn.cost.parameter_count`), ``forward``, ``backward``, ``step``
+    (forward + backward) and ``numerical`` (the 2P forward passes of central differences).
     """
-    widths = [int(w) for w in widths]
-    if len(widths) < 2 or min(widths) < 1:
-        raise ValueError(f"widths must list at least two positive layer sizes, got {widths}")
-    if int(N) < 1:
-        raise ValueError(f"the batch size N must be a positive integer, got {N}")
-    sizes = [n_in * n_out for n_in, n_out in zip(widths[:-1], widths[1:], strict=True)]
-    P = sum(sizes) + sum(widths[1:])
-    forward = 2.0 * sum(sizes) * N
-    backward = 4.0 * sum(sizes) * N - 2.0 * sizes[0] * N
-    return {"P": float(P), "forward": forward, "backward": backward,
-            "step": forward + backward, "numerical": 2.0 * P * forward}
+    from bp_helpers.nn.cost import (
+        check_widths,
+        dense_backward_flops,
+        dense_forward_flops,
+        parameter_count,
+    )
+
+    widths = check_widths(widths)
+    layers = list(zip(widths[:-1], widths[1:], strict=True))
+    P = parameter_count(widths)
+    forward = sum(dense_forward_flops(n_in, n_out, N) for n_in, n_out in layers)
+    backward = sum(dense_backward_flops(n_in, n_out, N, need_dA_prev=k > 0)
+                   for k, (n_in, n_out) in enumerate(layers))
+    return {"P": P, "forward": forward, "backward": backward, "step": forward + backward,
+            "numerical": 2 * P * forward}
 
 
 WIDTH_RANGE = IntRange(4, 1024, 4)
@@ -204,7 +208,9 @@ MNIST_WIDTHS = (784, 128, 10)
 
 def check_parameter_count(answer: Any) -> bool:
     """P, the number of weights and biases of an MLP with widths 784-128-10 (a whole number)."""
-    P = int(mlp_flops(MNIST_WIDTHS, 1)["P"])
+    from bp_helpers.nn.cost import parameter_count
+
+    P = parameter_count(MNIST_WIDTHS)
     weights_only = P - sum(MNIST_WIDTHS[1:])
     return check_integer(
         answer, P, name="P",
@@ -215,7 +221,9 @@ def check_parameter_count(answer: Any) -> bool:
 
 def check_numerical_passes(answer: Any) -> bool:
     """Forward passes a central-difference gradient of the 784-128-10 MLP needs (a whole number)."""
-    P = int(mlp_flops(MNIST_WIDTHS, 1)["P"])
+    from bp_helpers.nn.cost import parameter_count
+
+    P = parameter_count(MNIST_WIDTHS)
     one_sided = ("that counts one-sided differences; central differences evaluate "
                  "L(θ + h) and L(θ − h) for every parameter.")
     return check_integer(answer, 2 * P, name="forward passes",
@@ -226,11 +234,12 @@ def check_numerical_passes(answer: Any) -> bool:
 def dense_flops(n_in: int, n_out: int, N: int) -> tuple[int, int]:
     """FLOPs ``(forward, backward)`` of one dense layer ``Z = W @ A + b`` on ``N`` samples.
 
-    ``W: (n_out, n_in)``, ``A: (n_in, N)``. Forward: ``2·n_out·n_in·N``; backward: both
-    ``dW = dZ @ A.T`` and ``dA = W.T @ dZ``, each the size of the forward product.
+    ``W: (n_out, n_in)``, ``A: (n_in, N)``; the backward pass makes both ``dW`` and ``dA``
+    (:func:`bp_helpers.nn.cost.dense_forward_flops`, ``dense_backward_flops``).
     """
-    forward = 2 * n_out * n_in * N
-    return forward, 2 * forward
+    from bp_helpers.nn.cost import dense_backward_flops, dense_forward_flops
+
+    return dense_forward_flops(n_in, n_out, N), dense_backward_flops(n_in, n_out, N)
 
 
 def check_dense_flops(answer: Any) -> bool:

@@ -16,10 +16,13 @@ def test_mlp_flops() -> None:
     assert cost["backward"] == 2 * (12 + 4) * 5 + 2 * 4 * 5
     assert cost["step"] == cost["forward"] + cost["backward"]
     assert cost["numerical"] == 2 * cost["P"] * cost["forward"]
-    with pytest.raises(ValueError, match="at least two"):
+    with pytest.raises(ValueError, match="input and an output width"):
         l04.mlp_flops([3], 5)
-    with pytest.raises(ValueError, match="batch size N"):
+    with pytest.raises(ValueError, match="N must be >= 1"):
         l04.mlp_flops([3, 1], 0)
+    with pytest.raises(TypeError, match="N must be an integer"):
+        l04.mlp_flops([3, 1], 1.5)
+    assert all(isinstance(v, int) for v in cost.values())  # exact counts
 
 
 def test_counts_are_exact_integers(capsys: pytest.CaptureFixture) -> None:
