@@ -110,8 +110,6 @@ _BARS_ARTISTS = "_bp_gradient_bars_artists"
 def _build_bars_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     from matplotlib.patches import Patch
 
-    if fig is not None:
-        fig.clear()  # a new static image (first draw, or another resolution)
     fig, axes = fresh_figure(fig, 1, 2, figsize=(11.0, 5.2))
     ax_bars, ax_loss = axes[0]
     names = net.PARAMETER_NAMES
@@ -119,7 +117,8 @@ def _build_bars_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     colors = [layer_style(_layer(n))["color"] for n in names]
     bars = ax_bars.barh(positions, np.zeros(len(names)), color=colors, edgecolor=COLORS["ink"],
                         linewidth=0.0)
-    ax_bars.axvline(0.0, color=COLORS["neutral"], linewidth=0.8)
+    ax_bars.set_axisbelow(True)  # the grid under the bars, as the fast redraw draws them
+    ax_bars.axvline(0.0, color=COLORS["neutral"], linewidth=0.8, zorder=0.5)
     ax_bars.set_yticks(positions, [pretty(n) for n in names], fontsize=11)
     ax_bars.invert_yaxis()
     limit = 1.1 * gradient_limit()
@@ -141,9 +140,10 @@ def _build_bars_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
                fontsize=10)
     fig.draw_without_rendering()  # lay out once; later moves keep this layout
     fig.set_layout_engine(None)
+    title_y = ax_loss.title.get_position()[1]  # where the layout put it; kept from now on
     freeze_static(fig, [*bars, tangent, point, curve, ax_loss.title])
     artists = {"bars": bars, "tangent": tangent, "point": point, "curve": curve,
-               "ax_loss": ax_loss, "name": None}
+               "ax_loss": ax_loss, "title_y": title_y, "name": None}
     setattr(fig, _BARS_ARTISTS, artists)
     return fig, artists
 
@@ -163,12 +163,12 @@ def gradient_bars(name: str = "w_11^(1)", value: float = 0.5, *, fig: Figure | N
     h = 1e-6
     slope = (_loss_at(name, value + h) - _loss_at(name, value - h)) / (2 * h)
 
-    artists = frozen_artists(fig, _BARS_ARTISTS)
+    artists = getattr(fig, _BARS_ARTISTS, None) if fig is not None else None
     if artists is None:
         fig, artists = _build_bars_figure(fig)
     if artists["name"] != name:
         artists["curve"].set_data(*_loss_curve(name))
-        artists["ax_loss"].set_title(f"Loss as {pretty(name)} slides")
+        artists["ax_loss"].set_title(f"Loss as {pretty(name)} slides", y=artists["title_y"])
         artists["name"] = name
     for bar, parameter in zip(artists["bars"], net.PARAMETER_NAMES, strict=True):
         bar.set_width(grads[parameter])
@@ -189,7 +189,7 @@ def gradient_bars(name: str = "w_11^(1)", value: float = 0.5, *, fig: Figure | N
             f"y = {cache.y:.4f}, t = {t:.0f}, L = {cache.L:.4f}\n"
             f"{which}\nlargest |gradient|: {top} = {grads[top]:+.4f}; by group: "
             + ", ".join(f"{label} {v:.4f}" for label, v in largest.items()))
-    return View(fig, text)
+    return FrozenView(fig, text)
 
 
 GRADIENT_BARS = Explorer(
@@ -409,72 +409,65 @@ def _state_styles() -> dict[str, dict[str, Any]]:
     }
 
 
+_FROZEN = "_bp_frozen_background"
+
+
 def freeze_static(fig: Figure, dynamic: list[Any]) -> None:
-    """Draw everything of ``fig`` except ``dynamic`` once, and show it as one image from now on.
+    """Mark everything of ``fig`` except ``dynamic`` as static: drawn once, then reused.
 
-    Text (tick labels, names, legends) costs most of a frame. The static artists are
-    rendered once, at the resolution :meth:`View.png` uses, into an image behind the axes,
-    and hidden as artists; a redraw then draws only the ``dynamic`` artists on top. The
-    figure's layout must be final (no layout engine) before this is called.
+    Text (tick labels, names, legends) costs most of a frame. :meth:`FrozenView.png`
+    renders the static artists once, keeps that image (Agg's copy of a region) and from
+    then on restores it and draws only the ``dynamic`` artists on top. The figure's layout
+    must be final (no layout engine) before this is called; ``figure.savefig`` still
+    renders everything the ordinary way.
     """
-    import io
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-    for artist in dynamic:
-        artist.set_visible(False)
-    dpi = _png_dpi(fig)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="rgba", dpi=dpi)
-    width, height = (int(round(v)) for v in fig.get_size_inches() * dpi)
-    pixels = np.frombuffer(buffer.getvalue(), dtype=np.uint8).reshape(height, width, 4)
-    keep = {id(artist) for artist in dynamic}
-    for ax in fig.axes:
-        ax.patch.set_visible(False)
-        for spine in ax.spines.values():
-            spine.set_visible(False)
-        ax.xaxis.set_visible(False)  # ticks, tick labels, grid and axis label
-        ax.yaxis.set_visible(False)
-        for artist in [*ax.texts, *ax.lines, *ax.patches, *ax.collections, ax.title]:
-            if id(artist) not in keep:
+    if not isinstance(fig.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(fig)  # a lasting canvas keeps its renderer between frames
+    ordered = sorted(dynamic, key=lambda artist: artist.get_zorder())
+    setattr(fig, _FROZEN, {"dynamic": ordered, "background": None})
+
+
+class FrozenView(View):
+    """A :class:`View` whose PNG redraws only the dynamic artists (see :func:`freeze_static`).
+
+    At another resolution than the figure's own (``savefig.dpi`` ≠ ``figure.dpi``) it
+    renders the whole figure, like :class:`View`.
+    """
+
+    def png(self) -> bytes:
+        import io
+
+        import matplotlib as mpl
+        from PIL import Image
+
+        state = getattr(self.figure, _FROZEN, None)
+        dpi = mpl.rcParams["savefig.dpi"]
+        if state is None or (dpi != "figure" and float(dpi) != self.figure.dpi):
+            return super().png()
+        canvas = self.figure.canvas
+        if state["background"] is None:
+            for artist in state["dynamic"]:
                 artist.set_visible(False)
-        if ax.get_legend() is not None:
-            ax.get_legend().set_visible(False)
-    for artist in [*fig.legends, *fig.texts]:
-        if id(artist) not in keep:
-            artist.set_visible(False)
-    fig.figimage(pixels, origin="upper", zorder=-1)
-    setattr(fig, _FROZEN_DPI, dpi)
-    for artist in dynamic:
-        artist.set_visible(True)
-
-
-_FROZEN_DPI = "_bp_frozen_dpi"
-
-
-def _png_dpi(fig: Figure) -> float:
-    """The resolution :meth:`View.png` renders ``fig`` at (``savefig.dpi``)."""
-    import matplotlib as mpl
-
-    dpi = mpl.rcParams["savefig.dpi"]
-    return float(fig.dpi if dpi == "figure" else dpi)
-
-
-def frozen_artists(fig: Figure | None, key: str) -> dict[str, Any] | None:
-    """The artists an explorer stored on ``fig`` under ``key``, if its frozen image still fits.
-
-    ``None`` when there is no figure, nothing stored, or the PNG resolution changed since
-    :func:`freeze_static` (then the explorer builds its figure again).
-    """
-    if fig is None or getattr(fig, _FROZEN_DPI, None) != _png_dpi(fig):
-        return None
-    return getattr(fig, key, None)
+            canvas.draw()
+            state["background"] = canvas.copy_from_bbox(self.figure.bbox)
+            for artist in state["dynamic"]:
+                artist.set_visible(True)
+        canvas.restore_region(state["background"])
+        for artist in state["dynamic"]:
+            if artist.get_visible():
+                (artist.axes or self.figure).draw_artist(artist)
+        buffer = io.BytesIO()
+        Image.fromarray(np.asarray(canvas.buffer_rgba())).save(
+            buffer, format="png", compress_level=1)
+        return buffer.getvalue()
 
 
 def _build_step_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     from matplotlib.lines import Line2D
     from matplotlib.patches import Circle
 
-    if fig is not None:
-        fig.clear()  # a new static image (first draw, or another resolution)
     fig, axes = fresh_figure(fig, 1, 1, figsize=(11.0, 5.6))
     ax = axes[0, 0]
     pos = _node_positions()
@@ -529,7 +522,8 @@ def _build_step_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     dynamic = [*edges.values(), *circles.values(), *deltas.values(), *labels, formula, title]
     freeze_static(fig, dynamic)
     artists = {"ax": ax, "edges": edges, "circles": circles, "deltas": deltas,
-               "labels": labels, "formula": formula, "pos": pos}
+               "labels": labels, "formula": formula, "pos": pos,
+               "title_y": title.get_position()[1]}
     setattr(fig, _STEP_ARTISTS, artists)
     return fig, artists
 
@@ -567,7 +561,7 @@ def backward_pass(step: int = MIDWAY_STEP, *, fig: Figure | None = None) -> View
     weights the step uses are labelled, so labels never collide.
     """
     step = _check_step(step)
-    artists = frozen_artists(fig, _STEP_ARTISTS)
+    artists = getattr(fig, _STEP_ARTISTS, None) if fig is not None else None
     if artists is None:
         fig, artists = _build_step_figure(fig)
     steps = _reference_steps()
@@ -622,8 +616,8 @@ def backward_pass(step: int = MIDWAY_STEP, *, fig: Figure | None = None) -> View
                   text=f"{pretty(weight)} = {_num(net.REFERENCE_PARAMS[weight]).strip('()')}",
                   color=styles[states[weight]]["color"])
     artists["formula"].set_text(formula)
-    artists["ax"].set_title(title)
-    return View(fig, text)
+    artists["ax"].set_title(title, y=artists["title_y"])
+    return FrozenView(fig, text)
 
 
 BACKWARD_PASS = Explorer(backward_pass, {"step": IntRange(0, N_STEPS)})
