@@ -26,8 +26,8 @@ from bp_helpers.ui.checks import (
     report,
 )
 from bp_helpers.ui.explore import Choice, Explorer, FloatRange, IntRange
-from bp_helpers.ui.palette import COLORS, layer_style
-from bp_helpers.ui.style import View, fresh_figure, label_axes
+from bp_helpers.ui.palette import COLORS, TINTS, layer_style
+from bp_helpers.ui.style import View, dynamic, figure_state, label_axes
 
 # Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.style import use_course_style as use_course_style
@@ -104,19 +104,18 @@ def _loss_curve(name: str) -> tuple[np.ndarray, np.ndarray]:
     return grid, np.array([_loss_at(name, float(g)) for g in grid])
 
 
-_BARS_ARTISTS = "_bp_gradient_bars_artists"
-
-
-def _build_bars_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
+def _build_bars(fig: Figure) -> dict[str, Any]:
+    """The static part of :func:`gradient_bars` (axes, ticks, legends) and its moving artists."""
     from matplotlib.patches import Patch
 
-    fig, axes = fresh_figure(fig, 1, 2, figsize=(11.0, 5.2))
-    ax_bars, ax_loss = axes[0]
+    ax_bars, ax_loss = fig.subplots(1, 2)
     names = net.PARAMETER_NAMES
     positions = np.arange(len(names))
     colors = [layer_style(_layer(n))["color"] for n in names]
     bars = ax_bars.barh(positions, np.zeros(len(names)), color=colors, edgecolor=COLORS["ink"],
                         linewidth=0.0)
+    for bar in bars:
+        dynamic(bar)
     ax_bars.set_axisbelow(True)  # the grid under the bars, as the fast redraw draws them
     ax_bars.axvline(0.0, color=COLORS["neutral"], linewidth=0.8, zorder=0.5)
     ax_bars.set_yticks(positions, [pretty(n) for n in names], fontsize=11)
@@ -138,14 +137,10 @@ def _build_bars_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
                "L = ½(y − t)²")
     fig.legend(handles=[curve, tangent, point], loc="outside lower right", ncols=3,
                fontsize=10)
-    fig.draw_without_rendering()  # lay out once; later moves keep this layout
-    fig.set_layout_engine(None)
-    title_y = ax_loss.title.get_position()[1]  # where the layout put it; kept from now on
-    freeze_static(fig, [*bars, tangent, point, curve, ax_loss.title])
-    artists = {"bars": bars, "tangent": tangent, "point": point, "curve": curve,
-               "ax_loss": ax_loss, "title_y": title_y, "name": None}
-    setattr(fig, _BARS_ARTISTS, artists)
-    return fig, artists
+    for artist in (curve, tangent, point, ax_loss.title):
+        dynamic(artist)
+    return {"bars": bars, "tangent": tangent, "point": point, "curve": curve,
+            "ax_loss": ax_loss, "name": None}
 
 
 def gradient_bars(name: str = "w_11^(1)", value: float = 0.5, *, fig: Figure | None = None) -> View:
@@ -163,12 +158,10 @@ def gradient_bars(name: str = "w_11^(1)", value: float = 0.5, *, fig: Figure | N
     h = 1e-6
     slope = (_loss_at(name, value + h) - _loss_at(name, value - h)) / (2 * h)
 
-    artists = getattr(fig, _BARS_ARTISTS, None) if fig is not None else None
-    if artists is None:
-        fig, artists = _build_bars_figure(fig)
+    fig, artists = figure_state(fig, _build_bars, figsize=(11.0, 5.2))
     if artists["name"] != name:
         artists["curve"].set_data(*_loss_curve(name))
-        artists["ax_loss"].set_title(f"Loss as {pretty(name)} slides", y=artists["title_y"])
+        artists["ax_loss"].title.set_text(f"Loss as {pretty(name)} slides")
         artists["name"] = name
     for bar, parameter in zip(artists["bars"], net.PARAMETER_NAMES, strict=True):
         bar.set_width(grads[parameter])
@@ -189,7 +182,7 @@ def gradient_bars(name: str = "w_11^(1)", value: float = 0.5, *, fig: Figure | N
             f"y = {cache.y:.4f}, t = {t:.0f}, L = {cache.L:.4f}\n"
             f"{which}\nlargest |gradient|: {top} = {grads[top]:+.4f}; by group: "
             + ", ".join(f"{label} {v:.4f}" for label, v in largest.items()))
-    return FrozenView(fig, text)
+    return View(fig, text)
 
 
 GRADIENT_BARS = Explorer(
@@ -253,7 +246,8 @@ _COLUMNS = (("x_1", "x_2"), ("h_1^(1)", "h_2^(1)", "h_3^(1)"), ("h_1^(2)", "h_2^
 NODE_NAMES: tuple[str, ...] = tuple(name for column in _COLUMNS for name in column)
 
 
-def _node_positions() -> dict[str, tuple[float, float]]:
+def node_positions() -> dict[str, tuple[float, float]]:
+    """Where :func:`backward_pass` draws each unit: name -> (x, y) in data coordinates."""
     return {name: (3.0 * c, 1.35 * ((len(col) - 1) / 2 - r))
             for c, col in enumerate(_COLUMNS) for r, name in enumerate(col)}
 
@@ -396,7 +390,6 @@ N_STEPS = len(net.PARAMETER_NAMES)
 #: The step the static figure shows: δ₁⁽¹⁾, mid-way, where two paths meet.
 MIDWAY_STEP = 12
 
-_STEP_ARTISTS = "_bp_backward_step_artists"
 _RADIUS = 0.3  # of a unit's circle, in data units (the axes have equal aspect)
 
 
@@ -409,68 +402,13 @@ def _state_styles() -> dict[str, dict[str, Any]]:
     }
 
 
-_FROZEN = "_bp_frozen_background"
-
-
-def freeze_static(fig: Figure, dynamic: list[Any]) -> None:
-    """Mark everything of ``fig`` except ``dynamic`` as static: drawn once, then reused.
-
-    Text (tick labels, names, legends) costs most of a frame. :meth:`FrozenView.png`
-    renders the static artists once, keeps that image (Agg's copy of a region) and from
-    then on restores it and draws only the ``dynamic`` artists on top. The figure's layout
-    must be final (no layout engine) before this is called; ``figure.savefig`` still
-    renders everything the ordinary way.
-    """
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    if not isinstance(fig.canvas, FigureCanvasAgg):
-        FigureCanvasAgg(fig)  # a lasting canvas keeps its renderer between frames
-    ordered = sorted(dynamic, key=lambda artist: artist.get_zorder())
-    setattr(fig, _FROZEN, {"dynamic": ordered, "background": None})
-
-
-class FrozenView(View):
-    """A :class:`View` whose PNG redraws only the dynamic artists (see :func:`freeze_static`).
-
-    At another resolution than the figure's own (``savefig.dpi`` ≠ ``figure.dpi``) it
-    renders the whole figure, like :class:`View`.
-    """
-
-    def png(self) -> bytes:
-        import io
-
-        import matplotlib as mpl
-        from PIL import Image
-
-        state = getattr(self.figure, _FROZEN, None)
-        dpi = mpl.rcParams["savefig.dpi"]
-        if state is None or (dpi != "figure" and float(dpi) != self.figure.dpi):
-            return super().png()
-        canvas = self.figure.canvas
-        if state["background"] is None:
-            for artist in state["dynamic"]:
-                artist.set_visible(False)
-            canvas.draw()
-            state["background"] = canvas.copy_from_bbox(self.figure.bbox)
-            for artist in state["dynamic"]:
-                artist.set_visible(True)
-        canvas.restore_region(state["background"])
-        for artist in state["dynamic"]:
-            if artist.get_visible():
-                (artist.axes or self.figure).draw_artist(artist)
-        buffer = io.BytesIO()
-        Image.fromarray(np.asarray(canvas.buffer_rgba())).save(
-            buffer, format="png", compress_level=1)
-        return buffer.getvalue()
-
-
-def _build_step_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
+def _build_steps(fig: Figure) -> dict[str, Any]:
+    """The static network of :func:`backward_pass` and the artists a step changes."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Circle
 
-    fig, axes = fresh_figure(fig, 1, 1, figsize=(11.0, 5.6))
-    ax = axes[0, 0]
-    pos = _node_positions()
+    ax = fig.subplots()
+    pos = node_positions()
     f = _reference()
     forward_values = dict(zip(NODE_NAMES, (*f.x, *f.h1, *f.h2, f.y), strict=True))
     edges = {}
@@ -483,10 +421,10 @@ def _build_step_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
                                    solid_capstyle="butt")
     circles = {}
     deltas = {}
-    bbox = {"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none"}
+    bbox = {"boxstyle": "round,pad=0.1", "facecolor": TINTS["paper"], "linewidth": 0}
     for name in NODE_NAMES:
         x, y = pos[name]
-        circles[name] = Circle((x, y), _RADIUS, facecolor="none", zorder=2)
+        circles[name] = Circle((x, y), _RADIUS, fill=False, zorder=2)
         ax.add_patch(circles[name])
         ax.text(x, y, pretty(name), fontsize=13, ha="center", va="center", zorder=4)
         ax.text(x, y - _RADIUS - 0.06, f"{forward_values[name]:.4g}".replace("-", "−"),
@@ -517,15 +455,11 @@ def _build_step_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     ax.set_aspect("equal")
     ax.set_axis_off()
     title = ax.set_title("Backward pass, step 0 of 20")
-    fig.draw_without_rendering()  # lay out once; later steps keep this layout
-    fig.set_layout_engine(None)
-    dynamic = [*edges.values(), *circles.values(), *deltas.values(), *labels, formula, title]
-    freeze_static(fig, dynamic)
-    artists = {"ax": ax, "edges": edges, "circles": circles, "deltas": deltas,
-               "labels": labels, "formula": formula, "pos": pos,
-               "title_y": title.get_position()[1]}
-    setattr(fig, _STEP_ARTISTS, artists)
-    return fig, artists
+    for artist in (*edges.values(), *circles.values(), *deltas.values(), *labels, formula,
+                   title):
+        dynamic(artist)
+    return {"ax": ax, "edges": edges, "circles": circles, "deltas": deltas,
+            "labels": labels, "formula": formula, "pos": pos}
 
 
 def _check_step(step: Any) -> int:
@@ -561,9 +495,7 @@ def backward_pass(step: int = MIDWAY_STEP, *, fig: Figure | None = None) -> View
     weights the step uses are labelled, so labels never collide.
     """
     step = _check_step(step)
-    artists = getattr(fig, _STEP_ARTISTS, None) if fig is not None else None
-    if artists is None:
-        fig, artists = _build_step_figure(fig)
+    fig, artists = figure_state(fig, _build_steps, figsize=(11.0, 5.6))
     steps = _reference_steps()
     states = _item_states(step)
     styles = _state_styles()
@@ -616,8 +548,8 @@ def backward_pass(step: int = MIDWAY_STEP, *, fig: Figure | None = None) -> View
                   text=f"{pretty(weight)} = {_num(net.REFERENCE_PARAMS[weight]).strip('()')}",
                   color=styles[states[weight]]["color"])
     artists["formula"].set_text(formula)
-    artists["ax"].set_title(title, y=artists["title_y"])
-    return FrozenView(fig, text)
+    artists["ax"].title.set_text(title)
+    return View(fig, text)
 
 
 BACKWARD_PASS = Explorer(backward_pass, {"step": IntRange(0, N_STEPS)})

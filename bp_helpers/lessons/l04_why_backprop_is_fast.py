@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from bp_helpers.ui.checks import check_function, check_integer
 from bp_helpers.ui.explore import Explorer, IntRange
 from bp_helpers.ui.palette import COLORS
-from bp_helpers.ui.style import View, fresh_figure, label_axes
+from bp_helpers.ui.style import View, dynamic, figure_state, fresh_figure, label_axes
 
 # Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.style import use_course_style as use_course_style
@@ -50,7 +50,6 @@ WIDTH_RANGE = IntRange(4, 1024, 4)
 DEPTH_RANGE = IntRange(1, 8)
 BATCH_RANGE = IntRange(1, 256)
 _KEYS = ("forward", "backward", "step", "numerical")
-_COST_ARTISTS = "_bp_cost_bars_artists"
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
@@ -67,11 +66,11 @@ def cost_limits() -> tuple[float, float]:
     return low / 10, high * 30
 
 
-def _build_cost_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
+def _build_cost(fig: Figure) -> dict[str, Any]:
+    """The fixed log axis of :func:`cost_bars` and the bars and labels that move."""
     from matplotlib.ticker import NullLocator
 
-    fig, axes = fresh_figure(fig, 1, 1, figsize=(7.5, 4.2))
-    ax = axes[0, 0]
+    ax = fig.subplots()
     labels = ["forward", "backward", "backprop\n(fwd + bwd)", "numerical\n(2P forwards)"]
     colors = [COLORS["forward"], COLORS["backward"], COLORS["highlight"], COLORS["neutral"]]
     bars = ax.bar(labels, [1.0] * 4, color=colors)
@@ -86,12 +85,9 @@ def _build_cost_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     texts = [ax.text(i, 1.0, "", ha="center", va="bottom", fontsize=10) for i in range(4)]
     label_axes(ax, "FLOPs for one gradient, P = 0 parameters", "computation",
                "FLOPs (log scale, fixed)")
-    fig.draw_without_rendering()  # lay out once; later moves keep this layout
-    fig.set_layout_engine(None)
-    ax.set_title(ax.get_title(), y=ax.title.get_position()[1])  # pinned: no re-placing
-    artists = {"ax": ax, "bars": bars, "texts": texts}
-    setattr(fig, _COST_ARTISTS, artists)
-    return fig, artists
+    for artist in (*bars, *texts, ax.title):
+        dynamic(artist)
+    return {"ax": ax, "bars": bars, "texts": texts}
 
 
 def cost_bars(width: int = 64, depth: int = 2, N: int = 32, *,
@@ -105,14 +101,12 @@ def cost_bars(width: int = 64, depth: int = 2, N: int = 32, *,
     """
     widths = _widths(width, depth)
     cost = mlp_flops(widths, int(N))
-    artists = getattr(fig, _COST_ARTISTS, None) if fig is not None else None
-    if artists is None:
-        fig, artists = _build_cost_figure(fig)
+    fig, artists = figure_state(fig, _build_cost, figsize=(7.5, 4.2))
     for i, (bar, text, key) in enumerate(zip(artists["bars"], artists["texts"], _KEYS,
                                             strict=True)):
         bar.set_height(cost[key])
         text.set(x=i, y=cost[key] * 1.3, text=f"{cost[key]:.2g}")
-    artists["ax"].set_title(f"FLOPs for one gradient, P = {cost['P']:,.0f} parameters")
+    artists["ax"].title.set_text(f"FLOPs for one gradient, P = {cost['P']:,.0f} parameters")
     low, high = cost_limits()
     text = (f"widths {widths}, batch size N = {N}: P = {cost['P']:,.0f}\n"
             f"forward {cost['forward']:.3g} FLOPs, backprop step {cost['step']:.3g} "
