@@ -25,11 +25,12 @@ from bp_helpers.ui.checks import (
     check_number,
     report,
 )
+
+# Re-exported for the notebook (verify, use_course_style): it imports only its lesson.
+from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.explore import Choice, Explorer, FloatRange, IntRange
 from bp_helpers.ui.palette import COLORS, TINTS, layer_style
 from bp_helpers.ui.style import View, dynamic, figure_state, label_axes
-
-# Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 VARIABLES = net.PARAMETER_NAMES + net.INPUT_NAMES

@@ -11,11 +11,12 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from bp_helpers.ui.checks import check_function, check_integer
+
+# Re-exported for the notebook (verify, use_course_style): it imports only its lesson.
+from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.explore import Explorer, IntRange
 from bp_helpers.ui.palette import COLORS
 from bp_helpers.ui.style import View, dynamic, figure_state, fresh_figure, label_axes
-
-# Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 
