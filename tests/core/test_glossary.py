@@ -19,7 +19,6 @@ NOTEBOOKS = sorted(p for pattern in NOTEBOOK_GLOBS for p in ROOT.glob(pattern))
 # remove a name once its notebook renders glossary_markdown(N) and its prose is fixed.
 NOT_MIGRATED = {
     "02_computational_graphs.ipynb",
-    "04_why_backprop_is_fast.ipynb",
     "08_backprop_playground.ipynb",
 }
 
