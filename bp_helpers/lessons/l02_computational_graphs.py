@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import math
+from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 from matplotlib.figure import Figure
 
 from bp_helpers._validate import finite_float
@@ -17,6 +21,20 @@ from bp_helpers.ui.style import View
 
 # Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.style import use_course_style as use_course_style
+
+
+def verify(checker: Callable[..., bool], solution: Any, *args: Any) -> None:
+    """Assert that ``checker(solution, *args)`` accepts the reference solution, silently.
+
+    For a collapsed reference-solution cell: it prints only "reference solution checked",
+    so nothing under the collapsed cell gives the answer away.
+    """
+    with contextlib.redirect_stdout(io.StringIO()):
+        ok = checker(solution, *args)
+    if ok is not True:
+        raise AssertionError(f"{getattr(checker, '__name__', checker)} rejected the reference")
+    print("reference solution checked")
+
 
 #: The target of the one-neuron example: ``L = (w·x + b − TARGET)²``.
 TARGET = 10.0
@@ -173,7 +191,7 @@ def _test_graphs() -> list[tuple[str, Value]]:
     chain = Value(0.5, "c")
     for _ in range(DEEP_CHAIN):
         chain = chain * 1.0
-    return [("the neuron", neuron), ("a + a + a + a", fan_out), ("u·u + tanh u", reuse),
+    return [("the neuron", neuron), ("b = a + a; c = b + b", fan_out), ("u·u + tanh u", reuse),
             (f"a chain of {DEEP_CHAIN} operations", chain)]
 
 
@@ -212,3 +230,85 @@ def check_topological_order(answer: Any) -> bool:
         if order[-1] is not root:
             return report(name, False, f"on {what} the root is not last.")
     return report(name, True, "")
+
+
+#: The data-dependent loop of the exercise: multiply by x until y reaches LOOP_LIMIT.
+LOOP_X = 2.5
+LOOP_LIMIT = 20.0
+
+
+def repeat_until(x: Any, limit: float = LOOP_LIMIT) -> tuple[Any, int]:
+    """``y = x``, then ``y = y·x`` while ``y < limit``; returns ``(y, multiplications)``.
+
+    ``x`` is a float or a ``Value`` above 1; how many times the loop runs depends on its value,
+    so the recorded graph does too.
+    """
+    value = x.data if isinstance(x, Value) else finite_float(x, "x")
+    if not value > 1.0:
+        raise ValueError(f"x must be greater than 1 (else the loop never ends), got {value}")
+    y, count = x, 0
+    while (y.data if isinstance(y, Value) else y) < limit:
+        y = y * x
+        count += 1
+    return y, count
+
+
+def _loop_reference() -> tuple[int, float, float]:
+    """(multiplications, y, dy/dx) at LOOP_X, by the engine."""
+    x = Value(LOOP_X)
+    y, count = repeat_until(x)
+    y.backward()
+    return count, y.data, x.grad
+
+
+def _is_whole(answer: Any) -> int | None:
+    """``answer`` as an exact whole number (an int, or a float such as 3.0), else None."""
+    if isinstance(answer, (bool, np.bool_)):
+        return None
+    if isinstance(answer, (int, np.integer)):
+        return int(answer)
+    if isinstance(answer, (float, np.floating)) and math.isfinite(answer) \
+            and answer == round(answer):
+        return int(answer)
+    return None
+
+
+def check_loop_count(answer: Any) -> bool:
+    """How many multiplications ``repeat_until(2.5)`` makes (an exact whole number)."""
+    name = "loop count"
+    count, _, _ = _loop_reference()
+    if is_unanswered(answer):
+        return report(name, False, NOT_ANSWERED)
+    whole = _is_whole(answer)
+    if whole is None:
+        return report(name, False, f"expected a whole number, got {answer!r:.40}. Follow "
+                      "y = 2.5, 6.25, … by hand and count the multiplications.")
+    if whole == count - 1:
+        return report(name, False, f"{whole} stops one multiplication early: the loop tests "
+                      f"y < {LOOP_LIMIT:g} before each multiplication and runs again while it "
+                      "holds.")
+    if whole == count + 1:
+        return report(name, False, f"{whole} is one too many: once y ≥ {LOOP_LIMIT:g} the loop "
+                      "stops.")
+    return report(name, whole == count, f"{whole} is not right. Write down y after each "
+                  f"multiplication until it reaches {LOOP_LIMIT:g}.")
+
+
+def check_loop_gradient(answer: Any) -> bool:
+    """dy/dx of ``y, _ = repeat_until(x)`` at ``x = 2.5`` (a number)."""
+    count, y, grad = _loop_reference()
+    x = LOOP_X
+    return check_number(
+        answer, grad, name="gradient through a loop",
+        traps={
+            y: f"{y:g} is y itself, not dy/dx.",
+            x**count: f"{x**count:g} is y before the last multiplication, not a derivative.",
+            count * x ** (count - 1): f"{count * x ** (count - 1):g} is the derivative of "
+                                      f"x^{count}: y = x·x·… has {count + 1} factors x "
+                                      f"({count} multiplications).",
+            (count + 2) * x ** (count + 1): "that is the derivative of one multiplication "
+                                            "too many.",
+        },
+        hint="Write the y the loop recorded as a power of x (count the factors x), then "
+             "differentiate it: a small change of x does not change how often the loop runs.",
+    )

@@ -7,19 +7,23 @@ import math
 from typing import Any
 
 import numpy as np
-from matplotlib.colors import ListedColormap
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
 from bp_helpers.dual import Dual
 from bp_helpers.ui.checks import NOT_ANSWERED, check_array, function_ready, is_unanswered, report
 from bp_helpers.ui.explore import Explorer, IntRange
-from bp_helpers.ui.style import COLORS, View, fresh_figure, label_axes
+from bp_helpers.ui.palette import COLORS
+from bp_helpers.ui.style import View, fresh_figure, label_axes
 
 # Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.style import use_course_style as use_course_style
 
-_PALE, _COLUMN, _ROW, _BOTH = 0, 1, 2, 3
-_CMAP = ListedColormap(["#f0f0f0", COLORS["function"], COLORS["tangent"], "#7b3294"])
+#: The sliders' largest size: the Jacobian panels are drawn to scale in this frame.
+N_MAX = 64
+_ARTISTS = "_bp_modes_artists"
+_PASS_TICKS = (1, 4, 16, 64)
 
 
 def passes_for_jacobian(n_inputs: int, n_outputs: int) -> tuple[int, int]:
@@ -33,33 +37,88 @@ def passes_for_jacobian(n_inputs: int, n_outputs: int) -> tuple[int, int]:
     return int(n_inputs), int(n_outputs)
 
 
-def mode_costs(n_inputs: int = 8, n_outputs: int = 1, *, fig: Figure | None = None) -> View:
-    """The Jacobian of ``f: R^n → R^m`` with one JVP column and one VJP row marked, and
-    the passes forward and reverse mode need for all of it."""
+def _fill(n_inputs: int, n_outputs: int, color: str, column: bool) -> np.ndarray:
+    """RGBA image (N_MAX, N_MAX, 4): the Jacobian pale, its first column or row in ``color``."""
+    image = np.zeros((N_MAX, N_MAX, 4))
+    image[:n_outputs, :n_inputs] = to_rgba(COLORS["neutral"], 0.3)
+    if column:
+        image[:n_outputs, 0] = to_rgba(color)
+    else:
+        image[0, :n_inputs] = to_rgba(color)
+    return image
+
+
+def _modes_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
+    """The static parts of :func:`mode_costs`, drawn once; returns the artists to update."""
+    fig, axes = fresh_figure(fig, 1, 3, figsize=(10.5, 3.7))
+    artists: dict[str, Any] = {}
+    frame = (0.5, N_MAX + 0.5, N_MAX + 0.5, 0.5)  # row 1 at the top, as in a matrix
+    for key, ax, color, what in (
+        ("fwd", axes[0][0], COLORS["forward"], "1 forward pass: column 1"),
+        ("rev", axes[0][1], COLORS["backward"], "1 reverse pass: row 1"),
+    ):
+        artists[f"{key}_image"] = ax.imshow(np.zeros((N_MAX, N_MAX, 4)), extent=frame,
+                                            interpolation="nearest", aspect="equal")
+        artists[f"{key}_border"] = ax.add_patch(Rectangle(
+            (0.5, 0.5), 1, 1, fill=False, edgecolor=COLORS["ink"], linewidth=1.0))
+        artists[f"{key}_mark"] = ax.add_patch(Rectangle(
+            (0.5, 0.5), 1, 1, fill=False, edgecolor=color, linewidth=2.5))
+        ax.set_xlim(0.5, N_MAX + 0.5)
+        ax.set_ylim(N_MAX + 0.5, 0.5)
+        ax.set_xticks([1, N_MAX // 2, N_MAX])
+        ax.set_yticks([1, N_MAX // 2, N_MAX])
+        ax.grid(False)
+        for spine in ax.spines.values():  # the frame: the largest Jacobian the sliders allow
+            spine.set_visible(True)
+            spine.set_color(COLORS["neutral"])
+        label_axes(ax, what, "input j", "output i")
+    ax_cost = axes[0][2]
+    bars = ax_cost.bar([0, 1], [0.5, 0.5], bottom=0.5, width=0.6,
+                       color=[COLORS["forward"], COLORS["backward"]])
+    bars[1].set_hatch("//")
+    artists["bars"] = list(bars)
+    artists["labels"] = [ax_cost.text(i, 1.0, "", ha="center", va="bottom", fontsize=11)
+                         for i in (0, 1)]
+    ax_cost.set_yscale("log")
+    ax_cost.set_ylim(0.5, 2.0 * N_MAX)
+    ax_cost.set_yticks(_PASS_TICKS, [str(t) for t in _PASS_TICKS])
+    ax_cost.minorticks_off()
+    ax_cost.set_xlim(-0.6, 1.6)
+    ax_cost.set_xticks([0, 1], ["forward mode", "reverse mode"])
+    label_axes(ax_cost, "Passes for the whole Jacobian", "mode", "passes (log scale)")
+    fig.draw_without_rendering()  # lay out once; redraws keep these positions
+    fig.set_layout_engine(None)
+    fig.__dict__[_ARTISTS] = artists
+    return fig, artists
+
+
+def mode_costs(n_inputs: int = 48, n_outputs: int = 16, *, fig: Figure | None = None) -> View:
+    """The ``m × n`` Jacobian of ``f: R^n → R^m`` with the column one forward pass computes,
+    the row one reverse pass computes, and the passes each mode needs for all of it.
+
+    The Jacobian panels are drawn to scale in a fixed ``N_MAX × N_MAX`` frame and the bars
+    on a fixed log axis, so a slider move changes only the data.
+    """
     forward, reverse = passes_for_jacobian(n_inputs, n_outputs)
-    grid = np.full((n_outputs, n_inputs), _PALE)
-    grid[:, 0] = _COLUMN
-    grid[0, :] = _ROW
-    grid[0, 0] = _BOTH
-
-    fig, axes = fresh_figure(fig, 1, 2, figsize=(9.5, 3.8))
-    ax_jac, ax_cost = axes[0]
-    edge = 0.5 if max(n_inputs, n_outputs) <= 32 else 0.0
-    ax_jac.pcolormesh(np.arange(n_inputs + 1) + 0.5, np.arange(n_outputs + 1) + 0.5, grid,
-                      cmap=_CMAP, vmin=0, vmax=3, edgecolors="white", linewidth=edge)
-    ax_jac.set_xlim(0.5, n_inputs + 0.5)
-    ax_jac.set_ylim(n_outputs + 0.5, 0.5)  # row 1 at the top, as in a matrix
-    label_axes(ax_jac, f"Jacobian, {n_outputs} × {n_inputs}: blue column = 1 forward pass,\n"
-               "red row = 1 reverse pass", "input j (column)", "output i (row)")
-    ax_jac.set_xticks(sorted({1, n_inputs}))
-    ax_jac.set_yticks(sorted({1, n_outputs}))
-    ax_jac.grid(False)
-
-    bars = ax_cost.bar(["forward mode", "reverse mode"], [forward, reverse],
-                       color=[COLORS["function"], COLORS["tangent"]])
-    ax_cost.bar_label(bars, labels=[f"{forward}", f"{reverse}"])
-    ax_cost.set_ylim(0, 70)
-    label_axes(ax_cost, "Passes for the whole Jacobian", "mode", "number of passes")
+    if max(forward, reverse) > N_MAX:
+        raise ValueError(f"n_inputs and n_outputs must be at most {N_MAX}, "
+                         f"got {n_inputs} and {n_outputs}")
+    artists = None if fig is None else fig.__dict__.get(_ARTISTS)
+    if artists is None:
+        fig, artists = _modes_figure(fig)
+    for key, color, column in (("fwd", COLORS["forward"], True),
+                               ("rev", COLORS["backward"], False)):
+        artists[f"{key}_image"].set_data(_fill(n_inputs, n_outputs, color, column))
+        artists[f"{key}_border"].set_width(n_inputs)
+        artists[f"{key}_border"].set_height(n_outputs)
+        mark = artists[f"{key}_mark"]
+        mark.set_width(1 if column else n_inputs)
+        mark.set_height(n_outputs if column else 1)
+    for bar, text, passes in zip(artists["bars"], artists["labels"], (forward, reverse),
+                                 strict=True):
+        bar.set_height(passes - 0.5)
+        text.set_position((bar.get_x() + bar.get_width() / 2, passes * 1.08))
+        text.set_text(f"{passes}")
 
     if forward == reverse:
         verdict = "both modes need the same number of passes"
@@ -68,20 +127,28 @@ def mode_costs(n_inputs: int = 8, n_outputs: int = 1, *, fig: Figure | None = No
     else:
         verdict = f"forward mode is cheaper, {reverse / forward:.3g}× fewer passes"
     text = "\n".join([
-        f"f: R^{n_inputs} → R^{n_outputs}, Jacobian {n_outputs} × {n_inputs}",
+        f"f: R^{n_inputs} → R^{n_outputs}, Jacobian {n_outputs} × {n_inputs} "
+        f"(drawn to scale in a {N_MAX} × {N_MAX} frame)",
         f"forward mode: {forward} pass(es), one column each (JVPs with v = e_j)",
         f"reverse mode: {reverse} pass(es), one row each (VJPs with u = e_i)",
         f"verdict: {verdict}",
-        "(the purple entry J[1, 1] lies in both the first column and the first row)",
     ])
     return View(fig, text)
 
 
-MODES = Explorer(mode_costs, {"n_inputs": IntRange(1, 64), "n_outputs": IntRange(1, 64)})
+MODES = Explorer(mode_costs, {"n_inputs": IntRange(1, N_MAX), "n_outputs": IntRange(1, N_MAX)})
+
+
+def _as_pair(answer: Any) -> Any:
+    """A ``Dual`` as its ``(value, tangent)`` pair; anything else unchanged."""
+    if isinstance(answer, Dual):
+        return (answer.value, answer.tangent)
+    return answer
 
 
 def check_dual_product(answer: Any) -> bool:
-    """``(value, tangent)`` of ``(3 + 2ε)·(4 − ε)`` (a pair of numbers)."""
+    """``(value, tangent)`` of ``(3 + 2ε)·(4 − ε)``: a pair of numbers, or the ``Dual`` itself."""
+    answer = _as_pair(answer)
     if not is_unanswered(answer) and _matches(answer, [12.0, -2.0]):
         return report("dual product", False, "the ε part is not the product of the ε parts: "
                        "expand (a + ȧε)(b + ḃε) and use ε² = 0.")
@@ -91,15 +158,42 @@ def check_dual_product(answer: Any) -> bool:
     )
 
 
+def _whole_pair(answer: Any) -> tuple[int, int] | None:
+    """``answer`` as a pair of whole numbers (ints, or floats like 10.0), else None."""
+    try:
+        items = list(answer)
+    except TypeError:
+        return None
+    if len(items) != 2:
+        return None
+    pair = []
+    for item in items:
+        if isinstance(item, (bool, np.bool_)) or not isinstance(
+            item, (int, float, np.integer, np.floating)
+        ):
+            return None
+        if not math.isfinite(item) or item != round(item):
+            return None
+        pair.append(int(round(item)))
+    return pair[0], pair[1]
+
+
 def check_passes(answer: Any) -> bool:
-    """Passes for the full Jacobian of ``f: R^1000 → R^10``: ``(forward, reverse)``."""
-    if not is_unanswered(answer) and _matches(answer, [10.0, 1000.0]):
-        return report("passes", False, "swapped: forward mode gets one COLUMN (one input) per "
-                       "pass, reverse mode one ROW (one output) per pass.")
-    return check_array(
-        answer, np.array([1000.0, 10.0]), name="passes",
-        hint="The Jacobian is 10 × 1000. A JVP gives one column, a VJP one row.",
-    )
+    """Passes for the full Jacobian of ``f: R^1000 → R^10``: ``(forward, reverse)``, exact
+    whole numbers."""
+    name = "passes"
+    hint = "The Jacobian is 10 × 1000. A JVP gives one column, a VJP one row."
+    want = passes_for_jacobian(1000, 10)
+    if is_unanswered(answer):
+        return report(name, False, NOT_ANSWERED)
+    pair = _whole_pair(answer)
+    if pair is None:
+        return report(name, False, "give two whole numbers, (forward passes, reverse passes). "
+                      + hint)
+    if pair == want[::-1]:
+        return report(name, False, "swapped: forward mode gets one COLUMN (one input) per "
+                      "pass, reverse mode one ROW (one output) per pass.")
+    return report(name, pair == want, f"{pair} is not right. {hint}")
 
 
 def vjp_exercise() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
