@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import math
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -19,6 +22,20 @@ from bp_helpers.ui.style import View, fresh_figure, label_axes
 
 # Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.style import use_course_style as use_course_style
+
+
+def verify(checker: Callable[..., bool], solution: Any, *args: Any) -> None:
+    """Assert that ``checker(solution, *args)`` accepts the reference solution, silently.
+
+    For a collapsed reference-solution cell: it prints only "reference solution checked",
+    so nothing under the collapsed cell gives the answer away.
+    """
+    with contextlib.redirect_stdout(io.StringIO()):
+        ok = checker(solution, *args)
+    if ok is not True:
+        raise AssertionError(f"{getattr(checker, '__name__', checker)} rejected the reference")
+    print("reference solution checked")
+
 
 #: The sliders' largest size: the Jacobian panels are drawn to scale in this frame.
 N_MAX = 64

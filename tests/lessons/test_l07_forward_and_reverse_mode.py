@@ -62,3 +62,30 @@ def test_modes_checkers_give_hints_never_raise(capsys) -> None:
     assert "TypeError" in capsys.readouterr().out
     assert not l07.check_dual_sin(lambda d: 0.5)
     assert "return a Dual" in capsys.readouterr().out
+
+
+def test_passes_are_exact_whole_numbers_and_a_dual_is_a_pair(capsys) -> None:
+    assert l07.check_passes((1000.0, 10.0)) and l07.check_passes(np.array([1000, 10]))
+    assert l07.check_dual_product(Dual(12.0, 5.0))
+    capsys.readouterr()
+    for wrong in [(1000.4, 10), (999.6, 10.2), (True, 10), ("1000", "10"), (1000,), 1000]:
+        assert not l07.check_passes(wrong)
+    assert capsys.readouterr().out.count("✗") == 6
+    assert not l07.check_dual_product(Dual(12.0, -2.0))
+    assert "ε parts" in capsys.readouterr().out
+
+
+def test_modes_explorer_keeps_fixed_axes_and_updates_in_place() -> None:
+    view = l07.mode_costs(1, 1)
+    limits = [(ax.get_xlim(), ax.get_ylim()) for ax in view.figure.axes]
+    again = l07.mode_costs(l07.N_MAX, 7, fig=view.figure)
+    assert again.figure is view.figure
+    assert [(ax.get_xlim(), ax.get_ylim()) for ax in again.figure.axes] == limits
+    assert "64 pass(es)" in again.text and "7 pass(es)" in again.text
+    with pytest.raises(ValueError, match="at most"):
+        l07.mode_costs(l07.N_MAX + 1, 1)
+
+
+def test_verify_prints_only_a_neutral_line(capsys) -> None:
+    l07.verify(l07.check_passes, (1000, 10))
+    assert capsys.readouterr().out == "reference solution checked\n"
