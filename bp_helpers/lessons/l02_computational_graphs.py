@@ -17,6 +17,7 @@ from bp_helpers.autograd import Value, topological_order
 from bp_helpers.ui.checks import NOT_ANSWERED, check_number, function_ready, is_unanswered, report
 from bp_helpers.ui.drawings import draw_graph, format_number
 from bp_helpers.ui.explore import Explorer, FloatRange
+from bp_helpers.ui.palette import COLORS as COLORS  # re-exported for the notebook's figure
 from bp_helpers.ui.style import View
 
 # Re-exported for the notebook, which imports only its lesson and the core.
