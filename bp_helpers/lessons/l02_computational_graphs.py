@@ -9,12 +9,18 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
 from matplotlib.figure import Figure
 
 from bp_helpers._validate import finite_float
 from bp_helpers.autograd import Value, topological_order
-from bp_helpers.ui.checks import NOT_ANSWERED, check_number, function_ready, is_unanswered, report
+from bp_helpers.ui.checks import (
+    NOT_ANSWERED,
+    check_integer,
+    check_number,
+    function_ready,
+    is_unanswered,
+    report,
+)
 from bp_helpers.ui.drawings import draw_graph, format_number
 from bp_helpers.ui.explore import Explorer, FloatRange
 from bp_helpers.ui.palette import COLORS as COLORS  # re-exported for the notebook's figure
@@ -96,19 +102,12 @@ def _fanout_parts() -> tuple[float, float]:
 def check_fanout_gradient(answer: Any) -> bool:
     """∂f/∂a for ``f = (a·b + c)·a`` at ``a = 2, b = −3, c = 10`` (a number)."""
     through_product, direct = _fanout_parts()
-    try:
-        value = float(answer)
-    except (TypeError, ValueError):
-        value = math.nan
-    for one_path in (through_product, direct):
-        if math.isclose(value, one_path, rel_tol=1e-9, abs_tol=1e-12):
-            return report(
-                "gradient along two paths", False,
-                f"{value:g} is only one of the two paths. a is used twice: add the path "
-                "through a·b and the path where a is the last factor.",
-            )
+    one_path = ("{} is only one of the two paths. a is used twice: add the path through a·b "
+                "and the path where a is the last factor.")
     return check_number(
         answer, through_product + direct, name="gradient along two paths",
+        traps={through_product: one_path.format(f"{through_product:g}"),
+               direct: one_path.format(f"{direct:g}")},
         hint="f = s·a with s = a·b + c. Sum ∂f/∂s·∂s/∂a (= a·b) and the direct ∂f/∂a (= s).",
     )
 
@@ -262,37 +261,18 @@ def _loop_reference() -> tuple[int, float, float]:
     return count, y.data, x.grad
 
 
-def _is_whole(answer: Any) -> int | None:
-    """``answer`` as an exact whole number (an int, or a float such as 3.0), else None."""
-    if isinstance(answer, (bool, np.bool_)):
-        return None
-    if isinstance(answer, (int, np.integer)):
-        return int(answer)
-    if isinstance(answer, (float, np.floating)) and math.isfinite(answer) \
-            and answer == round(answer):
-        return int(answer)
-    return None
-
-
 def check_loop_count(answer: Any) -> bool:
     """How many multiplications ``repeat_until(2.5)`` makes (an exact whole number)."""
-    name = "loop count"
     count, _, _ = _loop_reference()
-    if is_unanswered(answer):
-        return report(name, False, NOT_ANSWERED)
-    whole = _is_whole(answer)
-    if whole is None:
-        return report(name, False, f"expected a whole number, got {answer!r:.40}. Follow "
-                      "y = 2.5, 6.25, … by hand and count the multiplications.")
-    if whole == count - 1:
-        return report(name, False, f"{whole} stops one multiplication early: the loop tests "
-                      f"y < {LOOP_LIMIT:g} before each multiplication and runs again while it "
-                      "holds.")
-    if whole == count + 1:
-        return report(name, False, f"{whole} is one too many: once y ≥ {LOOP_LIMIT:g} the loop "
-                      "stops.")
-    return report(name, whole == count, f"{whole} is not right. Write down y after each "
-                  f"multiplication until it reaches {LOOP_LIMIT:g}.")
+    return check_integer(
+        answer, count, name="loop count",
+        traps={count - 1: f"{count - 1} stops one multiplication early: the loop tests "
+                          f"y < {LOOP_LIMIT:g} before each multiplication and runs again while "
+                          "it holds.",
+               count + 1: f"{count + 1} is one too many: once y ≥ {LOOP_LIMIT:g} the loop stops."},
+        hint="Follow y = 2.5, 6.25, … by hand and count the multiplications until y reaches "
+             f"{LOOP_LIMIT:g}.",
+    )
 
 
 def check_loop_gradient(answer: Any) -> bool:

@@ -15,7 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from bp_helpers.dual import Dual
-from bp_helpers.ui.checks import NOT_ANSWERED, check_array, function_ready, is_unanswered, report
+from bp_helpers.ui.checks import NOT_ANSWERED, check_array, function_ready, report
 from bp_helpers.ui.explore import Explorer, IntRange
 from bp_helpers.ui.palette import COLORS
 from bp_helpers.ui.style import View, fresh_figure, label_axes
@@ -165,52 +165,25 @@ def _as_pair(answer: Any) -> Any:
 
 def check_dual_product(answer: Any) -> bool:
     """``(value, tangent)`` of ``(3 + 2ε)·(4 − ε)``: a pair of numbers, or the ``Dual`` itself."""
-    answer = _as_pair(answer)
-    if not is_unanswered(answer) and _matches(answer, [12.0, -2.0]):
-        return report("dual product", False, "the ε part is not the product of the ε parts: "
-                       "expand (a + ȧε)(b + ḃε) and use ε² = 0.")
+    if isinstance(answer, Dual):
+        answer = (answer.value, answer.tangent)
     return check_array(
         answer, np.array([12.0, 5.0]), name="dual product",
+        traps=[([12.0, -2.0], "the ε part is not the product of the ε parts: expand "
+                "(a + ȧε)(b + ḃε) and use ε² = 0.")],
         hint="(a + ȧε)(b + ḃε) = ab + (a·ḃ + ȧ·b)ε: the product rule. Give (value, tangent).",
     )
-
-
-def _whole_pair(answer: Any) -> tuple[int, int] | None:
-    """``answer`` as a pair of whole numbers (ints, or floats like 10.0), else None."""
-    try:
-        items = list(answer)
-    except TypeError:
-        return None
-    if len(items) != 2:
-        return None
-    pair = []
-    for item in items:
-        if isinstance(item, (bool, np.bool_)) or not isinstance(
-            item, (int, float, np.integer, np.floating)
-        ):
-            return None
-        if not math.isfinite(item) or item != round(item):
-            return None
-        pair.append(int(round(item)))
-    return pair[0], pair[1]
 
 
 def check_passes(answer: Any) -> bool:
     """Passes for the full Jacobian of ``f: R^1000 → R^10``: ``(forward, reverse)``, exact
     whole numbers."""
-    name = "passes"
-    hint = "The Jacobian is 10 × 1000. A JVP gives one column, a VJP one row."
-    want = passes_for_jacobian(1000, 10)
-    if is_unanswered(answer):
-        return report(name, False, NOT_ANSWERED)
-    pair = _whole_pair(answer)
-    if pair is None:
-        return report(name, False, "give two whole numbers, (forward passes, reverse passes). "
-                      + hint)
-    if pair == want[::-1]:
-        return report(name, False, "swapped: forward mode gets one COLUMN (one input) per "
-                      "pass, reverse mode one ROW (one output) per pass.")
-    return report(name, pair == want, f"{pair} is not right. {hint}")
+    return check_array(
+        answer, np.array(passes_for_jacobian(1000, 10)), name="passes", integer=True,
+        traps=[(passes_for_jacobian(1000, 10)[::-1], "swapped: forward mode gets one COLUMN "
+                "(one input) per pass, reverse mode one ROW (one output) per pass.")],
+        hint="The Jacobian is 10 × 1000. A JVP gives one column, a VJP one row.",
+    )
 
 
 def vjp_exercise() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -228,22 +201,21 @@ def check_vjp(answer: Any) -> bool:
     """``uᵀJ`` of ``f(x) = tanh(W @ x)`` at the point of :func:`vjp_exercise`: shape (3,)."""
     W, x, u = vjp_exercise()
     s = 1.0 - np.tanh(W @ x) ** 2
-    if not is_unanswered(answer) and _matches(answer, W.T @ u):
-        return report("VJP", False, "you left out tanh' = 1 − tanh²(Wx): the chain rule "
-                       "passes through the activation first.")
     return check_array(
         answer, W.T @ (u * s), name="VJP",
+        traps=[(W.T @ u, "you left out tanh' = 1 − tanh²(Wx): the chain rule passes through "
+                "the activation first.")],
         hint="J = diag(1 − tanh²(Wx)) W, so uᵀJ = Wᵀ (u ⊙ (1 − tanh²(Wx))): shape (3,).",
     )
 
 
 def check_accumulation_weights(answer: Any) -> bool:
     """Weights of the micro-batch gradients for sizes (50, 30, 20): shape (3,)."""
-    if not is_unanswered(answer) and _matches(answer, [1 / 3, 1 / 3, 1 / 3]):
-        return report("accumulation weights", False, "a plain average is right only when the "
-                       "micro-batches have equal sizes; these do not.")
     return check_array(
         answer, np.array([0.5, 0.3, 0.2]), name="accumulation weights",
+        traps=[([1 / 3, 1 / 3, 1 / 3], "a plain average is right only when the micro-batches "
+                "have equal sizes; these do not."),
+               ([50.0, 30.0, 20.0], "those are the sizes N_j; divide each by N = 100.")],
         hint="The full loss is (1/N) Σ over all samples; micro-batch j holds N_j of the N = 100 "
         "samples and its mean loss L_j, so L = Σ_j (N_j / N) L_j.",
     )
@@ -272,12 +244,3 @@ def check_dual_sin(answer: Any) -> bool:
         if not math.isclose(out.tangent, math.cos(a) * a_dot, rel_tol=1e-9, abs_tol=1e-12):
             return report(name, False, f"wrong tangent for a = {a}, ȧ = {a_dot}. {hint}")
     return report(name, True, "")
-
-
-def _matches(answer: Any, value: Any) -> bool:
-    try:
-        arr = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError):
-        return False
-    value = np.asarray(value, dtype=float)
-    return arr.shape == value.shape and bool(np.allclose(arr, value, rtol=1e-6, atol=1e-9))

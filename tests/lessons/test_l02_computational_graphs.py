@@ -140,11 +140,12 @@ def test_loop_checkers(capsys: pytest.CaptureFixture[str]) -> None:
     assert l02.check_loop_gradient(62.5) and l02.check_loop_gradient(Value(62.5).data)
     capsys.readouterr()
     for wrong, words in [(2, "early"), (4, "one too many"), (3.5, "whole number"),
-                         (True, "whole number"), ("3", "whole number"), (..., "not answered")]:
+                         (True, "not a number"), ("3", "not a number"), (..., "not answered")]:
         assert l02.check_loop_count(wrong) is False
         assert words in capsys.readouterr().out
     for wrong, words in [(39.0625, "y itself"), (15.625, "before the last"),
-                         (18.75, "4 factors"), (195.3125, "too many"), (62.0, "not right"),
+                         (18.75, "4 factors"), (195.3125, "too many"), (50.0, "not right"),
+                         (62.0, "2 significant digits"),
                          (..., "not answered")]:
         assert l02.check_loop_gradient(wrong) is False
         assert words in capsys.readouterr().out

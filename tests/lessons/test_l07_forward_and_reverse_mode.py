@@ -89,3 +89,9 @@ def test_modes_explorer_keeps_fixed_axes_and_updates_in_place() -> None:
 def test_verify_prints_only_a_neutral_line(capsys) -> None:
     l07.verify(l07.check_passes, (1000, 10))
     assert capsys.readouterr().out == "reference solution checked\n"
+
+
+def test_accumulation_weights_trap_for_the_sizes(capsys) -> None:
+    assert not l07.check_accumulation_weights([50, 30, 20])
+    assert "divide each by N" in capsys.readouterr().out
+    assert l07.check_accumulation_weights((0.5, 0.3, 0.2))

@@ -46,8 +46,11 @@ def test_exercise_checkers_accept_right_and_hint_at_wrong(capsys: pytest.Capture
     assert not l08.check_n_weights(3)
     assert "expected a function" in capsys.readouterr().out
     assert not l08.check_updated_weight(0.8 + 0.3 * (-0.5))
+    assert "against the gradient" in capsys.readouterr().out
+    assert not l08.check_updated_weight(0.7)
     assert "w ← w − η·∂L/∂w" in capsys.readouterr().out
     assert not l08.check_sigmoid_factor_bound(0.25)
+    assert "four of them" in capsys.readouterr().out
     assert not l08.check_layer_grad_norms(broken, examples)
     out = capsys.readouterr().out
     assert "raised KeyError" in out and "example 1" in out
