@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from bp_helpers.dual import Dual
+from bp_helpers.hvp import grad_and_hvp, hessian, hvp
 from bp_helpers.ui.checks import NOT_ANSWERED, check_array, function_ready, report
 from bp_helpers.ui.explore import Explorer, IntRange
 from bp_helpers.ui.palette import COLORS
@@ -244,3 +245,30 @@ def check_dual_sin(answer: Any) -> bool:
         if not math.isclose(out.tangent, math.cos(a) * a_dot, rel_tol=1e-9, abs_tol=1e-12):
             return report(name, False, f"wrong tangent for a = {a}, ȧ = {a_dot}. {hint}")
     return report(name, True, "")
+
+
+#: The HVP exercise: f(x₁, x₂) = x₁²·x₂ at HVP_POINT, along HVP_DIRECTION.
+HVP_POINT = (1.0, 2.0)
+HVP_DIRECTION = (1.0, 0.0)
+
+
+def hvp_exercise_function(x: Any) -> Any:
+    """``f(x₁, x₂) = x₁²·x₂``, written with the operations of ``Value`` (a pair in, a scalar
+    out), so :func:`bp_helpers.hvp.hvp` can differentiate it twice."""
+    x1, x2 = x
+    return x1 * x1 * x2
+
+
+def check_hvp(answer: Any) -> bool:
+    """``H v`` of ``f = x₁²·x₂`` at ``(1, 2)`` with ``v = (1, 0)``: shape (2,)."""
+    x, v = np.array(HVP_POINT), np.array(HVP_DIRECTION)
+    want = hvp(hvp_exercise_function, x, v)
+    grad = grad_and_hvp(hvp_exercise_function, x, v)[0]
+    H = hessian(hvp_exercise_function, x)
+    return check_array(
+        answer, want, name="Hessian-vector product",
+        traps=[(grad, "that is the gradient ∇f = (2x₁x₂, x₁²), not H v: differentiate once more."),
+               (H @ v[::-1], "that is H times (0, 1): v = (1, 0) picks the first column of H."),
+               (np.diag(H) * v, "only the diagonal of H: H v also needs ∂²f/∂x₂∂x₁ = 2x₁.")],
+        hint="H = [[∂²f/∂x₁², ∂²f/∂x₁∂x₂], [∂²f/∂x₂∂x₁, ∂²f/∂x₂²]] at (1, 2); then multiply by v.",
+    )

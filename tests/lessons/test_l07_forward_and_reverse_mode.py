@@ -95,3 +95,18 @@ def test_accumulation_weights_trap_for_the_sizes(capsys) -> None:
     assert not l07.check_accumulation_weights([50, 30, 20])
     assert "divide each by N" in capsys.readouterr().out
     assert l07.check_accumulation_weights((0.5, 0.3, 0.2))
+
+
+def test_check_hvp_accepts_the_product_and_traps_the_usual_mistakes(capsys) -> None:
+    import sympy as sp
+
+    x1, x2 = sp.symbols("x1 x2")
+    H = sp.hessian(x1**2 * x2, (x1, x2)).subs({x1: 1, x2: 2})
+    right = [float(e) for e in H * sp.Matrix([1, 0])]
+    assert right == [4.0, 2.0]
+    assert l07.check_hvp(right) and l07.check_hvp(np.array(right))
+    capsys.readouterr()
+    for wrong, words in [((4, 1), "gradient"), ((2, 0), "first column"), ((4, 0), "diagonal"),
+                         ((4, 2, 0), "shape"), (..., "not answered")]:
+        assert not l07.check_hvp(wrong)
+        assert words in capsys.readouterr().out
