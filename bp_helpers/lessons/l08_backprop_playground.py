@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from bp_helpers.deep import layer_gradient_norms
+from bp_helpers.nn.cost import parameter_count
 from bp_helpers.ui.checks import check_function, check_number
 from bp_helpers.ui.playground import playground_widget as playground_widget
 from bp_helpers.ui.playground_views import draw as draw
@@ -36,7 +37,8 @@ def verify(checker: Callable[..., bool], solution: Any, *args: Any) -> None:
 
 
 def _n_weights(widths: Sequence[int]) -> int:
-    return sum(a * b for a, b in zip(widths[:-1], widths[1:], strict=False))
+    """The edges the network view draws: every parameter but the biases (one per unit)."""
+    return parameter_count(widths) - sum(widths[1:])
 
 
 def check_n_weights(answer: Any) -> bool:
