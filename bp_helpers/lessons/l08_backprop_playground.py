@@ -53,7 +53,7 @@ def check_n_weights(answer: Any) -> bool:
 
 
 def check_updated_weight(answer: Any) -> bool:
-    """The weight ``w = 0.8`` on a blue edge (``∂L/∂w = −0.5``) after a step with η = 0.3."""
+    """The weight ``w = 0.8`` on a purple edge (``∂L/∂w = −0.5``) after a step with η = 0.3."""
     return check_number(
         answer, 0.8 - 0.3 * (-0.5), name="updated_weight",
         traps={0.8 + 0.3 * (-0.5): "that is w + η·∂L/∂w: the step goes against the gradient",
