@@ -19,7 +19,7 @@ from bp_helpers.hvp import grad_and_hvp, hessian, hvp
 from bp_helpers.ui.checks import NOT_ANSWERED, check_array, function_ready, report
 from bp_helpers.ui.explore import Explorer, IntRange
 from bp_helpers.ui.palette import COLORS
-from bp_helpers.ui.style import View, fresh_figure, label_axes
+from bp_helpers.ui.style import View, dynamic, figure_state, label_axes
 
 # Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.style import use_course_style as use_course_style
@@ -40,7 +40,6 @@ def verify(checker: Callable[..., bool], solution: Any, *args: Any) -> None:
 
 #: The sliders' largest size: the Jacobian panels are drawn to scale in this frame.
 N_MAX = 64
-_ARTISTS = "_bp_modes_artists"
 _PASS_TICKS = (1, 4, 16, 64)
 
 
@@ -55,34 +54,23 @@ def passes_for_jacobian(n_inputs: int, n_outputs: int) -> tuple[int, int]:
     return int(n_inputs), int(n_outputs)
 
 
-def _fill(n_inputs: int, n_outputs: int, color: str, column: bool) -> np.ndarray:
-    """RGBA image (N_MAX, N_MAX, 4): the Jacobian pale, its first column or row in ``color``."""
-    image = np.zeros((N_MAX, N_MAX, 4))
-    image[:n_outputs, :n_inputs] = to_rgba(COLORS["neutral"], 0.3)
-    if column:
-        image[:n_outputs, 0] = to_rgba(color)
-    else:
-        image[0, :n_inputs] = to_rgba(color)
-    return image
-
-
-def _modes_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
-    """The static parts of :func:`mode_costs`, drawn once; returns the artists to update."""
-    fig, axes = fresh_figure(fig, 1, 3, figsize=(10.5, 3.7))
+def _build_modes(fig: Figure) -> dict[str, Any]:
+    """The static parts of :func:`mode_costs`, drawn once; returns the moving artists."""
+    axes = fig.subplots(1, 3)
     artists: dict[str, Any] = {}
-    frame = (0.5, N_MAX + 0.5, N_MAX + 0.5, 0.5)  # row 1 at the top, as in a matrix
     for key, ax, color, what in (
-        ("fwd", axes[0][0], COLORS["forward"], "1 forward pass: column 1"),
-        ("rev", axes[0][1], COLORS["backward"], "1 reverse pass: row 1"),
+        ("fwd", axes[0], COLORS["forward"], "1 forward pass: column 1"),
+        ("rev", axes[1], COLORS["backward"], "1 reverse pass: row 1"),
     ):
-        artists[f"{key}_image"] = ax.imshow(np.zeros((N_MAX, N_MAX, 4)), extent=frame,
-                                            interpolation="nearest", aspect="equal")
-        artists[f"{key}_border"] = ax.add_patch(Rectangle(
-            (0.5, 0.5), 1, 1, fill=False, edgecolor=COLORS["ink"], linewidth=1.0))
-        artists[f"{key}_mark"] = ax.add_patch(Rectangle(
-            (0.5, 0.5), 1, 1, fill=False, edgecolor=color, linewidth=2.5))
+        # the Jacobian (pale, outlined) and the column or row one pass computes (filled)
+        artists[f"{key}_border"] = dynamic(ax.add_patch(Rectangle(
+            (0.5, 0.5), 1, 1, facecolor=to_rgba(COLORS["neutral"], 0.3),
+            edgecolor=COLORS["ink"], linewidth=1.0)))
+        artists[f"{key}_mark"] = dynamic(ax.add_patch(Rectangle(
+            (0.5, 0.5), 1, 1, facecolor=color, edgecolor=color, linewidth=1.5)))
         ax.set_xlim(0.5, N_MAX + 0.5)
-        ax.set_ylim(N_MAX + 0.5, 0.5)
+        ax.set_ylim(N_MAX + 0.5, 0.5)  # row 1 at the top, as in a matrix
+        ax.set_aspect("equal")
         ax.set_xticks([1, N_MAX // 2, N_MAX])
         ax.set_yticks([1, N_MAX // 2, N_MAX])
         ax.grid(False)
@@ -90,13 +78,13 @@ def _modes_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
             spine.set_visible(True)
             spine.set_color(COLORS["neutral"])
         label_axes(ax, what, "input j", "output i")
-    ax_cost = axes[0][2]
+    ax_cost = axes[2]
     bars = ax_cost.bar([0, 1], [0.5, 0.5], bottom=0.5, width=0.6,
                        color=[COLORS["forward"], COLORS["backward"]])
     bars[1].set_hatch("//")
-    artists["bars"] = list(bars)
-    artists["labels"] = [ax_cost.text(i, 1.0, "", ha="center", va="bottom", fontsize=11)
-                         for i in (0, 1)]
+    artists["bars"] = [dynamic(bar) for bar in bars]
+    artists["labels"] = [dynamic(ax_cost.text(i, 1.0, "", ha="center", va="bottom",
+                                              fontsize=11)) for i in (0, 1)]
     ax_cost.set_yscale("log")
     ax_cost.set_ylim(0.5, 2.0 * N_MAX)
     ax_cost.set_yticks(_PASS_TICKS, [str(t) for t in _PASS_TICKS])
@@ -104,10 +92,7 @@ def _modes_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     ax_cost.set_xlim(-0.6, 1.6)
     ax_cost.set_xticks([0, 1], ["forward mode", "reverse mode"])
     label_axes(ax_cost, "Passes for the whole Jacobian", "mode", "passes (log scale)")
-    fig.draw_without_rendering()  # lay out once; redraws keep these positions
-    fig.set_layout_engine(None)
-    fig.__dict__[_ARTISTS] = artists
-    return fig, artists
+    return artists
 
 
 def mode_costs(n_inputs: int = 48, n_outputs: int = 16, *, fig: Figure | None = None) -> View:
@@ -121,12 +106,8 @@ def mode_costs(n_inputs: int = 48, n_outputs: int = 16, *, fig: Figure | None = 
     if max(forward, reverse) > N_MAX:
         raise ValueError(f"n_inputs and n_outputs must be at most {N_MAX}, "
                          f"got {n_inputs} and {n_outputs}")
-    artists = None if fig is None else fig.__dict__.get(_ARTISTS)
-    if artists is None:
-        fig, artists = _modes_figure(fig)
-    for key, color, column in (("fwd", COLORS["forward"], True),
-                               ("rev", COLORS["backward"], False)):
-        artists[f"{key}_image"].set_data(_fill(n_inputs, n_outputs, color, column))
+    fig, artists = figure_state(fig, _build_modes, figsize=(10.5, 3.7))
+    for key, column in (("fwd", True), ("rev", False)):
         artists[f"{key}_border"].set_width(n_inputs)
         artists[f"{key}_border"].set_height(n_outputs)
         mark = artists[f"{key}_mark"]
