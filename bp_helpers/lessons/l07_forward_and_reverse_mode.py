@@ -106,7 +106,7 @@ def mode_costs(n_inputs: int = 48, n_outputs: int = 16, *, fig: Figure | None = 
     if max(forward, reverse) > N_MAX:
         raise ValueError(f"n_inputs and n_outputs must be at most {N_MAX}, "
                          f"got {n_inputs} and {n_outputs}")
-    fig, artists = figure_state(fig, _build_modes, figsize=(10.5, 3.7))
+    fig, artists = figure_state(fig, _build_modes, figsize=(9.5, 3.4))
     for key, column in (("fwd", True), ("rev", False)):
         artists[f"{key}_border"].set_width(n_inputs)
         artists[f"{key}_border"].set_height(n_outputs)
