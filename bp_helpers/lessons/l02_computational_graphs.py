@@ -3,10 +3,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import math
-from collections.abc import Callable
 from typing import Any
 
 from matplotlib.figure import Figure
@@ -21,27 +18,14 @@ from bp_helpers.ui.checks import (
     is_unanswered,
     report,
 )
+
+# verify and use_course_style are re-exported for the notebook (it imports only its lesson).
+from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.drawings import draw_graph, format_number
 from bp_helpers.ui.explore import Explorer, FloatRange
 from bp_helpers.ui.palette import COLORS as COLORS  # re-exported for the notebook's figure
 from bp_helpers.ui.style import View
-
-# Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.style import use_course_style as use_course_style
-
-
-def verify(checker: Callable[..., bool], solution: Any, *args: Any) -> None:
-    """Assert that ``checker(solution, *args)`` accepts the reference solution, silently.
-
-    For a collapsed reference-solution cell: it prints only "reference solution checked",
-    so nothing under the collapsed cell gives the answer away.
-    """
-    with contextlib.redirect_stdout(io.StringIO()):
-        ok = checker(solution, *args)
-    if ok is not True:
-        raise AssertionError(f"{getattr(checker, '__name__', checker)} rejected the reference")
-    print("reference solution checked")
-
 
 #: The target of the one-neuron example: ``L = (w·x + b − TARGET)²``.
 TARGET = 10.0

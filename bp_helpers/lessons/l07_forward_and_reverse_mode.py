@@ -3,10 +3,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import math
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -17,26 +14,13 @@ from matplotlib.patches import Rectangle
 from bp_helpers.dual import Dual
 from bp_helpers.hvp import grad_and_hvp, hessian, hvp
 from bp_helpers.ui.checks import NOT_ANSWERED, check_array, function_ready, report
+
+# verify and use_course_style are re-exported for the notebook (it imports only its lesson).
+from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.explore import Explorer, IntRange
 from bp_helpers.ui.palette import COLORS
 from bp_helpers.ui.style import View, dynamic, figure_state, label_axes
-
-# Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.style import use_course_style as use_course_style
-
-
-def verify(checker: Callable[..., bool], solution: Any, *args: Any) -> None:
-    """Assert that ``checker(solution, *args)`` accepts the reference solution, silently.
-
-    For a collapsed reference-solution cell: it prints only "reference solution checked",
-    so nothing under the collapsed cell gives the answer away.
-    """
-    with contextlib.redirect_stdout(io.StringIO()):
-        ok = checker(solution, *args)
-    if ok is not True:
-        raise AssertionError(f"{getattr(checker, '__name__', checker)} rejected the reference")
-    print("reference solution checked")
-
 
 #: The sliders' largest size: the Jacobian panels are drawn to scale in this frame.
 N_MAX = 64

@@ -6,9 +6,7 @@ on a copy and hands the learner's function its own copies; a count must be an ex
 
 from __future__ import annotations
 
-import contextlib
-import io
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -16,24 +14,12 @@ import numpy as np
 from bp_helpers.deep import layer_gradient_norms
 from bp_helpers.nn.cost import parameter_count
 from bp_helpers.ui.checks import check_function, check_number
+
+# verify and use_course_style are re-exported for the notebook (it imports only its lesson).
+from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.playground import playground_widget as playground_widget
 from bp_helpers.ui.playground_views import draw as draw
-
-# Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.style import use_course_style as use_course_style
-
-
-def verify(checker: Callable[..., bool], solution: Any, *args: Any) -> None:
-    """Assert that ``checker(solution, *args)`` accepts the reference solution, silently.
-
-    For a collapsed reference-solution cell: it prints only "reference solution checked",
-    so nothing under the collapsed cell gives the answer away.
-    """
-    with contextlib.redirect_stdout(io.StringIO()):
-        ok = checker(solution, *args)
-    if ok is not True:
-        raise AssertionError(f"{getattr(checker, '__name__', checker)} rejected the reference")
-    print("reference solution checked")
 
 
 def _n_weights(widths: Sequence[int]) -> int:
