@@ -40,6 +40,7 @@ matplotlib.use("Agg")
 
 import numpy as np  # noqa: E402
 
+from bp_helpers.calculus import central_difference  # noqa: E402
 from bp_helpers.nn import MLP, bce_with_logits, sgd_step  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -482,12 +483,13 @@ def _numerical_row(width: int, cfg: Config, N: int = 64, h: float = 1e-5) -> Row
         for key, idx in sample:
             theta = mlp.params[key]
             old = theta[idx]
-            theta[idx] = old + h
-            up = loss()
-            theta[idx] = old - h
-            down = loss()
+
+            def loss_at(value: float, theta: np.ndarray = theta, idx: tuple = idx) -> float:
+                theta[idx] = value
+                return loss()
+
+            grads[key, idx] = central_difference(loss_at, old, h)
             theta[idx] = old
-            grads[key, idx] = (up - down) / (2 * h)
         return grads
 
     _, exact = mlp.loss_and_grads(X, Y)
