@@ -211,6 +211,9 @@ def gradient_flow(
         f"ratio = {norms[0] / max(norms[-1], 1e-300):.2e}",
         f"right, std(A): layer 1 = {stds[0]:.2e}, layer {depth - 1} = {stds[-1]:.2e}",
         f"verdict: {flow_verdict(norms)}",
+        *(["(the last layer is outside the residual branches: its gradient has no factor "
+           "β·f'(Z), so it stands above the others; see section 4.6)"]
+          if architecture == "residual" else []),
         f"(the axes stay fixed for every slider setting and span {decades:.0f} decades, so a "
         f"factor 100 is a small step; values below {FLOOR:.0e} are drawn at that floor: "
         "a log axis cannot show 0)",
@@ -228,6 +231,16 @@ GRADIENT_FLOW = Explorer(
         "architecture": Choice(("plain", "residual")),
     },
 )
+
+
+def latex_sci(x: float, digits: int = 1) -> str:
+    """``x`` in LaTeX scientific notation for a Markdown sentence, e.g. ``latex_sci(1.06e6)``
+    is ``'1.1 \\times 10^{6}'`` (put it between ``$`` signs)."""
+    x = float(x)
+    if not math.isfinite(x) or x == 0.0:
+        raise ValueError(f"latex_sci needs a finite non-zero number, got {x}")
+    mantissa, exponent = f"{x:.{digits}e}".split("e")
+    return f"{mantissa} \\times 10^{{{int(exponent)}}}"
 
 
 # ----------------------------------------------------------------------- the perceptron
