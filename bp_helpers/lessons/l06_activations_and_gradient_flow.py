@@ -37,7 +37,7 @@ from bp_helpers.ui.explore import Choice, Explorer, IntRange, LogRange
 # Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.palette import COLORS as COLORS
 from bp_helpers.ui.palette import layer_style as layer_style
-from bp_helpers.ui.style import View, fresh_figure, label_axes
+from bp_helpers.ui.style import STYLE, View, fresh_figure, label_axes
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 #: Norms and spreads below this are drawn at the floor (a log axis cannot show 0).
@@ -132,6 +132,9 @@ def _flow_artists(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     if type(fig.canvas) is FigureCanvasBase:
         # A lasting Agg canvas keeps its renderer (and its text caches) between frames.
         FigureCanvasAgg(fig)
+    saved_dpi = STYLE.get("savefig.dpi")
+    if isinstance(saved_dpi, (int, float)):  # the PNG is the canvas: draw it at the saved dpi
+        fig.set_dpi(saved_dpi)
     fig.draw_without_rendering()  # lay out once; redraws keep these positions
     fig.set_layout_engine(None)
     setattr(fig, _ARTISTS, artists)
