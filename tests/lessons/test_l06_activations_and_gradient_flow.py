@@ -240,3 +240,11 @@ def test_verify_hides_the_answer(capsys) -> None:
     with pytest.raises(AssertionError):
         l06.verify(l06.check_he_std, 1.0)
     assert capsys.readouterr().out == ""
+
+
+def test_latex_sci_formats_and_rejects_bad_input() -> None:
+    assert l06.latex_sci(1.06e6) == "1.1 \\times 10^{6}"
+    assert l06.latex_sci(2.44e-12, 2) == "2.44 \\times 10^{-12}"
+    for bad in (0.0, float("nan"), float("inf")):
+        with pytest.raises(ValueError, match="finite non-zero"):
+            l06.latex_sci(bad)
