@@ -1,22 +1,63 @@
-"""Notebook 05, A vectorized MLP on XOR: the training explorer and the exercises.
+"""Notebook 05, A vectorized MLP on XOR: the training explorer, note 004's XOR network
+over 20 seeds, and the exercises.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import io
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from matplotlib.figure import Figure
 
-from bp_helpers.nn import MLP, TrainingDiverged, train
+from bp_helpers.nn import MLP, TrainingDiverged, sigmoid, train
 from bp_helpers.nn.layers import DenseCache, dense_backward
-from bp_helpers.ui.checks import NOT_ANSWERED, check_array, check_number, is_unanswered, report
-from bp_helpers.ui.drawings import decision_boundary, gradient_norms, loss_curve
+from bp_helpers.ui.checks import check_array, check_function, check_integer, check_number
 from bp_helpers.ui.explore import Explorer, IntRange, LogRange
-from bp_helpers.ui.style import View, fresh_figure
+from bp_helpers.ui.palette import (
+    CLASS_MARKERS,
+    COLORS,
+    class_cmap,
+    class_colors,
+    layer_style,
+)
+from bp_helpers.ui.style import STYLE, View, fresh_figure, label_axes
 
 # Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.style import use_course_style as use_course_style
+
+__all__ = [
+    "BCE_Y",
+    "BCE_Z",
+    "CLASS_MARKERS",
+    "COLORS",
+    "NOTE",
+    "PARAM_COUNT_WIDTHS",
+    "XOR_TRAINING",
+    "StackedRun",
+    "check_bce_grad",
+    "check_dense_backward",
+    "check_one_unit_accuracy",
+    "check_param_count",
+    "class_colors",
+    "draw_seed_spread",
+    "draw_training",
+    "predict_two_layer",
+    "note_params",
+    "train_recording_norms",
+    "train_stacked",
+    "use_course_style",
+    "verify",
+    "xor_run",
+    "xor_training",
+]
+
+Params = dict[str, np.ndarray]
 
 
 def train_recording_norms(
@@ -42,34 +83,384 @@ def train_recording_norms(
     return history, norms, None
 
 
+# ------------------------------------------------------------------ many networks at once
+@dataclass(frozen=True)
+class StackedRun:
+    """The result of :func:`train_stacked` for ``S`` networks over ``E`` completed epochs.
+
+    ``losses``: (S, E), the loss before each update (as :func:`bp_helpers.nn.train`);
+    ``norms``: (S, 2, E), ``‖∂L/∂W1‖`` and ``‖∂L/∂W2‖`` at each update; ``params``: the
+    final parameters of each network; ``snapshots``: ``{"W1": (E + 1, S, n1, n0), …}``,
+    the parameters after 0, 1, …, E updates (only with ``keep_params=True``, else None);
+    ``error``: why training stopped early, or None.
+    """
+
+    losses: np.ndarray
+    norms: np.ndarray
+    params: list[Params]
+    snapshots: dict[str, np.ndarray] | None
+    error: str | None
+
+
+_KEYS = ("W1", "b1", "W2", "b2")
+
+
+def _stack(params: Sequence[Params]) -> dict[str, np.ndarray]:
+    if isinstance(params, dict) or not isinstance(params, Sequence) or not params:
+        raise TypeError("params must be a non-empty list of parameter dicts (W1, b1, W2, b2)")
+    stacked = {}
+    for key in _KEYS:
+        try:
+            stacked[key] = np.stack([np.asarray(p[key], dtype=np.float64) for p in params])
+        except (KeyError, TypeError, ValueError):
+            raise ValueError(
+                f"every params dict needs {key} with the same shape in every network"
+            ) from None
+    S, n1, n0 = stacked["W1"].shape
+    want = {"b1": (S, n1, 1), "W2": (S, 1, n1), "b2": (S, 1, 1)}
+    for key, shape in want.items():
+        if stacked[key].shape != shape:
+            raise ValueError(
+                f"{key} must have shape {shape[1:]} for W1 of shape {(n1, n0)}, "
+                f"got {stacked[key].shape[1:]}"
+            )
+    return stacked
+
+
+def train_stacked(
+    params: Sequence[Params],
+    X: np.ndarray,
+    Y: np.ndarray,
+    *,
+    activation: str = "tanh",
+    lr: float = 0.5,
+    epochs: int = 1000,
+    keep_params: bool = False,
+) -> StackedRun:
+    """Full-batch gradient descent on ``S`` networks ``(n0, n1, 1)`` at once, BCE on logits.
+
+    ``params``: S dicts ``W1`` (n1, n0), ``b1`` (n1, 1), ``W2`` (1, n1), ``b2`` (1, 1)
+    (copied, not changed); ``X``: (n0, N), ``Y``: (1, N) in [0, 1]. Each network does what
+    ``nn.train(MLP((n0, n1, 1), activation), X, Y, loss="bce", lr=lr, epochs=epochs)`` does,
+    with the ``S`` networks stacked along a first axis so that one ``@`` serves all of them.
+    Training stops, with :attr:`StackedRun.error` set, when a loss is not finite or grows
+    beyond 1000·max(first loss, 1) (the rule of ``nn.train``).
+    """
+    if activation not in ("tanh", "sigmoid"):
+        raise ValueError(f"activation must be 'tanh' or 'sigmoid', got {activation!r}")
+    if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1:
+        raise ValueError(f"epochs must be an integer >= 1, got {epochs!r}")
+    if not (isinstance(lr, (int, float)) and math.isfinite(lr) and lr > 0):
+        raise ValueError(f"lr must be a positive number, got {lr!r}")
+    p = _stack(params)
+    X = np.asarray(X, dtype=np.float64)
+    Y = np.asarray(Y, dtype=np.float64)
+    S, n1, n0 = p["W1"].shape
+    if X.ndim != 2 or X.shape[0] != n0 or Y.shape != (1, X.shape[1]) or X.shape[1] == 0:
+        raise ValueError(f"need X of shape ({n0}, N) and Y of shape (1, N); got {X.shape}, "
+                         f"{Y.shape}")
+    N = X.shape[1]
+    W1, b1, W2, b2 = (p[k] for k in _KEYS)
+    losses = np.empty((S, epochs))
+    norms = np.empty((S, 2, epochs))
+    snaps = ({k: np.empty((epochs + 1, *p[k].shape)) for k in _KEYS} if keep_params else None)
+    error, done, limit = None, epochs, math.inf
+    f = np.tanh if activation == "tanh" else sigmoid
+    with np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
+        for e in range(epochs):
+            if snaps is not None:
+                for key, value in zip(_KEYS, (W1, b1, W2, b2), strict=True):
+                    snaps[key][e] = value
+            try:
+                A1 = f(W1 @ X + b1)                              # (S, n1, N)
+                Z2 = W2 @ A1 + b2                                # (S, 1, N)
+                L = (np.maximum(Z2, 0.0) - Z2 * Y
+                     + np.log1p(np.exp(-np.abs(Z2)))).sum(axis=(1, 2)) / N
+                bad = ~np.isfinite(L) | (L > limit)
+            except FloatingPointError as exc:
+                error, done = f"training diverged at epoch {e}: a floating-point error ({exc})", e
+                break
+            if bad.any():
+                error = (f"training diverged at epoch {e}: loss {float(L[bad][0]):.3g}; the "
+                         f"learning rate {lr:g} is probably too large")
+                done = e
+                break
+            dZ2 = (sigmoid(Z2) - Y) / N                          # (S, 1, N): δ of the output
+            dW2 = dZ2 @ A1.transpose(0, 2, 1)                    # (S, 1, n1)
+            db2 = dZ2.sum(axis=2, keepdims=True)                 # (S, 1, 1)
+            dA1 = W2.transpose(0, 2, 1) @ dZ2                    # (S, n1, N)
+            dZ1 = dA1 * (1.0 - A1 * A1) if activation == "tanh" else dA1 * A1 * (1.0 - A1)
+            dW1 = dZ1 @ X.T                                      # (S, n1, n0)
+            db1 = dZ1.sum(axis=2, keepdims=True)                 # (S, n1, 1)
+            losses[:, e] = L
+            norms[:, 0, e] = np.sqrt((dW1 * dW1).sum(axis=(1, 2)))
+            norms[:, 1, e] = np.sqrt((dW2 * dW2).sum(axis=(1, 2)))
+            W1 = W1 - lr * dW1
+            b1 = b1 - lr * db1
+            W2 = W2 - lr * dW2
+            b2 = b2 - lr * db2
+            if e == 0:
+                limit = 1e3 * max(float(L.max()), 1.0)
+    if snaps is not None:
+        for key, value in zip(_KEYS, (W1, b1, W2, b2), strict=True):
+            snaps[key][done] = value
+        snaps = {k: v[: done + 1] for k, v in snaps.items()}
+    final = [{"W1": W1[s], "b1": b1[s], "W2": W2[s], "b2": b2[s]} for s in range(S)]
+    return StackedRun(losses[:, :done], norms[:, :, :done], final, snaps, error)
+
+
+def predict_two_layer(params: Params, X: np.ndarray, activation: str = "tanh") -> np.ndarray:
+    """``P(y = 1) = σ(W2 f(W1 X + b1) + b2)`` for ``X``: (n0, N); returns (1, N)."""
+    f = np.tanh if activation == "tanh" else sigmoid
+    return sigmoid(params["W2"] @ f(params["W1"] @ X + params["b1"]) + params["b2"])
+
+
+# ------------------------------------------------------------------ the training explorer
+EPOCHS_MAX = 600
+"""The epochs slider's maximum: each (lr, width, seed) is trained this long once."""
+
+LOSS_LIMITS = (1e-5, 1e2)
+"""Fixed y-limits of the loss panel (log axis). Over the whole slider range the loss spans
+4e-9 to 37 (lr = 10 drives a few runs far down or up); values outside are drawn at the
+edge and named in the text."""
+
+NORM_LIMITS = (1e-7, 1e1)
+"""Fixed y-limits of the gradient-norm panel (log axis); over the slider range the norms span
+3e-15 to 7; values outside are drawn at the edge and named in the text."""
+
+GRID = 61
+"""Grid points per side of the P(y = 1) image."""
+
+BOX = (-0.5, 1.5)
+"""The decision-boundary panel's range in x₁ and x₂: the XOR points plus 0.5 on each side."""
+
+
+@functools.lru_cache(maxsize=128)
+def xor_run(lr: float, hidden: int, seed: int) -> StackedRun:
+    """``MLP((2, hidden, 1), "tanh", seed=seed)`` trained on XOR for :data:`EPOCHS_MAX` epochs
+    (full batch, BCE, learning rate ``lr``), with the parameters after every epoch.
+
+    Cached per ``(lr, hidden, seed)``: the explorer shows the first ``epochs`` of this run.
+    """
+    from bp_helpers.data import xor
+
+    X, Y = xor()
+    start = MLP((2, hidden, 1), activation="tanh", seed=seed).params
+    return train_stacked([start], X, Y, activation="tanh", lr=lr, epochs=EPOCHS_MAX,
+                         keep_params=True)
+
+
+_XOR_ARTISTS = "_bp_l05_xor_artists"
+
+
+def _grid() -> np.ndarray:
+    g = np.linspace(BOX[0], BOX[1], GRID)
+    G0, G1 = np.meshgrid(g, g)
+    return np.stack([G0.ravel(), G1.ravel()])
+
+
+def _build_xor_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
+    import matplotlib as mpl
+    from matplotlib.backend_bases import FigureCanvasBase
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullLocator
+
+    from bp_helpers.data import xor
+
+    X, Y = xor()
+    if fig is not None:
+        fig.clear()
+    fig, axes = fresh_figure(fig, 1, 3, figsize=(13.0, 4.4))
+    ax_loss, ax_b, ax_g = axes[0]
+    with mpl.rc_context(STYLE):
+        (loss_line,) = ax_loss.plot([], [], color=COLORS["train"], lw=2.0)
+        (loss_end,) = ax_loss.plot([], [], "o", color=COLORS["train"], ms=6)
+        ax_loss.set_yscale("log")
+        ax_loss.set_ylim(*LOSS_LIMITS)
+        ax_loss.set_xlim(0, EPOCHS_MAX)
+        label_axes(ax_loss, "Training loss (BCE)", "epoch", "loss (log axis)")
+
+        image = ax_b.imshow(np.full((GRID, GRID), 0.5), origin="lower", extent=(*BOX, *BOX),
+                            cmap=class_cmap(), vmin=0.0, vmax=1.0, interpolation="bilinear",
+                            aspect="equal")
+        colorbar = fig.colorbar(image, ax=ax_b, fraction=0.046, pad=0.03)
+        colorbar.set_label("P(y = 1)")
+        points = []
+        for label, color in enumerate(class_colors()):
+            mask = Y[0] == label
+            points.append(ax_b.scatter(X[0, mask], X[1, mask], c=color,
+                                       marker=CLASS_MARKERS[label], s=120,
+                                       edgecolors=COLORS["ink"], linewidths=1.8, zorder=3,
+                                       label=f"y = {label}"))
+        ax_b.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=3,
+                    frameon=False)
+        ax_b.set_xlim(*BOX)
+        ax_b.set_ylim(*BOX)
+        ax_b.grid(False)
+        label_axes(ax_b, "Decision boundary: P(y = 1)", "x₁", "x₂")
+
+        norm_lines = []
+        for k in (1, 2):
+            style = layer_style(k)
+            (line,) = ax_g.plot([], [], lw=1.6, markevery=(25 * (k - 1), 50), ms=5,
+                                label=f"‖∂L/∂W{k}‖", **style)
+            norm_lines.append(line)
+        ax_g.set_yscale("log")
+        ax_g.set_ylim(*NORM_LIMITS)
+        ax_g.set_xlim(0, EPOCHS_MAX)
+        ax_g.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, frameon=False)
+        label_axes(ax_g, "Gradient norm per layer", "epoch", "Frobenius norm (log axis)")
+        for ax in (ax_loss, ax_g):
+            ax.xaxis.set_major_locator(MaxNLocator(6, integer=True))
+            # Decades only, in plain text (10⁻³): mathtext and minor ticks would be
+            # typeset again on every frame.
+            ax.yaxis.set_major_locator(LogLocator(numticks=8))
+            ax.yaxis.set_minor_locator(NullLocator())
+            ax.yaxis.set_major_formatter(FuncFormatter(_power_of_ten))
+        for ax in (ax_b,):
+            ax.xaxis.set_major_locator(MaxNLocator(5))
+            ax.yaxis.set_major_locator(MaxNLocator(5))
+        _freeze_layout(fig)
+    if type(fig.canvas) is FigureCanvasBase:
+        FigureCanvasAgg(fig)  # a lasting canvas keeps its renderer between frames
+    artists = {"loss": loss_line, "loss_end": loss_end, "image": image, "contour": None,
+               "norms": norm_lines, "ax_b": ax_b, "grid": _grid(), "background": None,
+               "points": points}
+    setattr(fig, _XOR_ARTISTS, artists)
+    return fig, artists
+
+
+class _BlitView(View):
+    """A :class:`View` of the XOR explorer whose PNG redraws only what moves.
+
+    The first PNG renders the whole figure once without the data (axes, ticks, labels,
+    colour bar, legends) and keeps that image; every PNG then restores it and draws the
+    data artists on top (Agg's copy and restore of a region), instead of typesetting every
+    tick label again. ``figure.savefig`` still renders everything as usual.
+    """
+
+    def png(self) -> bytes:
+        artists = getattr(self.figure, _XOR_ARTISTS, None)
+        if artists is None:  # not a figure of this explorer: the ordinary way
+            return super().png()
+        from PIL import Image
+
+        canvas = self.figure.canvas
+        moving = _moving_artists(artists)
+        if artists["background"] is None:
+            for artist in moving:
+                artist.set_visible(False)
+            canvas.draw()
+            artists["background"] = canvas.copy_from_bbox(self.figure.bbox)
+            for artist in moving:
+                artist.set_visible(True)
+        canvas.restore_region(artists["background"])
+        for artist in moving:
+            artist.axes.draw_artist(artist)
+        for spine in artists["ax_b"].spines.values():  # the image covers the frame
+            artists["ax_b"].draw_artist(spine)
+        buffer = io.BytesIO()
+        Image.fromarray(np.asarray(canvas.buffer_rgba())).save(
+            buffer, format="png", compress_level=1)
+        return buffer.getvalue()
+
+
+def _moving_artists(artists: dict[str, Any]) -> list[Any]:
+    """The artists a slider move changes, in drawing order."""
+    moving = [artists["image"]]
+    if artists["contour"] is not None:
+        moving.append(artists["contour"])
+    return [*moving, *artists["points"], artists["loss"], artists["loss_end"],
+            *artists["norms"]]
+
+
+def _power_of_ten(value: float, _position: float) -> str:
+    """A log-axis tick label in plain text: ``10⁻³``."""
+    exponent = round(float(np.log10(value)))
+    digits = str(abs(exponent)).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return f"10{'⁻' if exponent < 0 else ''}{digits}"
+
+
+def _freeze_layout(fig: Figure) -> None:
+    """Lay ``fig`` out once (constrained layout), then pin titles and axis labels, so a
+    redraw does not measure every text again (the later frames have the same texts)."""
+    fig.set_layout_engine("constrained", w_pad=0.1, h_pad=0.06)
+    fig.draw_without_rendering()
+    fig.set_layout_engine(None)
+    for ax in fig.axes:
+        ax.set_title(ax.get_title(), y=ax.title.get_position()[1])
+        if not ax.axison:
+            continue
+        to_axes = ax.transAxes.inverted()
+        x, y_pixels = ax.xaxis.label.get_position()
+        ax.xaxis.set_label_coords(x, to_axes.transform((0, y_pixels))[1])
+        x_pixels, y = ax.yaxis.label.get_position()
+        ax.yaxis.set_label_coords(to_axes.transform((x_pixels, 0))[0], y)
+
+
 def xor_training(
     lr: float = 0.5, hidden: int = 4, seed: int = 0, epochs: int = 300, *,
     fig: Figure | None = None,
 ) -> View:
     """Train a 2-``hidden``-1 tanh network on XOR (full batch, BCE) and draw the loss curve,
-    the decision boundary and each layer's gradient norm."""
+    the decision boundary and each layer's gradient norm after ``epochs`` epochs.
+
+    The run for ``(lr, hidden, seed)`` is computed once (:func:`xor_run`); moving the
+    epochs slider shows more or less of it. The axes keep their limits across calls.
+    """
+    run = xor_run(float(lr), int(hidden), int(seed))
+    shown = min(int(epochs), run.losses.shape[1])
+    losses = run.losses[0, :shown]
+    norms = run.norms[0, :, :shown]
+    params = {key: run.snapshots[key][shown, 0] for key in _KEYS}
+
+    artists = getattr(fig, _XOR_ARTISTS, None) if fig is not None else None
+    if artists is None:
+        fig, artists = _build_xor_figure(fig)
+    steps = np.arange(shown)
+    low, high = LOSS_LIMITS
+    artists["loss"].set_data(steps, np.clip(losses, low, high))
+    artists["loss_end"].set_data(steps[-1:], np.clip(losses[-1:], low, high))
+    P_grid = predict_two_layer(params, artists["grid"]).reshape(GRID, GRID)
+    artists["image"].set_data(P_grid)
+    if artists["contour"] is not None:
+        artists["contour"].remove()
+        artists["contour"] = None
+    if P_grid.min() < 0.5 < P_grid.max():
+        g = np.linspace(BOX[0], BOX[1], GRID)
+        artists["contour"] = artists["ax_b"].contour(g, g, P_grid, levels=[0.5],
+                                                     colors=COLORS["ink"], linewidths=1.5)
+    nlow, nhigh = NORM_LIMITS
+    for k, line in enumerate(artists["norms"]):
+        line.set_data(steps, np.clip(norms[k], nlow, nhigh))
+
     from bp_helpers.data import xor
 
     X, Y = xor()
-    mlp = MLP((2, hidden, 1), activation="tanh", seed=seed)
-    history, norms, error = train_recording_norms(
-        mlp, X, Y, loss="bce", lr=lr, epochs=epochs
-    )
-    fig, axes = fresh_figure(fig, 1, 3, figsize=(12.0, 3.9))
-    loss_curve(axes[0, 0], history, title="Training loss (BCE)")
-    decision_boundary(axes[0, 1], mlp, X, Y, title="Decision boundary, P(y = 1)")
-    gradient_norms(axes[0, 2], norms)
-    P = mlp.predict(X)[0]
+    P = predict_two_layer(params, X)[0]
     accuracy = float(np.mean((P > 0.5) == (Y[0] > 0.5)))
-    text = (
-        f"lr = {lr:.3g}, hidden width = {hidden}, seed = {seed}, epochs = {epochs}\n"
-        f"loss: {history[0]:.4f} at the start -> {history[-1]:.4f} at the last step; "
-        f"accuracy {accuracy:.0%}\n"
-        f"P(y = 1) for (0,0), (0,1), (1,0), (1,1): " + ", ".join(f"{p:.3f}" for p in P)
-    )
-    if error is not None:
-        text += f"\nstopped: {error}"
-    return View(fig, text)
+    outside = []
+    if losses.min() < low or losses.max() > high:
+        outside.append("the loss leaves the loss axis (drawn at its edge)")
+    if norms.min() < nlow or norms.max() > nhigh:
+        outside.append("a gradient norm leaves its axis (drawn at its edge)")
+    lines = [
+        f"lr = {lr:.3g}, hidden width = {hidden}, seed = {seed}, epochs = {epochs}",
+        f"loss: {losses[0]:.4f} at the start -> {losses[-1]:.4f} at the last step; "
+        f"accuracy {accuracy:.0%}",
+        "P(y = 1) for (0,0), (0,1), (1,0), (1,1): " + ", ".join(f"{p:.3f}" for p in P),
+        f"Left: the loss of each epoch on a log axis (epochs 0 to {EPOCHS_MAX} fixed; the "
+        f"first {shown} drawn). Middle: P(y = 1) over the plane, sky blue near 0, white at "
+        "0.5, gold near 1 (colour bar), the black line where P = 0.5; circles are the points "
+        "with y = 0, squares y = 1. Right: ‖∂L/∂W1‖ (solid, circles) and ‖∂L/∂W2‖ (dashed, "
+        f"squares) per epoch on a log axis, ending at {norms[0, -1]:.2g} and "
+        f"{norms[1, -1]:.2g}.",
+    ]
+    if outside:
+        lines.append("Note: " + "; ".join(outside) + ".")
+    if run.error is not None and shown == run.losses.shape[1]:
+        lines.append(f"stopped: {run.error}")
+    return _BlitView(fig, "\n".join(lines))
 
 
 XOR_TRAINING = Explorer(
@@ -78,9 +469,177 @@ XOR_TRAINING = Explorer(
         "lr": LogRange(-2, 1, 0.1),
         "hidden": IntRange(1, 16),
         "seed": IntRange(0, 19),
-        "epochs": IntRange(20, 600, 20),
+        "epochs": IntRange(20, EPOCHS_MAX, 20),
     },
 )
+
+
+def _boundary(ax: Any, fig: Figure, predict: Callable[[np.ndarray], np.ndarray],
+              X: np.ndarray, Y: np.ndarray, title: str) -> None:
+    """P(y = 1) over :data:`BOX` with a colour bar, the 0.5 contour and the four points."""
+    grid = _grid()
+    P = np.asarray(predict(grid)).reshape(GRID, GRID)
+    image = ax.imshow(P, origin="lower", extent=(*BOX, *BOX), cmap=class_cmap(), vmin=0.0,
+                      vmax=1.0, interpolation="bilinear", aspect="equal")
+    fig.colorbar(image, ax=ax, fraction=0.046, pad=0.03).set_label("P(y = 1)")
+    if P.min() < 0.5 < P.max():
+        g = np.linspace(BOX[0], BOX[1], GRID)
+        ax.contour(g, g, P, levels=[0.5], colors=COLORS["ink"], linewidths=1.5)
+    for label, color in enumerate(class_colors()):
+        mask = Y[0] == label
+        ax.scatter(X[0, mask], X[1, mask], c=color, marker=CLASS_MARKERS[label], s=120,
+                   edgecolors=COLORS["ink"], linewidths=1.8, zorder=3, label=f"y = {label}")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, frameon=False)
+    ax.grid(False)
+    label_axes(ax, title, "x₁", "x₂")
+
+
+def draw_training(history: Sequence[float], mlp: MLP, X: np.ndarray, Y: np.ndarray, *,
+                  lr: float) -> View:
+    """The loss of every epoch (log axis) and the decision boundary of the trained ``mlp``.
+
+    ``history``: one loss per epoch; ``mlp``: a trained network (2, …, 1) with BCE;
+    ``X``: (2, N), ``Y``: (1, N) labels 0/1.
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    losses = np.asarray(history, dtype=np.float64)
+    if losses.ndim != 1 or losses.size < 2 or not np.all(losses > 0):
+        raise ValueError("history must hold at least 2 positive losses")
+    fig, axes = fresh_figure(None, 1, 2, figsize=(10.0, 4.2))
+    ax_loss, ax_b = axes[0]
+    ax_loss.plot(np.arange(losses.size), losses, color=COLORS["train"])
+    ax_loss.set_yscale("log")
+    ax_loss.xaxis.set_major_locator(MaxNLocator(6, integer=True))
+    label_axes(ax_loss, f"Training loss, lr = {lr:g}", "epoch", "binary cross-entropy (log axis)")
+    _boundary(ax_b, fig, mlp.predict, X, Y, "Decision boundary after training")
+    P = mlp.predict(X)[0]
+    text = (
+        f"Left: the loss of each of the {losses.size} epochs on a log axis, from "
+        f"{losses[0]:.4f} to {losses[-1]:.4f}. Right: P(y = 1) over the plane, sky blue near "
+        "0, white at 0.5, gold near 1 (colour bar); the black line is P = 0.5; circles are the "
+        "points with y = 0, squares y = 1. P(y = 1) at (0,0), (0,1), (1,0), (1,1): "
+        + ", ".join(f"{p:.3f}" for p in P) + "."
+    )
+    return View(fig, text)
+
+
+# ------------------------------------------------------------------ note 004's XOR network
+@dataclass(frozen=True)
+class NoteXor:
+    """What source note 004 writes for its XOR network, and what it reports.
+
+    The network: widths (2, 4, 1), sigmoid hidden layer and sigmoid output, He
+    initialisation ``W = randn(n_out, n_in)·√(2/n_in)``, zero biases, mean binary
+    cross-entropy on the full batch of 4 samples, gradient descent with learning rate 0.5
+    for 10,000 epochs, ``np.random.seed(42)``. It prints the loss every 100 epochs; the last
+    line is epoch 9,900 (the loss before that epoch's update).
+    """
+
+    widths: tuple[int, int, int] = (2, 4, 1)
+    activation: str = "sigmoid"
+    lr: float = 0.5
+    epochs: int = 10_000
+    printed_epoch: int = 9_900
+    seed: int = 42
+    reported_loss: float = 0.0023
+    reported_first_loss: float = 0.7135
+    reported_predictions: tuple[float, float, float, float] = (0.0156, 0.9841, 0.9839, 0.0162)
+    log_epsilon: float = 1e-8
+
+
+NOTE = NoteXor()
+
+
+def note_params(seed: int, *, legacy: bool = False) -> Params:
+    """He-initialised parameters of note 004's network (2, 4, 1), zero biases.
+
+    ``legacy=False``: the course's draw, ``MLP((2, 4, 1), "sigmoid", init="he",
+    seed=seed).params`` (NumPy's ``default_rng``). ``legacy=True``: exactly the note's draw,
+    ``np.random.seed(seed)`` then ``randn(4, 2)·√(2/2)`` and ``randn(1, 4)·√(2/4)``, from a
+    private ``RandomState`` (NumPy's global generator is not touched).
+    Returns ``{"W1": (4, 2), "b1": (4, 1), "W2": (1, 4), "b2": (1, 1)}``.
+    """
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise ValueError(f"seed must be an integer >= 0, got {seed!r}")
+    n0, n1, n2 = NOTE.widths
+    if not legacy:
+        return MLP(NOTE.widths, activation=NOTE.activation, init="he", seed=int(seed)).params
+    rs = np.random.RandomState(int(seed))
+    W1 = rs.randn(n1, n0) * np.sqrt(2 / n0)
+    W2 = rs.randn(n2, n1) * np.sqrt(2 / n1)
+    return {"W1": W1, "b1": np.zeros((n1, 1)), "W2": W2, "b2": np.zeros((n2, 1))}
+
+
+def draw_seed_spread(
+    losses: Sequence[float], *, reported: float, note_seed_loss: float | None = None,
+    fig: Figure | None = None,
+) -> View:
+    """A box plot and the individual values (a strip) of final losses, one per seed, with
+    a dashed line at the ``reported`` value and, optionally, a star at ``note_seed_loss``.
+
+    ``losses``: one loss per seed (at least 2). Returns a :class:`View` whose text gives
+    the median, the range and where ``reported`` falls among the values.
+    """
+    values = np.asarray(losses, dtype=np.float64)
+    if values.ndim != 1 or values.size < 2 or not np.all(np.isfinite(values)):
+        raise ValueError("losses must be a 1-D list of at least 2 finite numbers")
+    from matplotlib.lines import Line2D
+
+    fig, axes = fresh_figure(fig, 1, 1, figsize=(7.5, 3.0))
+    ax = axes[0, 0]
+    ax.boxplot(values, orientation="horizontal", positions=[0], widths=0.5,
+               showfliers=False, medianprops={"color": COLORS["ink"], "lw": 2},
+               boxprops={"color": COLORS["neutral"]}, whiskerprops={"color": COLORS["neutral"]},
+               capprops={"color": COLORS["neutral"]})
+    jitter = np.random.default_rng(0).uniform(-0.17, 0.17, values.size)
+    ax.scatter(values, jitter, s=36, color=COLORS["function"], edgecolors=COLORS["ink"],
+               linewidths=0.6, zorder=3)
+    ax.axvline(reported, color=COLORS["highlight"], ls="--", lw=2)
+    handles = [
+        Line2D([], [], ls="none", marker="o", color=COLORS["function"],
+               markeredgecolor=COLORS["ink"], label=f"one seed ({values.size} seeds)"),
+        Line2D([], [], color=COLORS["highlight"], ls="--", lw=2,
+               label=f"the note's {reported:g}"),
+    ]
+    if note_seed_loss is not None:
+        ax.scatter([note_seed_loss], [0.42], s=160, marker="*", color=COLORS["tangent"],
+                   edgecolors=COLORS["ink"], linewidths=0.6, zorder=4)
+        handles.append(Line2D([], [], ls="none", marker="*", ms=12, color=COLORS["tangent"],
+                              markeredgecolor=COLORS["ink"],
+                              label="the note's code, its own seed 42"))
+    ax.set_yticks([])
+    ax.set_ylim(-0.6, 0.6)
+    ax.grid(True, axis="x")
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.3), ncols=3,
+              frameon=False)
+    label_axes(ax, "Loss at epoch 9,900 of note 004's XOR network, one point per seed",
+               "binary cross-entropy", "seeds")
+    below = int(np.sum(values < reported))
+    text = (
+        f"{values.size} seeds: median {np.median(values):.4f}, range {values.min():.4f} to "
+        f"{values.max():.4f}; {below} of {values.size} runs end below {reported:g} and "
+        f"{values.size - below} at or above it. The box spans the middle half of the values, "
+        "the line in it is the median, the whiskers reach the smallest and largest; each "
+        "dot is one seed; the dashed line is the note's value"
+    )
+    if note_seed_loss is not None:
+        text += f"; the star is the note's own code and seed, {note_seed_loss:.4f}"
+    return View(fig, text + ".")
+
+
+# ------------------------------------------------------------------------------ exercises
+def verify(checker: Callable[[Any], bool], solution: Any) -> None:
+    """Run ``checker(solution)`` silently; print one neutral line, raise if it is not ✓.
+
+    For the reference-solution cells: they must prove the checker accepts the solution
+    without printing anything that gives the answer away.
+    """
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        ok = checker(solution)
+    if ok is not True:
+        raise AssertionError(f"the reference solution was not accepted: {out.getvalue()!r}")
+    print("reference solution checked")
 
 
 # Exercise 1: the number of parameters of an MLP with widths (2, 8, 8, 1).
@@ -94,70 +653,73 @@ BCE_Z = np.array([[2.0, -1.0, 0.0, 3.0]])
 BCE_Y = np.array([[1.0, 0.0, 1.0, 0.0]])
 
 
+def _reference_param_count() -> int:
+    """The number of entries of every parameter of ``MLP(PARAM_COUNT_WIDTHS)``."""
+    return sum(int(theta.size) for theta in MLP(PARAM_COUNT_WIDTHS).params.values())
+
+
 def check_param_count(answer: Any) -> bool:
-    """Exercise 1: how many numbers (weights and biases) does ``MLP((2, 8, 8, 1))`` learn?"""
-    pairs = zip(PARAM_COUNT_WIDTHS[:-1], PARAM_COUNT_WIDTHS[1:], strict=True)
-    expected = sum(n_out * n_in + n_out for n_in, n_out in pairs)
-    return check_number(
-        answer, expected, name="parameter count",
+    """Exercise 1: how many numbers (weights and biases) does ``MLP((2, 8, 8, 1))`` learn?
+
+    A count: only the exact whole number is accepted.
+    """
+    w = PARAM_COUNT_WIDTHS
+    weights_only = sum(a * b for a, b in zip(w[:-1], w[1:], strict=True))
+    return check_integer(
+        answer, _reference_param_count(), name="parameter count",
         hint="layer l has a weight matrix of shape (n_l, n_{l-1}) and a bias of shape (n_l, 1); "
         "add n_l·n_{l-1} + n_l over the three layers",
+        traps={weights_only: "that counts the weights only: add the biases, one per unit of "
+               "each layer after the input",
+               _reference_param_count() + w[0]: "the inputs have no biases: only the layers "
+               "after the input have them"},
     )
 
 
 def check_bce_grad(answer: Any) -> bool:
-    """Exercise 2: ``dZ = ∂L/∂Z`` for ``bce_with_logits(BCE_Z, BCE_Y)``, shape (1, 4)."""
-    expected = (1.0 / (1.0 + np.exp(-BCE_Z)) - BCE_Y) / BCE_Z.shape[1]
+    """Exercise 2: ``dZ = ∂L/∂Z`` for ``bce_with_logits(BCE_Z, BCE_Y)``, shape (1, 4).
+
+    The reference is the core's gradient; the course's number policy applies (4 significant
+    digits), and any array-like of shape (1, 4) is read (list, NumPy array, sympy Matrix).
+    """
+    from bp_helpers.nn import bce_with_logits
+
+    _, expected = bce_with_logits(BCE_Z, BCE_Y)
     return check_array(
         answer, expected, name="BCE gradient",
         hint="each column is (σ(z) − y) divided by N, the number of samples (columns)",
+        traps=[(expected * BCE_Z.shape[1], "these are the per-sample values σ(z) − y: the loss "
+                "is the mean over the N samples, so divide by N")],
     )
+
+
+def _dense_backward_reference(
+    dZ: np.ndarray, A_prev: np.ndarray, W: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    dA_prev, dW, db = dense_backward(dZ, DenseCache(A_prev, W))
+    return dA_prev, dW, db
 
 
 def check_dense_backward(answer: Any) -> bool:
     """Exercise 3: ``f(dZ, A_prev, W) -> (dA_prev, dW, db)`` for ``Z = W @ A_prev + b``.
 
-    ``dZ``: (n_out, N), ``A_prev``: (n_in, N), ``W``: (n_out, n_in).
+    ``dZ``: (n_out, N), ``A_prev``: (n_in, N), ``W``: (n_out, n_in). The references come
+    from the core's ``nn.layers.dense_backward``, computed before the learner's function
+    runs (on its own copies).
     """
-    name = "dense backward"
-    if is_unanswered(answer):
-        return report(name, False, NOT_ANSWERED)
-    if not callable(answer):
-        return report(name, False, f"expected a function, got {type(answer).__name__}")
     rng = np.random.default_rng(7)
-    parts = ("dA_prev", "dW", "db")
+    cases = []
     for n_in, n_out, N in ((3, 2, 5), (1, 4, 1), (4, 4, 3)):
         dZ, A_prev = rng.standard_normal((n_out, N)), rng.standard_normal((n_in, N))
         W = rng.standard_normal((n_out, n_in))
-        want = dense_backward(dZ, DenseCache(A_prev, W))
-        try:
-            got = answer(dZ.copy(), A_prev.copy(), W.copy())
-        except Exception as exc:  # the learner's code: report, never raise
-            return report(name, False, f"calling it raised {type(exc).__name__}: {exc}")
-        if is_unanswered(got):
-            return report(name, False, NOT_ANSWERED)
-        try:
-            got = tuple(np.asarray(g, dtype=float) for g in got)
-        except (TypeError, ValueError):
-            got = ()
-        if len(got) != 3:
-            return report(name, False, "return a tuple of three arrays: (dA_prev, dW, db)")
-        for part, g, w in zip(parts, got, want, strict=True):
-            if g.shape != w.shape:
-                return report(
-                    name, False,
-                    f"{part} has shape {g.shape}, expected {w.shape}: a gradient has the shape "
-                    "of what it is the gradient of",
-                )
-            if not np.allclose(g, w, rtol=1e-8, atol=1e-10):
-                hints = {
-                    "dA_prev": "dA_prev = Wᵀ @ dZ",
-                    "dW": "dW = dZ @ A_prevᵀ (sums over the samples)",
-                    "db": "db sums dZ over the samples (axis=1, keepdims=True)",
-                }
-                return report(name, False, f"{part} has the right shape but wrong values; "
-                               f"{hints[part]}")
-    return report(name, True, "")
+        cases.append((f"a layer with {n_in} inputs, {n_out} outputs and N = {N} samples",
+                      (dZ, A_prev, W)))
+    return check_function(
+        answer, _dense_backward_reference, cases=cases, name="dense backward",
+        hint="return (dA_prev, dW, db) with dA_prev = Wᵀ @ dZ, dW = dZ @ A_prevᵀ (it sums over "
+        "the samples), db = dZ summed over the samples (axis=1, keepdims=True); a gradient "
+        "has the shape of what it is the gradient of",
+    )
 
 
 def check_one_unit_accuracy(answer: Any) -> bool:
@@ -165,5 +727,11 @@ def check_one_unit_accuracy(answer: Any) -> bool:
     return check_number(
         answer, 0.75, name="one hidden unit",
         hint="with one hidden unit the output is a monotone function of one line w·x + b, "
-        "so the boundary is a straight line: how many of the 4 XOR points can one line get right?",
+        "so the boundary is a straight line: how many of the 4 XOR points can one line get "
+        "right? (give a fraction between 0 and 1)",
+        traps={1.0: "a single line cannot separate XOR's diagonals: one point at least stays "
+               "on the wrong side",
+               0.5: "one line can do better than half: try putting three points on their "
+               "correct sides",
+               75.0: "as a fraction between 0 and 1, please, not a percentage"},
     )

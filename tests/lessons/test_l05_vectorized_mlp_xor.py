@@ -1,10 +1,10 @@
-"""Lesson 05: XOR training explorer and the checkers.
-"""
+"""Lesson 05: the stacked trainer, the XOR explorer, note 004's network and the checkers."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
+import sympy as sp
 
 from bp_helpers import data, nn
 from bp_helpers.lessons import l05_vectorized_mlp_xor as l05
@@ -32,30 +32,174 @@ def test_train_recording_norms_reports_divergence() -> None:
     assert len(norms["W1"]) == len(history)
 
 
+# ------------------------------------------------------------------ train_stacked
+@pytest.mark.parametrize(("activation", "hidden", "lr"),
+                         [("tanh", 4, 0.5), ("sigmoid", 4, 0.5), ("tanh", 1, 3.0),
+                          ("sigmoid", 7, 0.05)])
+def test_train_stacked_equals_nn_train_for_each_network(activation: str, hidden: int,
+                                                         lr: float) -> None:
+    X, Y = data.xor()
+    seeds = (0, 3, 11)
+    starts = [nn.MLP((2, hidden, 1), activation=activation, seed=s).params for s in seeds]
+    copies = [{k: v.copy() for k, v in p.items()} for p in starts]
+    run = l05.train_stacked(starts, X, Y, activation=activation, lr=lr, epochs=300)
+    assert run.error is None and run.losses.shape == (3, 300) and run.norms.shape == (3, 2, 300)
+    for i, seed in enumerate(seeds):
+        assert all(np.array_equal(starts[i][k], copies[i][k]) for k in copies[i])  # not changed
+        mlp = nn.MLP((2, hidden, 1), activation=activation, seed=seed)
+        history, norms, _ = l05.train_recording_norms(mlp, X, Y, loss="bce", lr=lr, epochs=300)
+        assert np.allclose(run.losses[i], history, rtol=0, atol=1e-12)
+        assert np.allclose(run.norms[i, 0], norms["W1"], rtol=0, atol=1e-12)
+        assert np.allclose(run.norms[i, 1], norms["W2"], rtol=0, atol=1e-12)
+        for key in ("W1", "b1", "W2", "b2"):
+            assert np.allclose(run.params[i][key], mlp.params[key], rtol=0, atol=1e-12)
+
+
+def test_train_stacked_keeps_every_epochs_parameters() -> None:
+    X, Y = data.xor()
+    start = nn.MLP((2, 3, 1), seed=2).params
+    run = l05.train_stacked([start], X, Y, lr=0.5, epochs=40, keep_params=True)
+    assert run.snapshots is not None and run.snapshots["W1"].shape == (41, 1, 3, 2)
+    assert np.array_equal(run.snapshots["W1"][0, 0], start["W1"])
+    assert np.array_equal(run.snapshots["b2"][40, 0], run.params[0]["b2"])
+    short = l05.train_stacked([start], X, Y, lr=0.5, epochs=17)
+    assert np.allclose(run.snapshots["W2"][17, 0], short.params[0]["W2"], rtol=0, atol=1e-15)
+
+
+def test_train_stacked_reports_divergence_like_nn_train() -> None:
+    X, Y = data.xor()
+    run = l05.train_stacked([nn.MLP((2, 8, 1), seed=0).params], X, Y, lr=1e5, epochs=300)
+    mlp = nn.MLP((2, 8, 1), seed=0)
+    history, _, error = l05.train_recording_norms(mlp, X, Y, loss="bce", lr=1e5, epochs=300)
+    assert error is not None and run.error is not None and "diverged" in run.error
+    assert run.losses.shape[1] == len(history)
+
+
+@pytest.mark.parametrize(("args", "kwargs", "error"), [
+    (([],), {}, TypeError),
+    (({"W1": np.zeros((2, 2))},), {}, TypeError),
+    (([{"W1": np.zeros((3, 2))}],), {}, ValueError),
+    (([{"W1": np.zeros((3, 2)), "b1": np.zeros((3, 1)), "W2": np.zeros((1, 2)),
+        "b2": np.zeros((1, 1))}],), {}, ValueError),
+    (([nn.MLP((2, 3, 1)).params],), {"activation": "relu"}, ValueError),
+    (([nn.MLP((2, 3, 1)).params],), {"epochs": 0}, ValueError),
+    (([nn.MLP((2, 3, 1)).params],), {"lr": -1.0}, ValueError),
+    (([nn.MLP((3, 3, 1)).params],), {}, ValueError),
+])
+def test_train_stacked_rejects_bad_input(args: tuple, kwargs: dict, error: type) -> None:
+    X, Y = data.xor()
+    with pytest.raises(error):
+        l05.train_stacked(*args, X, Y, **kwargs)
+
+
+# ------------------------------------------------------------------ the explorer
 def test_xor_training_text_reports_the_run() -> None:
     view = l05.xor_training(lr=0.5, hidden=4, seed=0, epochs=300)
-    assert "accuracy 100%" in view.text
+    assert "accuracy 100%" in view.text and "log axis" in view.text
     one_unit = l05.xor_training(lr=0.5, hidden=1, seed=0, epochs=300)
     assert "hidden width = 1" in one_unit.text and "accuracy 100%" not in one_unit.text
 
 
+def test_xor_training_shows_a_prefix_of_one_cached_run() -> None:
+    run = l05.xor_run(0.5, 4, 0)
+    assert l05.xor_run(0.5, 4, 0) is run
+    view = l05.xor_training(epochs=120)
+    loss_ax = view.figure.axes[0]
+    x, y = loss_ax.lines[0].get_data()
+    assert len(x) == 120 and np.allclose(y, run.losses[0, :120])
+    view_long = l05.xor_training(epochs=600, fig=view.figure)
+    assert view_long.figure is view.figure
+    assert len(loss_ax.lines[0].get_xdata()) == 600
+
+
+def test_xor_training_keeps_its_axes_and_artists_while_sliding() -> None:
+    view = l05.xor_training()
+    fig = view.figure
+    artists = [list(ax.get_children()) for ax in fig.axes]
+    limits = [(ax.get_xlim(), ax.get_ylim()) for ax in fig.axes]
+    for values in ({"lr": 10.0}, {"hidden": 16}, {"seed": 19}, {"epochs": 20}, {"lr": 0.01}):
+        again = l05.xor_training(**values, fig=fig)
+        assert again.figure is fig
+        assert [(ax.get_xlim(), ax.get_ylim()) for ax in fig.axes] == limits
+    lines_before = [a for a in artists[0] if a.__class__.__name__ == "Line2D"]
+    assert all(line in fig.axes[0].get_children() for line in lines_before)
+    assert fig.axes[0].get_yscale() == "log" and fig.axes[2].get_yscale() == "log"
+
+
+def test_xor_training_names_values_outside_its_axes() -> None:
+    # lr = 10, width 16: the loss stays inside (it ends near 3); the explorer says nothing
+    inside = l05.xor_training(lr=10.0, hidden=16)
+    assert "leaves" not in inside.text
+    run = l05.xor_run(10.0, 4, 0)
+    assert run.norms.min() < l05.NORM_LIMITS[0]
+    outside = l05.xor_training(lr=10.0, epochs=600)
+    assert "gradient norm leaves its axis" in outside.text
+
+
+# ------------------------------------------------------------------ note 004
+def test_note_params_draws_like_the_note() -> None:
+    legacy = l05.note_params(42, legacy=True)
+    saved = np.random.get_state()  # noqa: NPY002
+    try:  # the note's own code, on NumPy's global generator
+        np.random.seed(42)  # noqa: NPY002
+        W1 = np.random.randn(4, 2) * np.sqrt(2 / 2)  # noqa: NPY002
+        W2 = np.random.randn(1, 4) * np.sqrt(2 / 4)  # noqa: NPY002
+    finally:
+        np.random.set_state(saved)  # noqa: NPY002
+    assert np.array_equal(legacy["W1"], W1) and np.array_equal(legacy["W2"], W2)
+    assert not legacy["b1"].any() and legacy["b2"].shape == (1, 1)
+    course = l05.note_params(3)
+    mlp = nn.MLP((2, 4, 1), activation="sigmoid", init="he", seed=3)
+    assert all(np.array_equal(course[k], mlp.params[k]) for k in mlp.params)
+    with pytest.raises(ValueError):
+        l05.note_params(-1)
+
+
+def test_draw_seed_spread_text_and_input() -> None:
+    view = l05.draw_seed_spread([0.001, 0.002, 0.003, 0.004], reported=0.0025,
+                                note_seed_loss=0.0017)
+    assert "median 0.0025" in view.text and "2 of 4 runs end below 0.0025" in view.text
+    assert "0.0017" in view.text
+    for bad in ([0.1], [[0.1, 0.2]], [0.1, float("nan")]):
+        with pytest.raises(ValueError):
+            l05.draw_seed_spread(bad, reported=0.1)
+
+
+# ------------------------------------------------------------------ checkers
+def test_verify_prints_a_neutral_line(capsys: pytest.CaptureFixture[str]) -> None:
+    l05.verify(l05.check_param_count, 105)
+    assert capsys.readouterr().out == "reference solution checked\n"
+    with pytest.raises(AssertionError):
+        l05.verify(l05.check_param_count, 104)
+
+
 def test_param_count(capsys: pytest.CaptureFixture[str]) -> None:
-    assert l05.check_param_count(105)
+    for right in (105, 105.0, np.int64(105), sp.Integer(105)):
+        assert l05.check_param_count(right)
     # the checker agrees with the network itself
     assert sum(p.size for p in nn.MLP(l05.PARAM_COUNT_WIDTHS).params.values()) == 105
-    assert not l05.check_param_count(96)  # weights only, biases forgotten
-    assert not l05.check_param_count(...)
+    assert not l05.check_param_count(88)  # weights only, biases forgotten
+    assert not l05.check_param_count(107)  # a bias for each input too
+    for wrong in (96, 104.6, 105.4, True, 105 + 0j, "many", [105, 1], ...):
+        assert not l05.check_param_count(wrong)
     out = capsys.readouterr().out
-    assert "✓ parameter count" in out and "bias" in out and "not answered yet" in out
+    assert "✓ parameter count" in out and "add the biases" in out and "not answered yet" in out
+    assert "the inputs have no biases" in out
 
 
 def test_bce_grad(capsys: pytest.CaptureFixture[str]) -> None:
     _, dZ = nn.bce_with_logits(l05.BCE_Z, l05.BCE_Y)
     assert l05.check_bce_grad(dZ)
+    assert l05.check_bce_grad(dZ.tolist())
+    assert l05.check_bce_grad(np.array([[-0.02980, 0.06723, -0.1250, 0.2381]]))  # 4 digits
+    assert l05.check_bce_grad(sp.Matrix(dZ))
     assert not l05.check_bce_grad(dZ * l05.BCE_Z.shape[1])  # forgot the 1/N
     assert not l05.check_bce_grad(dZ.ravel())  # wrong shape
+    assert not l05.check_bce_grad(dZ + 0j)  # complex
+    assert not l05.check_bce_grad(np.round(dZ, 2))  # two digits are not enough
     assert not l05.check_bce_grad("0.1")
-    assert "divided by N" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "divide by N" in out and "divided by N" in out
 
 
 def test_dense_backward(capsys: pytest.CaptureFixture[str]) -> None:
@@ -71,25 +215,52 @@ def test_dense_backward(capsys: pytest.CaptureFixture[str]) -> None:
     def crashes(dZ, A_prev, W):
         return dZ @ W
 
+    def vandal(dZ, A_prev, W):  # wipes its inputs and returns zeros of the right shapes
+        shapes = (A_prev.shape, W.shape, (W.shape[0], 1))
+        dZ[...] = 0.0
+        A_prev[...] = 0.0
+        return tuple(np.zeros(s) for s in shapes)
+
+    def complex_dW(dZ, A_prev, W):
+        return W.T @ dZ, dZ @ A_prev.T + 0j, dZ.sum(axis=1, keepdims=True)
+
     assert l05.check_dense_backward(right)
     # the library's layer passes too
     assert l05.check_dense_backward(
         lambda dZ, A, W: nn.dense_backward(dZ, nn.dense_forward(A, W, np.zeros((W.shape[0], 1)))[1])
     )
-    assert not l05.check_dense_backward(flat_db)
-    assert not l05.check_dense_backward(mean_dW)
-    assert not l05.check_dense_backward(crashes)
-    assert not l05.check_dense_backward(lambda dZ, A, W: (1, 2))
-    assert not l05.check_dense_backward(42)
-    assert not l05.check_dense_backward(lambda dZ, A, W: ...)  # the template
-    assert not l05.check_dense_backward(lambda dZ, A, W: 3.0)
+    assert not l05.check_dense_backward(vandal)
+    assert l05.check_dense_backward(right)  # the vandal changed no reference
+    for wrong in (flat_db, mean_dW, crashes, complex_dW, lambda dZ, A, W: (1, 2), 42,
+                  lambda dZ, A, W: ..., lambda dZ, A, W: 3.0):
+        assert not l05.check_dense_backward(wrong)
     out = capsys.readouterr().out
-    assert "db has shape" in out and "dW has the right shape" in out and "raised" in out
-    assert "not answered yet" in out and "three arrays" in out
+    assert "shape" in out and "raised" in out and "replace ... in its body" in out
+    assert "dW = dZ @ A_prevᵀ" in out
 
 
-def test_one_unit_accuracy() -> None:
-    assert l05.check_one_unit_accuracy(0.75)
-    assert l05.check_one_unit_accuracy(3 / 4)
-    assert not l05.check_one_unit_accuracy(1.0)
-    assert not l05.check_one_unit_accuracy(0.5)
+def test_one_unit_accuracy(capsys: pytest.CaptureFixture[str]) -> None:
+    for right in (0.75, 3 / 4, sp.Rational(3, 4), np.float64(0.75), 0.7500):
+        assert l05.check_one_unit_accuracy(right)
+    for wrong in (1.0, 0.5, 75, 0.7, 0.75j, "0.75?"):
+        assert not l05.check_one_unit_accuracy(wrong)
+    out = capsys.readouterr().out
+    assert "percentage" in out and "cannot separate" in out
+
+
+def test_xor_training_png_redraws_only_the_data_and_matches_a_full_render() -> None:
+    import io
+
+    from PIL import Image
+
+    view = l05.xor_training()
+    first = view.png()
+    moved = l05.xor_training(lr=10.0, hidden=3, epochs=500, fig=view.figure)
+    fast = np.asarray(Image.open(io.BytesIO(moved.png())).convert("RGB")).astype(int)
+    buffer = io.BytesIO()
+    moved.figure.savefig(buffer, format="png")  # everything rendered again
+    full = np.asarray(Image.open(buffer).convert("RGB")).astype(int)
+    assert fast.shape == full.shape
+    assert np.mean(np.abs(fast - full).max(axis=2) > 40) < 0.002  # antialiasing only
+    back = l05.xor_training(fig=view.figure)
+    assert back.png() == first  # the restored background leaves nothing behind
