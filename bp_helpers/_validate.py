@@ -1,13 +1,22 @@
-"""Input checks shared by the package: each raises a clear ValueError/TypeError."""
+"""Input checks shared by the package: each raises a clear ValueError/TypeError.
+
+The package's policy for bad numbers (see ``bp_helpers``): functions that take data
+(losses, layers, the MLP, training, numerical and forward-mode derivatives) reject
+non-finite input with a ValueError; complex numbers, ``None``, strings and other
+non-numbers are a TypeError, never silently converted.
+"""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from numbers import Real
+from numbers import Integral, Real
 from typing import Any
 
 import numpy as np
+
+# numpy dtype kinds that are real numbers: bool, signed and unsigned integers, floats
+_REAL_KINDS = frozenset("biuf")
 
 
 def require_callable(f: Any, name: str = "f") -> Callable:
@@ -21,7 +30,10 @@ def finite_float(x: Any, name: str) -> float:
     """``x`` as a float; TypeError for non-numbers, ValueError for nan/inf."""
     if isinstance(x, bool) or not isinstance(x, (Real, np.floating, np.integer)):
         raise TypeError(f"{name} must be a real number, got {type(x).__name__}")
-    value = float(x)
+    try:
+        value = float(x)
+    except OverflowError:  # an int beyond float64's range
+        raise ValueError(f"{name} is too large for a float: {x}") from None
     if not math.isfinite(value):
         raise ValueError(f"{name} must be finite, got {value}")
     return value
@@ -35,15 +47,44 @@ def positive_float(x: Any, name: str) -> float:
     return value
 
 
+def bounded_int(x: Any, name: str, minimum: int, maximum: int | None = None) -> int:
+    """``x`` as an int in ``[minimum, maximum]``; TypeError for non-integers (and bools)."""
+    if isinstance(x, bool) or not isinstance(x, (Integral, np.integer)):
+        raise TypeError(f"{name} must be an integer, got {x!r:.60}")
+    value = int(x)
+    if value < minimum:
+        raise ValueError(f"{name} must be >= {minimum}, got {value}")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name} must be <= {maximum:,}, got {value:,}")
+    return value
+
+
+def real_array(x: Any, name: str) -> np.ndarray:
+    """``x`` (an array, list or number) as a float64 array; no finiteness check.
+
+    TypeError for complex numbers, ``None``, strings and other objects: they are never
+    turned into numbers (``np.asarray(None, float)`` would give nan).
+    """
+    if type(x) is np.ndarray and x.dtype == np.float64:
+        return x  # the fast path every internal call takes
+    try:
+        arr = np.asarray(x)
+    except (TypeError, ValueError) as exc:  # e.g. ragged nested lists
+        raise TypeError(f"{name} must be an array of real numbers ({exc})") from None
+    if arr.dtype.kind not in _REAL_KINDS:
+        what = "complex numbers" if arr.dtype.kind == "c" else f"dtype {arr.dtype}"
+        raise TypeError(f"{name} must be an array of real numbers, got {what} "
+                        f"(from {type(x).__name__})")
+    return arr.astype(np.float64, copy=False)
+
+
 def finite_array(x: Any, name: str, ndim: int | None = None) -> np.ndarray:
     """``x`` as a float64 array with finite entries (and ``ndim`` dimensions if given)."""
-    try:
-        arr = np.asarray(x, dtype=np.float64)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"{name} must be an array of real numbers ({exc})") from None
+    arr = real_array(x, name)
     if ndim is not None and arr.ndim != ndim:
-        raise ValueError(f"{name} must have {ndim} dimension(s), got shape {arr.shape}")
-    if not np.all(np.isfinite(arr)):
+        raise ValueError(
+            f"{name} must have {ndim} dimension(s) (a {ndim}-D array), got shape {arr.shape}")
+    if not np.isfinite(arr).all():
         raise ValueError(f"{name} must contain only finite values (no nan or inf)")
     return arr
 
@@ -51,9 +92,9 @@ def finite_array(x: Any, name: str, ndim: int | None = None) -> np.ndarray:
 def finite_scalar_result(value: Any, what: str) -> float:
     """The scalar a user function returned, as a finite float."""
     try:
-        out = float(np.asarray(value, dtype=np.float64).reshape(()))
+        out = float(real_array(value, what).reshape(()))
     except (TypeError, ValueError):
-        raise TypeError(f"{what} must return a single real number, got {value!r}") from None
+        raise TypeError(f"{what} must return a single real number, got {value!r:.80}") from None
     if not math.isfinite(out):
         raise ValueError(f"{what} returned a non-finite value ({out})")
     return out

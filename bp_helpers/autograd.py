@@ -24,9 +24,14 @@ Semantics worth knowing:
   graph, leaves included) to start again from zero.
 - **In-place forms** (``v += 1``) make a new node and rebind the name; the old node, and
   the graph built on it, are unchanged.
-- ``exp``, ``sigmoid`` and ``tanh`` never overflow: ``exp(1000)`` is ``inf`` (its limit),
-  ``sigmoid(±1000)`` is 1 or 0. ``log`` of a number ≤ 0, ``0 ** -1``, a negative number to
-  a fractional power, and division by zero raise errors instead of returning nan.
+- **Overflow is IEEE-style, NaN never appears.** A result beyond float64's range (about
+  ±1.8e308) becomes ``±inf``, its limit, with no warning: ``exp(1000)`` and
+  ``Value(1e200) ** 2`` are ``inf``. An operation whose result or local derivative would
+  be undefined (nan), such as ``Value(1e308)*10 - Value(1e308)*10`` (inf − inf) or
+  ``inf * 0``, raises ValueError naming the operation, and so does a backward pass whose
+  gradient would be nan. ``sigmoid`` and ``tanh`` never overflow: ``sigmoid(±1000)`` is
+  1 or 0. ``log`` of a number ≤ 0, ``0 ** -1``, a negative number to a fractional power,
+  and division by zero raise errors instead of returning nan.
 - ``relu``'s derivative at exactly 0 is taken to be 0 (as in PyTorch).
 """
 
@@ -35,6 +40,8 @@ from __future__ import annotations
 import math
 from numbers import Real
 from typing import Any
+
+from bp_helpers.nn.activations import scalar_sigmoid
 
 __all__ = ["EXP_MAX", "Value", "topological_order"]
 
@@ -71,6 +78,28 @@ def _leaf_data(data: Any, label: str) -> float:
     return value
 
 
+def _check_not_nan(data: float, local: tuple[float, ...], op: str) -> None:
+    """ValueError naming ``op`` if its result or a local derivative is nan.
+
+    A derivative that does not exist on purpose (``step`` at 0, a :class:`_NoDerivative`)
+    is let through: ``backward()`` raises its reason if a gradient has to pass it.
+    """
+    if math.isnan(data):
+        raise ValueError(f"Value operation {op!r} is undefined here (inf − inf, 0·inf or "
+                         f"inf/inf after an overflow): its result would be nan")
+    if any(math.isnan(g) and not isinstance(g, _NoDerivative) for g in local):
+        raise ValueError(f"Value operation {op!r}: its local derivative is undefined here "
+                         f"(it would be nan, after an overflow to inf)")
+
+
+def _power(x: float, n: float) -> float:
+    """``x ** n`` with IEEE-style overflow to ±inf (Python's float ** raises instead)."""
+    try:
+        return x**n
+    except OverflowError:
+        return -math.inf if x < 0.0 and n % 2.0 == 1.0 else math.inf
+
+
 def _fmt(c: float) -> str:
     """A constant as it appears in an operation's name: ``2``, ``-1.5``, ``0.001``."""
     return f"{c:g}"
@@ -103,6 +132,8 @@ class Value:
             if not isinstance(label, str):
                 raise TypeError(f"label must be a string, got {type(label).__name__}")
             data = _leaf_data(data, label)
+        elif math.isnan(data) or math.isnan(sum(_local)):
+            _check_not_nan(data, _local, _op)
         self.data: float = data
         self.grad: float = 0.0
         self.label: str = label
@@ -215,8 +246,8 @@ class Value:
         elif x == 0.0 and n < 1.0:
             local = math.inf  # e.g. d√x/dx → ∞ as x → 0⁺
         else:
-            local = n * x ** (n - 1.0)
-        return Value(x**n, "", (self,), (local,), f"** {_fmt(n)}")
+            local = n * _power(x, n - 1.0)
+        return Value(_power(x, n), "", (self,), (local,), f"** {_fmt(n)}")
 
     # ---- functions ----------------------------------------------------------------
     def exp(self) -> Value:
@@ -238,12 +269,7 @@ class Value:
 
     def sigmoid(self) -> Value:
         """``σ(x) = 1 / (1 + e^(−x))``; d/dx = σ(1 − σ). Stable for any finite x."""
-        x = self.data
-        if x >= 0.0:
-            s = 1.0 / (1.0 + math.exp(-x))
-        else:  # e^x cannot overflow here
-            e = math.exp(x)
-            s = e / (1.0 + e)
+        s = scalar_sigmoid(self.data)
         return Value(s, "", (self,), (s * (1.0 - s),), "sigmoid")
 
     def relu(self) -> Value:
@@ -282,6 +308,9 @@ class Value:
             upstream = node.grad
             for child, local in zip(node._prev, node._local, strict=True):
                 child.grad += local * upstream
+        if any(math.isnan(node.grad) for node in order):
+            raise ValueError("backward: a gradient is undefined (nan: inf · 0 after an "
+                             "overflow); the gradients of this pass are not usable")
 
     def zero_grad(self) -> None:
         """Set ``grad`` to 0 on this Value and every Value it depends on (leaves too)."""

@@ -6,7 +6,8 @@ truncation plus about ε·|f|/h from round-off (ε ≈ 2.2e-16 in float64).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import numpy as np
 
@@ -42,6 +43,25 @@ def central_difference(f: Callable[[float], float], x: float, h: float = DEFAULT
     return (f_plus - f_minus) / (2 * h)
 
 
+def _central_differences(
+    f: Callable[[np.ndarray], Any], x: np.ndarray, h: float
+) -> Iterator[tuple[int, Any, Any]]:
+    """For each entry ``i`` of ``x`` (flat order): ``(i, f(x + h·e_i), f(x − h·e_i))``.
+
+    The one central-difference loop of the package. ``x`` is perturbed in place and
+    restored after each entry.
+    """
+    flat_x = x.reshape(-1)
+    for i in range(flat_x.size):
+        old = flat_x[i]
+        flat_x[i] = old + h
+        f_plus = f(x)
+        flat_x[i] = old - h
+        f_minus = f(x)
+        flat_x[i] = old
+        yield i, f_plus, f_minus
+
+
 def numerical_gradient(
     f: Callable[[np.ndarray], float], x: np.ndarray, h: float = DEFAULT_H
 ) -> np.ndarray:
@@ -55,14 +75,12 @@ def numerical_gradient(
     h = positive_float(h, "h")
     x = finite_array(x, "x").copy()
     grad = np.zeros_like(x)
-    flat_x, flat_grad = x.reshape(-1), grad.reshape(-1)
-    for i in range(flat_x.size):
-        old = flat_x[i]
-        flat_x[i] = old + h
-        f_plus = finite_scalar_result(f(x), "f")
-        flat_x[i] = old - h
-        f_minus = finite_scalar_result(f(x), "f")
-        flat_x[i] = old
+    flat_grad = grad.reshape(-1)
+
+    def scalar_f(v: np.ndarray) -> float:
+        return finite_scalar_result(f(v), "f")
+
+    for i, f_plus, f_minus in _central_differences(scalar_f, x, h):
         flat_grad[i] = (f_plus - f_minus) / (2 * h)
     return grad
 
@@ -77,15 +95,14 @@ def numerical_jacobian(
     require_callable(f)
     h = positive_float(h, "h")
     x = finite_array(x, "x", ndim=1).copy()
-    columns = []
-    for j in range(x.size):
-        old = x[j]
-        x[j] = old + h
-        f_plus = finite_array(f(x), "f(x)", ndim=1)
-        x[j] = old - h
-        f_minus = finite_array(f(x), "f(x)", ndim=1)
-        x[j] = old
-        columns.append((f_plus - f_minus) / (2 * h))
+
+    def vector_f(v: np.ndarray) -> np.ndarray:
+        return finite_array(f(v), "f(x)", ndim=1)
+
+    columns = [(f_plus - f_minus) / (2 * h)
+               for _, f_plus, f_minus in _central_differences(vector_f, x, h)]
+    if not columns:
+        raise ValueError("x must have at least one entry")
     return np.stack(columns, axis=1)
 
 

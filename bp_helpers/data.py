@@ -14,15 +14,15 @@ from numbers import Integral
 
 import numpy as np
 
-from bp_helpers._validate import finite_float
+from bp_helpers._validate import bounded_int, finite_float
+
+#: The most samples a dataset function makes (2 × 10⁷ floats, 160 MB).
+MAX_SAMPLES = 10_000_000
 
 
 def _check_n(n: object) -> int:
-    if isinstance(n, bool) or not isinstance(n, Integral):
-        raise TypeError(f"n must be an integer, got {n!r}")
-    if n < 2:
-        raise ValueError(f"n must be >= 2 (at least one point per class), got {n}")
-    return int(n)
+    """``n`` in [2, MAX_SAMPLES]: at least one point per class, and memory for all."""
+    return bounded_int(n, "n", 2, MAX_SAMPLES)
 
 
 def _check_seed(seed: object) -> int:

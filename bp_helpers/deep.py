@@ -22,19 +22,16 @@ from typing import NamedTuple
 
 import numpy as np
 
-from bp_helpers._validate import finite_array, positive_float
-from bp_helpers.nn import init_params, mse
-from bp_helpers.nn.activations import check_activation_name
-from bp_helpers.nn.layers import (
-    ActivationCache,
-    DenseCache,
-    activation_backward,
-    activation_forward,
-    dense_backward,
-    dense_forward,
-)
+from bp_helpers._validate import bounded_int, finite_array, positive_float
+from bp_helpers.nn import MLP, init_params, mse
+from bp_helpers.nn.layers import ActivationCache, DenseCache
+from bp_helpers.nn.mlp import backward_pass, check_params
 
 Params = dict[str, np.ndarray]
+
+#: ``n_layers(params)``: the number ``L`` of layers of a parameter dict (an alias of
+#: :func:`bp_helpers.nn.mlp.check_params`).
+n_layers = check_params
 
 
 class LayerCache(NamedTuple):
@@ -46,15 +43,13 @@ class LayerCache(NamedTuple):
     branch_scale: float
 
 
-def n_layers(params: Params) -> int:
-    """The number ``L`` of dense layers in a parameter dict ``{"W1", "b1", …, "WL", "bL"}``."""
-    if not isinstance(params, dict):
-        raise TypeError(f"params must be a dict like {{'W1': …, 'b1': …}}, got {type(params)}")
-    L = len(params) // 2
-    expected = {f"{p}{k}" for k in range(1, L + 1) for p in "Wb"}
-    if L < 1 or set(params) != expected:
-        raise ValueError(f"params must have keys W1, b1, …, WL, bL; got {sorted(params)}")
-    return L
+def deep_net(
+    params: Params, activation: str = "tanh", residual: bool = False, branch_scale: float = 1.0
+) -> MLP:
+    """The :class:`~bp_helpers.nn.MLP` these functions run: ``params`` (used, not copied),
+    ``activation`` in the hidden layers, a linear last layer, the MSE loss."""
+    return MLP.from_params(params, activation, "identity", "mse", residual=residual,
+                           branch_scale=branch_scale)
 
 
 def deep_forward(
@@ -65,24 +60,12 @@ def deep_forward(
 
     ``X``: (n_0, N). Returns the output ``A_L``: (n_L, N) and one cache per layer.
     With ``residual=True`` every hidden layer with ``n_l == n_{l−1}`` computes
-    ``A_l = A_{l−1} + branch_scale·f(Z_l)``.
+    ``A_l = A_{l−1} + branch_scale·f(Z_l)``. Runs :meth:`MLP.forward <bp_helpers.nn.MLP>`.
     """
-    L = n_layers(params)
-    activation = check_activation_name(activation)
-    if not isinstance(residual, bool):
-        raise TypeError(f"residual must be True or False, got {residual!r}")
-    beta = positive_float(branch_scale, "branch_scale")
-    A = finite_array(X, "X", ndim=2)
-    caches = []
-    for k in range(1, L + 1):
-        W, b = params[f"W{k}"], params[f"b{k}"]
-        Z, dense_cache = dense_forward(A, W, b)
-        hidden = k < L
-        F, act_cache = activation_forward(Z, activation if hidden else "identity")
-        skip = residual and hidden and W.shape[0] == W.shape[1]
-        A = A + beta * F if skip else F
-        caches.append(LayerCache(dense_cache, act_cache, skip, beta))
-    return A, caches
+    mlp = deep_net(params, activation, residual, branch_scale)
+    out, caches = mlp.forward(X)
+    return out, [LayerCache(dense, act, skip, mlp.branch_scale)
+                 for (dense, act), skip in zip(caches, mlp.skips, strict=True)]
 
 
 def deep_backward(d_out: np.ndarray, caches: list[LayerCache]) -> Params:
@@ -90,16 +73,18 @@ def deep_backward(d_out: np.ndarray, caches: list[LayerCache]) -> Params:
 
     Each gradient has the shape of its parameter. A residual layer passes ``∂L/∂A_l``
     straight back along its skip connection and adds it to ``W_lᵀ (β·∂L/∂A_l ⊙ f'(Z_l))``.
+    Runs :func:`bp_helpers.nn.mlp.backward_pass`.
     """
-    grads: Params = {}
-    dA = d_out
-    for k in range(len(caches), 0, -1):
-        dense_cache, act_cache, skip, beta = caches[k - 1]
-        dZ = activation_backward(beta * dA if skip else dA, act_cache)
-        dA_branch, grads[f"W{k}"], grads[f"b{k}"] = dense_backward(dZ, dense_cache, k > 1)
-        if k > 1:
-            dA = dA + dA_branch if skip else dA_branch
-    return {f"{p}{k}": grads[f"{p}{k}"] for k in range(1, len(caches) + 1) for p in "Wb"}
+    if not isinstance(caches, list) or not caches or not all(
+            isinstance(c, LayerCache) for c in caches):
+        raise TypeError("caches must be the list of LayerCache that deep_forward returned")
+    d_out = finite_array(d_out, "d_out", ndim=2)
+    last = caches[-1].dense
+    if d_out.shape != (last.W.shape[0], last.A_prev.shape[1]):
+        raise ValueError(f"d_out must have shape {(last.W.shape[0], last.A_prev.shape[1])}, "
+                         f"got {d_out.shape}")
+    return backward_pass(d_out, [(c.dense, c.act) for c in caches], [c.skip for c in caches],
+                         caches[0].branch_scale)
 
 
 def deep_loss_and_grads(
@@ -109,10 +94,9 @@ def deep_loss_and_grads(
     """Mean squared error ``L = (1/N) Σ_n ½‖ŷ_n − y_n‖²`` and the gradient of every parameter.
 
     ``X``: (n_0, N), ``Y``: (n_L, N). Returns ``(L, grads)`` with grads shaped like params.
+    Runs :meth:`MLP.loss_and_grads <bp_helpers.nn.MLP>`.
     """
-    out, caches = deep_forward(params, X, activation, residual, branch_scale)
-    L, d_out = mse(out, finite_array(Y, "Y", ndim=2))
-    return L, deep_backward(d_out, caches)
+    return deep_net(params, activation, residual, branch_scale).loss_and_grads(X, Y, "mse")
 
 
 def norm(a: np.ndarray) -> float:
@@ -157,6 +141,10 @@ def clip_grad_norm(grads: Params, max_norm: float) -> tuple[Params, float]:
     return {key: value * factor for key, value in grads.items()}, g_norm
 
 
+#: The deepest net :func:`flow_experiment` builds.
+MAX_DEPTH = 1000
+
+
 @dataclass(frozen=True)
 class Flow:
     """Per-layer statistics of one forward and backward pass of a deep net.
@@ -181,18 +169,21 @@ def flow_experiment(
     branch scale ``β = 1/√depth``. The data are ``X``: (width, n_samples) and
     ``Y``: (1, n_samples), standard normal, seeded by ``seed``.
     """
-    if isinstance(depth, bool) or not isinstance(depth, int) or depth < 2:
-        raise ValueError(f"depth must be an integer >= 2, got {depth!r}")
-    rng = np.random.default_rng(seed)
+    if isinstance(depth, bool) or not isinstance(depth, int) or not 2 <= depth <= MAX_DEPTH:
+        raise ValueError(f"depth must be an integer in [2, {MAX_DEPTH}], got {depth!r:.60}")
+    width = bounded_int(width, "width", 1, 4096)
+    n_samples = bounded_int(n_samples, "n_samples", 1, 100_000)
+    rng = np.random.default_rng(bounded_int(seed, "seed", 0))
     X = rng.standard_normal((width, n_samples))
     Y = rng.standard_normal((1, n_samples))
     params = init_params((width,) * depth + (1,), init, rng, scale)
     # Tiny gradients (1e-300 and below) may round to 0: that is the point being shown.
     with np.errstate(under="ignore"):
         beta = 1.0 / math.sqrt(depth) if residual else 1.0
-        out, caches = deep_forward(params, X, activation, residual, beta)
+        mlp = deep_net(params, activation, residual, beta)
+        out, caches = mlp.forward(X)
         loss, d_out = mse(out, Y)
-        grads = deep_backward(d_out, caches)
+        grads = mlp.backward(d_out, caches)
         # the input of layer l + 1 is the output A_l of hidden layer l
-        stds = np.array([float(np.std(cache.dense.A_prev)) for cache in caches[1:]])
+        stds = np.array([float(np.std(dense.A_prev)) for dense, _ in caches[1:]])
     return Flow(layer_gradient_norms(grads), stds, loss)

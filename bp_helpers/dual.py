@@ -18,6 +18,7 @@ NumPy object arrays of duals work too: ``W @ x`` and ``np.tanh(x)`` call these m
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable, Sequence
 from numbers import Real
 from typing import Any
@@ -25,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from bp_helpers._validate import finite_array, finite_float, require_callable
+from bp_helpers.nn.activations import scalar_sigmoid
 
 _NUMBERS = (int, float, Real, np.floating, np.integer)  # bool excluded below
 
@@ -33,9 +35,11 @@ class Dual:
     """A number ``value + tangent·ε`` with ``ε² = 0``.
 
     ``value`` is the primal value, ``tangent`` the derivative carried along with it
-    (seed the input you differentiate with ``tangent=1``, the rest with 0). Operations
-    that leave the real numbers raise instead of returning nan or inf: ``log`` of a
-    value ≤ 0, ``exp`` above 709.78, a negative value to a fractional power.
+    (seed the input you differentiate with ``tangent=1``, the rest with 0). Every number
+    stays finite: operations that leave the real numbers raise instead of returning nan
+    or inf (``log`` of a value ≤ 0, a negative value to a fractional power: ValueError),
+    and a value or tangent beyond float64's range (about ±1.8e308, e.g. ``exp`` above
+    709.78 or ``Dual(1e308) * 10``) raises OverflowError naming the operation.
     """
 
     __slots__ = ("value", "tangent")
@@ -76,7 +80,10 @@ class Dual:
             raise ValueError(f"0 ** {p} has no finite derivative")
         if self.value < 0 and not p.is_integer():
             raise ValueError(f"({self.value}) ** {p} is not a real number")
-        return _new(self.value**p, p * self.value ** (p - 1) * self.tangent)
+        try:
+            return _new(self.value**p, p * self.value ** (p - 1) * self.tangent)
+        except OverflowError:  # Python's float ** raises a bare OverflowError
+            return _new(math.inf, 0.0)
 
     def __neg__(self) -> Dual:
         return _new(-self.value, -self.tangent)
@@ -102,7 +109,7 @@ class Dual:
     # --- elementary functions: value f(a), tangent f'(a)·ȧ -----------------------------
     def exp(self) -> Dual:
         if self.value > 709.78:
-            raise ValueError(f"exp({self.value}) overflows float64 (the limit is about 709.78)")
+            raise OverflowError(f"exp({self.value}) overflows float64 (the limit is about 709.78)")
         e = math.exp(self.value)
         return _new(e, e * self.tangent)
 
@@ -116,7 +123,7 @@ class Dual:
         return _new(t, (1.0 - t * t) * self.tangent)
 
     def sigmoid(self) -> Dual:
-        s = _sigmoid(self.value)
+        s = scalar_sigmoid(self.value)
         return _new(s, s * (1.0 - s) * self.tangent)
 
     def relu(self) -> Dual:
@@ -124,8 +131,21 @@ class Dual:
         return _new(self.value, self.tangent) if self.value > 0 else _new(0.0, 0.0)
 
 
+#: The operation each Dual method performs, for error messages.
+_OPERATIONS = {"__add__": "+", "__mul__": "*", "__truediv__": "/", "__pow__": "**",
+               "__neg__": "neg", "exp": "exp", "log": "log", "tanh": "tanh",
+               "sigmoid": "sigmoid", "relu": "relu"}
+
+
 def _new(value: float, tangent: float) -> Dual:
-    """A Dual from two floats already known to be valid (skips the checks)."""
+    """A Dual from two floats (skips the type checks); OverflowError naming the operation
+    (the calling method) if either is beyond float64's range."""
+    if not math.isfinite(value + tangent) and not (
+            math.isfinite(value) and math.isfinite(tangent)):
+        method = sys._getframe(1).f_code.co_name
+        raise OverflowError(f"Dual operation {_OPERATIONS.get(method, method)!r} overflows "
+                            "float64: its value or tangent is beyond ±1.8e308 (Dual "
+                            "arithmetic never returns inf or nan)")
     out = object.__new__(Dual)
     out.value = value
     out.tangent = tangent
@@ -148,19 +168,16 @@ def _lift(x: Any) -> Dual:
     raise TypeError(f"cannot combine a Dual with {type(x).__name__}; expected a number or Dual")
 
 
-def _sigmoid(x: float) -> float:
-    """σ(x) without overflow: exp is only ever taken of a non-positive number."""
-    if x >= 0:
-        return 1.0 / (1.0 + math.exp(-x))
-    e = math.exp(x)
-    return e / (1.0 + e)
-
-
 # --- derivatives, JVPs and Jacobians in forward mode ---------------------------------------
 def derivative(f: Callable[[Dual], Any], x: float) -> float:
-    """``f'(x)`` for ``f: R → R`` from one evaluation of ``f`` at ``Dual(x, 1)``."""
+    """``f'(x)`` for ``f: R → R`` from one evaluation of ``f`` at ``Dual(x, 1)``.
+
+    ValueError if ``f`` returns a non-finite number (its derivative is not a number).
+    """
     require_callable(f)
-    return _tangent_of(f(Dual(x, 1.0)), "f")
+    y = f(Dual(x, 1.0))
+    _value_of(y, "f")
+    return _tangent_of(y, "f")
 
 
 def jvp(
@@ -211,7 +228,10 @@ def _value_of(y: Any, what: str) -> float:
     if isinstance(y, Dual):
         return y.value
     if _is_number(y):
-        return float(y)  # an output that does not depend on the input
+        value = float(y)  # an output that does not depend on the input
+        if not math.isfinite(value):
+            raise ValueError(f"{what} returned a non-finite value ({value})")
+        return value
     raise TypeError(f"{what} must return Duals or numbers, got {type(y).__name__}")
 
 

@@ -17,13 +17,13 @@ floats, fast); :func:`build_symbolic` gives the same network as sympy expression
 from __future__ import annotations
 
 import functools
-import math
 import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from bp_helpers._validate import finite_float
+from bp_helpers.nn.activations import scalar_sigmoid
 
 if TYPE_CHECKING:
     import sympy as sp
@@ -61,12 +61,9 @@ REFERENCE_T = 0.0
 
 # --- the hand-written passes -------------------------------------------------------------
 
-def sigmoid(z: float) -> float:
-    """σ(z) = 1 / (1 + e^(−z)) for a float, without overflow for large ``|z|``."""
-    if z >= 0:
-        return 1.0 / (1.0 + math.exp(-z))
-    e = math.exp(z)
-    return e / (1.0 + e)
+#: σ(z) = 1 / (1 + e^(−z)) for a float, without overflow for large ``|z|``
+#: (:func:`bp_helpers.nn.activations.scalar_sigmoid`).
+sigmoid = scalar_sigmoid
 
 
 @dataclass(frozen=True)

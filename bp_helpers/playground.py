@@ -25,7 +25,8 @@ from typing import Any
 import numpy as np
 
 from bp_helpers import data
-from bp_helpers.nn import ACTIVATIONS, MLP, bce_with_logits, sgd_step
+from bp_helpers.deep import layer_gradient_norms
+from bp_helpers.nn import ACTIVATIONS, MLP, sgd_step
 
 DATASETS = ("xor", "moons", "circles", "spirals")
 """The datasets a playground can train on."""
@@ -45,6 +46,9 @@ RESET_FIELDS = frozenset(
     {"dataset", "noise", "n_samples", "hidden_layers", "width", "activation", "seed"}
 )
 """Settings that need new data or a new network; the others apply to the next step."""
+
+MAX_STEPS = 1_000_000
+"""The most updates one :meth:`Playground.step` call makes."""
 
 EXPLODE_FACTOR = 100.0
 """Training counts as diverged when the loss exceeds this many times its starting value."""
@@ -170,8 +174,8 @@ class Playground:
 
     def step(self, n: int = 1) -> Playground:
         """Make ``n`` updates (fewer if training diverges); returns the playground."""
-        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0:
-            raise ValueError(f"n must be an integer >= 0, got {n!r}")
+        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 0 <= n <= MAX_STEPS:
+            raise ValueError(f"n must be an integer in [0, {MAX_STEPS:,}], got {n!r:.60}")
         for _ in range(int(n)):
             if self.diverged is not None:
                 break
@@ -202,8 +206,7 @@ class Playground:
 
     def full_loss(self) -> float:
         """The binary cross-entropy of the current network on the whole dataset."""
-        logits, _ = self.mlp.forward(self.X)
-        return float(bce_with_logits(logits, self.Y)[0])
+        return self.mlp.loss_value(self.X, self.Y, "bce", check=False)
 
     def __repr__(self) -> str:
         args = ", ".join(f"{k}={v!r}" for k, v in asdict(self.settings).items())
@@ -227,11 +230,11 @@ class Playground:
         # Overflow is possible only once training blows up; it is detected below and
         # reported, so numpy's warnings would say nothing more.
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-            _, grads = self.mlp.loss_and_grads(self.X[:, batch], self.Y[:, batch], loss="bce")
+            _, grads = self.mlp.loss_and_grads(self.X[:, batch], self.Y[:, batch], "bce",
+                                               check=False)  # our own data, checked once
             sgd_step(self.mlp.params, grads, self.settings.learning_rate)
             loss = self.full_loss()
-            L = self.mlp.n_layers
-            norms = np.array([np.linalg.norm(grads[f"W{k}"]) for k in range(1, L + 1)])
+            norms = layer_gradient_norms(grads)
         finite = math.isfinite(loss) and bool(np.all(np.isfinite(norms))) and all(
             np.all(np.isfinite(theta)) for theta in self.mlp.params.values())
         limit = EXPLODE_FACTOR * max(self.losses[0], 1.0)

@@ -3,21 +3,25 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 from matplotlib.axis import Axis
 from matplotlib.figure import Figure
-from matplotlib.ticker import LogLocator, NullLocator
+from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
 
 from bp_helpers._validate import finite_float, positive_float
-from bp_helpers.ui.checks import (
-    check_number,
-)
+from bp_helpers.ui.checks import check_number
+from bp_helpers.ui.checks import number_policy as number_policy
 from bp_helpers.ui.explore import Explorer, FloatRange, IntRange
-from bp_helpers.ui.style import COLORS, View, fresh_figure, label_axes
 
 # Re-exported for the notebook, which imports only its lesson and the core.
+from bp_helpers.ui.palette import COLORS as COLORS
+from bp_helpers.ui.palette import layer_style as layer_style
+from bp_helpers.ui.style import View, fresh_figure, label_axes
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 Array = np.ndarray
@@ -29,9 +33,101 @@ def _sparse_log_ticks(axis: Axis, numticks: int) -> None:
     axis.set_minor_locator(NullLocator())
 
 
+def verify(checker: Callable[[Any], bool], solution: Any) -> None:
+    """Assert that ``checker`` accepts ``solution`` without printing the checker's line.
+
+    For a collapsed reference-solution cell: it prints only "reference solution checked",
+    so the cell's output gives nothing away.
+    """
+    with contextlib.redirect_stdout(io.StringIO()):
+        ok = checker(solution)
+    if ok is not True:
+        raise AssertionError(f"{getattr(checker, '__name__', checker)} rejected the reference")
+    print("reference solution checked")
+
+
+def _freeze_layout(fig: Figure) -> None:
+    """Lay the figure out once (constrained layout) and keep those positions from then on.
+
+    An explore figure updated in place keeps its axes where the first layout put them:
+    a slider move then costs no layout, and the axes do not jump.
+    """
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.execute(fig)
+        fig.set_layout_engine(None)
+
+
+_BLIT = "_bp_blit_state"
+
+
+class _BlitView(View):
+    """A :class:`View` whose PNG redraws only what a slider moves.
+
+    The first PNG renders the figure without the moving artists (axes, ticks, labels,
+    static curves) and keeps that image, one per setting of the static parts (CHAIN's
+    compositions); every PNG then restores it and draws the moving artists on top (Agg's
+    copy and restore of a region) instead of typesetting every tick label again.
+    ``figure.savefig`` still renders everything as usual.
+    """
+
+    def png(self) -> bytes:
+        state = getattr(self.figure, _BLIT, None)
+        if state is None:  # not a figure drawn for blitting: the ordinary way
+            return super().png()
+        from PIL import Image
+
+        canvas = self.figure.canvas
+        if state["key"] not in state["backgrounds"]:
+            _render_backgrounds(self.figure, state)
+        canvas.restore_region(state["backgrounds"][state["key"]])
+        for artist in state["moving"]:
+            self.figure.draw_artist(artist)
+        buffer = io.BytesIO()
+        Image.fromarray(np.asarray(canvas.buffer_rgba())).save(
+            buffer, format="png", compress_level=1)
+        return buffer.getvalue()
+
+
+def _render_backgrounds(fig: Figure, state: dict[str, Any]) -> None:
+    """Render and keep the background of every static setting, then restore the current one."""
+    current = state["key"]
+    for artist in state["moving"]:
+        artist.set_visible(False)
+    for key in [k for k in state["keys"] if k != current] + [current]:
+        if key != current:
+            state["switch"](key)
+        elif len(state["keys"]) > 1:
+            state["switch"](current)
+        fig.canvas.draw()
+        state["backgrounds"][key] = fig.canvas.copy_from_bbox(fig.bbox)
+    for artist in state["moving"]:
+        artist.set_visible(True)
+
+
+def _blit_on(fig: Figure, moving: list[Any], key: Any = None, keys: tuple[Any, ...] = (None,),
+             switch: Callable[[Any], None] | None = None) -> None:
+    """Give ``fig`` a lasting Agg canvas and name the artists a slider move redraws.
+
+    ``keys``: the settings of the static parts (e.g. compositions), ``switch(key)`` draws
+    the static parts of one of them; their backgrounds are all rendered at the first PNG.
+    """
+    from matplotlib.backend_bases import FigureCanvasBase
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    if type(fig.canvas) is FigureCanvasBase:
+        FigureCanvasAgg(fig)  # a lasting canvas keeps its renderer between frames
+    setattr(fig, _BLIT, {"backgrounds": {}, "moving": moving, "key": key, "keys": keys,
+                         "switch": switch})
+
+
 #: The toy data of notebook 00, one point per entry: fit ``ŷ = w·x`` to ``(FIT_X, FIT_Y)``.
 FIT_X = np.array([1.0, 2.0, 3.0])
 FIT_Y = np.array([2.1, 3.9, 6.2])
+#: The least-squares weight ``w* = Σ x_i y_i / Σ x_i²`` of the toy fit.
+W_STAR = float(FIT_X @ FIT_Y / (FIT_X @ FIT_X))
+#: ``L''(w) = 2·mean(x_i²)``, the constant curvature of the toy loss.
+CURVATURE = 2.0 * float(np.mean(FIT_X**2))
 
 
 def fit_loss(w: float | Array) -> float | Array:
@@ -59,52 +155,145 @@ def gradient_descent_path(w0: float, eta: float, steps: int) -> Array:
     return path
 
 
+#: The sliders of GRADIENT_DESCENT; the figure's axes limits are computed from them.
+ETA_RANGE = FloatRange(0.01, 0.25, 0.01)
+STEPS_RANGE = IntRange(0, 30)
+W0_RANGE = FloatRange(-2, 5, 0.1)
+#: The w-window of the left panel: the slider range of w0 and a margin.
+W_LIMITS = (W0_RANGE.min - 1.0, W0_RANGE.max + 1.0)
+
+
+def _loss_limits() -> tuple[float, float]:
+    """Fixed log-axis limits of the loss panel: from min L to the worst run the sliders allow."""
+    worst = max(abs(w0 - W_STAR) for w0 in W0_RANGE.ends)
+    factor = abs(1.0 - ETA_RANGE.max * CURVATURE) ** STEPS_RANGE.max
+    top = fit_loss(W_STAR + worst * max(factor, 1.0))
+    return 0.5 * fit_loss(W_STAR), 3.0 * top
+
+
+_ARTISTS = "_bp_gradient_descent_artists"
+
+
+def _build_gradient_descent(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
+    """The static parts of the gradient-descent figure, and the artists an update moves."""
+    fig, axes = fresh_figure(fig, 1, 2, figsize=(9.0, 4.0))
+    ax_path, ax_loss = axes[0]
+    grid = np.linspace(*W_LIMITS, 300)
+    ax_path.plot(grid, fit_loss(grid), color=COLORS["function"], label="L(w)")
+    path_line, = ax_path.plot([], [], "o-", color=COLORS["highlight"], ms=4, lw=1,
+                              label="iterates")
+    start, = ax_path.plot([], [], "s", color=COLORS["ink"], ms=7, label="start w₀")
+    ax_path.axvline(W_STAR, color=COLORS["neutral"], ls="--", lw=1, label=f"w* = {W_STAR:.3f}")
+    ax_path.set_xlim(*W_LIMITS)
+    ax_path.set_ylim(-2.0, float(fit_loss(np.array(W_LIMITS)).max()) * 1.05)
+    label_axes(ax_path, "the iterates on the loss curve", "parameter w", "loss L(w)")
+    ax_path.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=4)
+
+    loss_line, = ax_loss.semilogy([], [], "o-", color=COLORS["highlight"], ms=3,
+                                  label="L(w_t)")
+    ax_loss.axhline(fit_loss(W_STAR), color=COLORS["neutral"], ls="--", lw=1, label="min L")
+    ax_loss.set_xlim(-0.5, STEPS_RANGE.max + 0.5)
+    ax_loss.set_ylim(*_loss_limits())
+    _sparse_log_ticks(ax_loss.yaxis, 7)
+    ax_loss.xaxis.set_major_locator(MaxNLocator(integer=True))
+    label_axes(ax_loss, "loss after each step", "step t", "loss L(w_t) (log scale)")
+    ax_loss.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
+    artists = {"path": path_line, "start": start, "loss": loss_line}
+    setattr(fig, _ARTISTS, artists)
+    _blit_on(fig, [path_line, start, loss_line])
+    return fig, artists
+
+
 def gradient_descent(
     eta: float = 0.05, steps: int = 10, w0: float = 0.0, *, fig: Figure | None = None
 ) -> View:
-    """Gradient descent on the toy loss: the iterates on ``L(w)`` and the loss per step."""
+    """Gradient descent on the toy loss: the iterates on ``L(w)`` and the loss per step.
+
+    The axes keep the same limits for every slider setting (computed from the slider
+    ranges), so only the iterates move; iterates beyond the w-window are counted in the text.
+    """
     path = gradient_descent_path(w0, eta, steps)
     losses = fit_loss(path)
-    w_star = float(FIT_X @ FIT_Y / (FIT_X @ FIT_X))
-    fig, axes = fresh_figure(fig, 1, 2, figsize=(9.0, 3.6))
-    ax_path, ax_loss = axes[0]
+    artists = getattr(fig, _ARTISTS, None) if fig is not None else None
+    built = artists is None
+    if built:
+        fig, artists = _build_gradient_descent(fig)
+    artists["path"].set_data(path, losses)
+    artists["start"].set_data(path[:1], losses[:1])
+    artists["loss"].set_data(np.arange(path.size), losses)
 
-    lo = min(path.min(), w_star - 2.5)
-    hi = max(path.max(), w_star + 2.5)
-    grid = np.linspace(lo, hi, 300)
-    ax_path.plot(grid, fit_loss(grid), color=COLORS["function"], label="L(w)")
-    ax_path.plot(path, losses, "o-", color=COLORS["highlight"], ms=4, lw=1, label="iterates")
-    ax_path.plot(path[:1], losses[:1], "o", color=COLORS["negative"], ms=7, label="start w₀")
-    ax_path.axvline(w_star, color=COLORS["neutral"], ls="--", lw=1, label=f"w* = {w_star:.3f}")
-    label_axes(ax_path, "the iterates on the loss curve", "parameter w", "loss L(w)")
-    ax_path.legend(loc="upper center")
-
-    ax_loss.semilogy(np.arange(path.size), losses, "o-", color=COLORS["highlight"], ms=3)
-    _sparse_log_ticks(ax_loss.yaxis, 6)
-    ax_loss.axhline(fit_loss(w_star), color=COLORS["neutral"], ls="--", lw=1, label="min L")
-    label_axes(ax_loss, "loss after each step", "step t", "loss L(w_t) (log scale)")
-    ax_loss.legend()
-
-    rate = 1.0 - eta * 2.0 * float(np.mean(FIT_X**2))
+    rate = 1.0 - eta * CURVATURE
     verdict = "converges" if abs(rate) < 1 else "diverges"
+    outside = int(np.count_nonzero((path < W_LIMITS[0]) | (path > W_LIMITS[1])))
+    beyond = (f" {outside} of the {path.size} iterates lie beyond the drawn w-range."
+              if outside else "")
     text = (
         f"η = {eta:.3g}, w₀ = {w0:.2f}: after {steps} steps w = {path[-1]:.4g} "
-        f"(best w* = {w_star:.4f}), L = {losses[-1]:.4g} (min {fit_loss(w_star):.4f}).\n"
+        f"(best w* = {W_STAR:.4f}), L = {losses[-1]:.4g} (min {fit_loss(W_STAR):.4f}).\n"
         f"Each step multiplies w − w* by 1 − η·L'' = {rate:.3f}: gradient descent {verdict}."
+        f"{beyond}\nLeft: the iterates on the curve L(w); right: the loss after each step, "
+        "on a log scale wide enough for the worst divergent setting."
     )
-    return View(fig, text)
+    if built:
+        _freeze_layout(fig)
+    return _BlitView(fig, text)
 
 
 GRADIENT_DESCENT = Explorer(
-    gradient_descent,
-    {"eta": FloatRange(0.01, 0.25, 0.01), "steps": IntRange(0, 30), "w0": FloatRange(-2, 5, 0.1)},
+    gradient_descent, {"eta": ETA_RANGE, "steps": STEPS_RANGE, "w0": W0_RANGE},
 )
+
+#: The learning rates the comparison figure shows: too small, good, too large.
+RATES = {"too small": 0.005, "good": 0.1, "too large": 0.22}
+#: The number of steps of the comparison.
+COMPARISON_STEPS = 20
+
+
+def rate_comparison_losses(
+    rates: dict[str, float] | None = None, steps: int = COMPARISON_STEPS, w0: float = 0.0,
+) -> dict[str, Array]:
+    """The loss after each step, ``shape (steps + 1,)``, for each named learning rate."""
+    rates = RATES if rates is None else rates
+    return {name: fit_loss(gradient_descent_path(w0, eta, steps)) for name, eta in rates.items()}
+
+
+def _trend(losses: Array) -> str:
+    """In words: where a run of losses ends compared with min L and with its start."""
+    if losses[-1] <= 1.01 * fit_loss(W_STAR):
+        return "at the minimum"
+    return "still falling" if losses[-1] < losses[0] else "rising"
+
+
+def learning_rate_comparison(
+    rates: dict[str, float] | None = None, steps: int = COMPARISON_STEPS, w0: float = 0.0,
+) -> View:
+    """Loss per step for a too-small, a good and a too-large learning rate (log scale)."""
+    rates = RATES if rates is None else rates
+    losses = rate_comparison_losses(rates, steps, w0)
+    fig, axes = fresh_figure(None, 1, 1, figsize=(7.5, 3.8))
+    ax = axes[0, 0]
+    for i, (name, eta) in enumerate(rates.items(), start=1):
+        ax.semilogy(np.arange(steps + 1), losses[name], ms=4, lw=1.5, **layer_style(i),
+                    label=f"η = {eta:g} ({name})")
+    ax.axhline(fit_loss(W_STAR), color=COLORS["neutral"], ls="--", lw=1, label="min L")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlim(-0.5, steps + 0.5)
+    label_axes(ax, f"the same {steps} steps from w₀ = {w0:g} with three learning rates",
+               "step t", "loss L(w_t) (log scale)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    parts = [f"η = {eta:g} ({name}): L = {losses[name][-1]:.3g}, {_trend(losses[name])}"
+             for name, eta in rates.items()]
+    text = f"Loss after {steps} steps: " + "; ".join(parts) + "."
+    return View(fig, text)
 
 
 def check_fit_gradient(answer: Any) -> bool:
     """dL/dw of the toy fit at ``w = 1`` (a number)."""
+    mean_not_sum = fit_gradient(1.0) * len(FIT_X)
     return check_number(
         answer, fit_gradient(1.0), name="gradient at w = 1",
+        traps={mean_not_sum: "that is the sum over the points: L is a mean, divide by N = 3.",
+               fit_gradient(1.0) / 2: "you dropped the 2 from the derivative of the square."},
         hint="Use dL/dw = (2/N)·Σ (w·x_i − y_i)·x_i with w = 1 and the three data points.",
     )
 
@@ -121,9 +310,11 @@ def check_one_step(answer: Any) -> bool:
 
 def check_largest_rate(answer: Any) -> bool:
     """The learning rate above which gradient descent on the toy fit diverges (a number)."""
-    curvature = 2.0 * float(np.mean(FIT_X**2))
     return check_number(
-        answer, 2.0 / curvature, name="largest stable η", rtol=1e-4,
+        answer, 2.0 / CURVATURE, name="largest stable η",
+        traps={1.0 / CURVATURE: "at that η one step lands exactly on w* (1 − η·L'' = 0); "
+               "the limit is where 1 − η·L'' reaches −1.",
+               1.0 / float(np.mean(FIT_X**2)) * 2.0: "L'' = 2·mean(x_i²): did you drop the 2?"},
         hint="Each step multiplies w − w* by (1 − η·L''), with L'' = 2·mean(x_i²). "
         "For which η does |1 − η·L''| reach 1?",
     )

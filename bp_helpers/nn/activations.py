@@ -1,8 +1,11 @@
 """Elementwise activations ``a = f(z)`` and their derivatives ``f'(z)``.
 
-Every function takes an array ``z`` of any shape (or a float) and returns an array of
-the same shape. All are numerically stable: no overflow or underflow warnings for any
-finite input, including ``z = ±1000``.
+Every function takes an array ``z`` of any shape (or a float, or a list) and returns an
+array of the same shape. All are numerically stable: no overflow or underflow warnings for
+any finite input, including ``z = ±1000``. NaN propagates, as in NumPy: an entry that is
+nan in ``z`` is nan in the result (never a number). Complex input is a TypeError.
+:func:`scalar_sigmoid` is the one float-to-float sigmoid the scalar modules (autograd,
+dual numbers, the 2-3-2-1 network) share.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ import math
 from collections.abc import Callable
 
 import numpy as np
+
+from bp_helpers._validate import real_array
 
 ActivationFn = Callable[[np.ndarray], np.ndarray]
 
@@ -29,19 +34,35 @@ _ERFC_CUTOFF = 26.0  # erfc(26) ≈ 5e-296, still a normal float64
 _erfc = np.frompyfunc(math.erfc, 1, 1)
 
 
-def _exp_neg(t: np.ndarray) -> np.ndarray:
-    """``exp(-t)`` for ``t >= 0``, exactly 0 where ``t >= 700`` (no underflow)."""
-    return np.exp(-t, out=np.zeros_like(t), where=t < _EXP_CUTOFF)
+def exp_neg(t: np.ndarray) -> np.ndarray:
+    """``e^{−t}`` for an array ``t >= 0`` (any shape), exactly 0 where ``t >= 700``.
+
+    Never underflows into the subnormal range (which NumPy reports); nan stays nan.
+    """
+    t = real_array(t, "t")
+    return np.exp(-t, out=np.zeros_like(t), where=~(t >= _EXP_CUTOFF))
+
+
+def scalar_sigmoid(z: float) -> float:
+    """``σ(z) = 1 / (1 + e^{−z})`` for one float, as a float; no overflow for any ``z``.
+
+    Only ``e^{−|z|} ≤ 1`` is evaluated; ``scalar_sigmoid(nan)`` is nan.
+    """
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)  # z < 0 (or nan): cannot overflow
+    return e / (1.0 + e)
 
 
 def identity(z: np.ndarray) -> np.ndarray:
     """``f(z) = z``."""
-    return np.asarray(z, dtype=np.float64)
+    return real_array(z, "z")
 
 
 def identity_prime(z: np.ndarray) -> np.ndarray:
-    """``f'(z) = 1``."""
-    return np.ones_like(z, dtype=np.float64)
+    """``f'(z) = 1`` (nan where ``z`` is nan)."""
+    z = real_array(z, "z")
+    return np.where(np.isnan(z), np.nan, 1.0)
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
@@ -49,8 +70,8 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
 
     Only ``e^{−|z|} ≤ 1`` is ever evaluated, so nothing overflows.
     """
-    z = np.asarray(z, dtype=np.float64)
-    e = _exp_neg(np.abs(z))
+    z = real_array(z, "z")
+    e = exp_neg(np.abs(z))
     return np.where(z >= 0, 1.0, e) / (1.0 + e)
 
 
@@ -62,7 +83,7 @@ def sigmoid_prime(z: np.ndarray) -> np.ndarray:
 
 def tanh(z: np.ndarray) -> np.ndarray:
     """``tanh(z)``."""
-    return np.tanh(np.asarray(z, dtype=np.float64))
+    return np.tanh(real_array(z, "z"))
 
 
 def tanh_prime(z: np.ndarray) -> np.ndarray:
@@ -73,23 +94,25 @@ def tanh_prime(z: np.ndarray) -> np.ndarray:
 
 def relu(z: np.ndarray) -> np.ndarray:
     """``max(z, 0)``."""
-    return np.maximum(np.asarray(z, dtype=np.float64), 0.0)
+    return np.maximum(real_array(z, "z"), 0.0)
 
 
 def relu_prime(z: np.ndarray) -> np.ndarray:
-    """``1`` where ``z > 0`` else ``0`` (the kink at 0 gets 0)."""
-    return (np.asarray(z) > 0).astype(np.float64)
+    """``1`` where ``z > 0`` else ``0`` (the kink at 0 gets 0; nan stays nan)."""
+    z = real_array(z, "z")
+    return np.where(z > 0, 1.0, np.where(np.isnan(z), np.nan, 0.0))
 
 
 def leaky_relu(z: np.ndarray) -> np.ndarray:
     """``z`` where ``z > 0`` else ``0.01 z``."""
-    z = np.asarray(z, dtype=np.float64)
+    z = real_array(z, "z")
     return np.where(z > 0, z, LEAKY_SLOPE * z)
 
 
 def leaky_relu_prime(z: np.ndarray) -> np.ndarray:
-    """``1`` where ``z > 0`` else ``0.01``."""
-    return np.where(np.asarray(z) > 0, 1.0, LEAKY_SLOPE)
+    """``1`` where ``z > 0`` else ``0.01`` (nan stays nan)."""
+    z = real_array(z, "z")
+    return np.where(z > 0, 1.0, np.where(np.isnan(z), np.nan, LEAKY_SLOPE))
 
 
 def normal_cdf(z: np.ndarray) -> np.ndarray:
@@ -98,7 +121,7 @@ def normal_cdf(z: np.ndarray) -> np.ndarray:
     Uses ``math.erfc``, vectorised, which keeps full relative accuracy in the left tail;
     exactly 0 for ``z < −36.7``, where ``Φ(z) < 1e−295`` (so erfc never underflows).
     """
-    t = -np.asarray(z, dtype=np.float64) / _SQRT_2
+    t = -real_array(z, "z") / _SQRT_2
     tail = t >= _ERFC_CUTOFF
     value = 0.5 * np.asarray(_erfc(np.minimum(t, _ERFC_CUTOFF)), dtype=np.float64)
     return np.where(tail, 0.0, value)
@@ -106,19 +129,19 @@ def normal_cdf(z: np.ndarray) -> np.ndarray:
 
 def normal_pdf(z: np.ndarray) -> np.ndarray:
     """``φ(z) = e^{−z²/2} / √(2π)``; exactly 0 for ``|z| > 37`` (no underflow)."""
-    z = np.asarray(z, dtype=np.float64)
-    return _INV_SQRT_2PI * _exp_neg(0.5 * np.minimum(z * z, 2 * _EXP_CUTOFF))
+    z = real_array(z, "z")
+    return _INV_SQRT_2PI * exp_neg(0.5 * np.minimum(z * z, 2 * _EXP_CUTOFF))
 
 
 def gelu(z: np.ndarray) -> np.ndarray:
     """Exact GELU ``z Φ(z)`` (not the tanh approximation)."""
-    z = np.asarray(z, dtype=np.float64)
+    z = real_array(z, "z")
     return z * normal_cdf(z)
 
 
 def gelu_prime(z: np.ndarray) -> np.ndarray:
     """``GELU'(z) = Φ(z) + z φ(z)``."""
-    z = np.asarray(z, dtype=np.float64)
+    z = real_array(z, "z")
     return normal_cdf(z) + z * normal_pdf(z)
 
 

@@ -5,6 +5,10 @@ Batch convention: one sample per column. A dense layer computes ``Z = W @ A_prev
 Each ``*_forward`` returns its output and a cache; the matching ``*_backward`` takes the
 upstream gradient (same shape as the output) and the cache, and returns the gradients.
 Every gradient has the shape of the thing it is the gradient of.
+
+Inputs are checked (``check=True``, the default): real arrays (lists are accepted) with
+finite entries and matching shapes, else a ValueError/TypeError. A caller that has
+checked its data once (the MLP) passes ``check=False`` and float64 arrays.
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from bp_helpers.nn.activations import LEAKY_SLOPE, check_activation_name, gelu_prime
-from bp_helpers.nn.activations import activation as _activation
+from bp_helpers._validate import finite_array
+from bp_helpers.nn.activations import LEAKY_SLOPE, activation, check_activation_name, gelu_prime
 
 
 class DenseCache(NamedTuple):
@@ -33,26 +37,36 @@ class ActivationCache(NamedTuple):
 
 
 def dense_forward(
-    A_prev: np.ndarray, W: np.ndarray, b: np.ndarray
+    A_prev: np.ndarray, W: np.ndarray, b: np.ndarray, *, check: bool = True
 ) -> tuple[np.ndarray, DenseCache]:
     """``Z = W @ A_prev + b``.
 
     ``A_prev``: (n_in, N), ``W``: (n_out, n_in), ``b``: (n_out, 1) -> ``Z``: (n_out, N).
     """
-    if A_prev.ndim != 2 or W.ndim != 2 or W.shape[1] != A_prev.shape[0]:
-        raise ValueError(
-            f"dense_forward needs A_prev (n_in, N) and W (n_out, n_in); "
-            f"got A_prev {A_prev.shape} and W {W.shape}"
-        )
-    if b.shape != (W.shape[0], 1):
-        raise ValueError(f"b must have shape {(W.shape[0], 1)}, got {b.shape}")
+    if check:
+        A_prev = finite_array(A_prev, "A_prev", ndim=2)
+        W = finite_array(W, "W", ndim=2)
+        b = finite_array(b, "b")
+        if W.shape[1] != A_prev.shape[0]:
+            raise ValueError(
+                f"dense_forward needs A_prev (n_in, N) and W (n_out, n_in); "
+                f"got A_prev {A_prev.shape} and W {W.shape}"
+            )
+        if b.shape != (W.shape[0], 1):
+            raise ValueError(f"b must have shape {(W.shape[0], 1)}, got {b.shape}")
     Z = W @ A_prev
     Z += b
     return Z, DenseCache(A_prev, W)
 
 
+def _check_cache(cache: object, kind: type) -> None:
+    if not isinstance(cache, kind):
+        raise TypeError(f"cache must be the {kind.__name__} the matching forward returned, "
+                        f"got {type(cache).__name__}")
+
+
 def dense_backward(
-    dZ: np.ndarray, cache: DenseCache, need_dA_prev: bool = True
+    dZ: np.ndarray, cache: DenseCache, need_dA_prev: bool = True, *, check: bool = True
 ) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
     """Gradients of a dense layer from the upstream ``dZ = ∂L/∂Z``: (n_out, N).
 
@@ -60,6 +74,9 @@ def dense_backward(
     ``db = Σ_n dZ[:, n]``: (n_out, 1). With ``need_dA_prev=False`` (the first layer,
     whose input is the data) ``dA_prev`` is not computed and ``None`` is returned.
     """
+    if check:
+        _check_cache(cache, DenseCache)
+        dZ = finite_array(dZ, "dZ")
     A_prev, W = cache
     if dZ.shape != (W.shape[0], A_prev.shape[1]):
         raise ValueError(f"dZ must have shape {(W.shape[0], A_prev.shape[1])}, got {dZ.shape}")
@@ -69,22 +86,31 @@ def dense_backward(
     return dA_prev, dW, db
 
 
-def activation_forward(Z: np.ndarray, name: str) -> tuple[np.ndarray, ActivationCache]:
+def activation_forward(
+    Z: np.ndarray, name: str, *, check: bool = True
+) -> tuple[np.ndarray, ActivationCache]:
     """``A = f(Z)`` elementwise, for ``name`` in ``ACTIVATIONS``. ``Z``, ``A``: same shape."""
-    f, _ = _activation(name)
+    f, _ = activation(name)
+    if check:
+        Z = finite_array(Z, "Z")
     A = Z if name == "identity" else f(Z)
     return A, ActivationCache(name, Z, A)
 
 
-def activation_backward(dA: np.ndarray, cache: ActivationCache) -> np.ndarray:
+def activation_backward(
+    dA: np.ndarray, cache: ActivationCache, *, check: bool = True
+) -> np.ndarray:
     """``dZ = dA ⊙ f'(Z)``; ``dA``, ``dZ``: the shape of ``Z``.
 
     Sigmoid and tanh reuse the cached output (``σ' = a(1 − a)``, ``tanh' = 1 − a²``).
     """
+    if check:
+        _check_cache(cache, ActivationCache)
+        dA = finite_array(dA, "dA")
+        check_activation_name(cache.name)
     name, Z, A = cache
     if dA.shape != Z.shape:
         raise ValueError(f"dA must have the shape of Z {Z.shape}, got {dA.shape}")
-    check_activation_name(name)
     if name == "identity":
         return dA
     if name == "sigmoid":
@@ -92,7 +118,9 @@ def activation_backward(dA: np.ndarray, cache: ActivationCache) -> np.ndarray:
     if name == "tanh":
         return dA * (1.0 - A * A)
     if name == "relu":
-        return np.where(Z > 0, dA, 0.0)
+        dZ = dA * (Z > 0)  # much faster than np.where(Z > 0, dA, 0.0) on random masks
+        dZ += 0.0  # the same values: turns the −0.0 of (negative)·False into 0.0
+        return dZ
     if name == "leaky_relu":
         return np.where(Z > 0, dA, LEAKY_SLOPE * dA)
     return dA * gelu_prime(Z)

@@ -5,18 +5,28 @@ has ``L`` dense layers; layer ``l`` holds ``W_l``: (n_l, n_{l−1}) and ``b_l``:
 computes ``Z_l = W_l @ A_{l−1} + b_l``, ``A_l = f(Z_l)`` with ``A_0 = X``: (n_0, N). Hidden
 layers use ``activation``; the last uses ``output_activation``. Parameters live in one
 dict with keys ``"W1", "b1", …, "WL", "bL"``, and gradients use the same keys and shapes.
+
+A *residual* MLP (``residual=True``) adds a skip connection around every hidden layer
+whose input and output widths are equal: ``A_l = A_{l−1} + β·f(Z_l)`` with the branch
+scale ``β`` (``branch_scale``). Backward through it adds the skip path to the branch,
+``∂L/∂A_{l−1} = ∂L/∂A_l + W_lᵀ (β·∂L/∂A_l ⊙ f'(Z_l))``.
+
+The MLP checks its data once at the boundary (:meth:`MLP.check_data`); the public
+methods do so by default, and code that has already checked (``train``) passes
+``check=False``.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from numbers import Integral
 
 import numpy as np
 
-from bp_helpers._validate import finite_array, positive_float
+from bp_helpers._validate import bounded_int, finite_array, positive_float
+from bp_helpers.calculus import numerical_gradient
 from bp_helpers.nn.activations import check_activation_name, sigmoid
+from bp_helpers.nn.cost import MAX_PARAMETERS, check_widths, parameter_count
 from bp_helpers.nn.layers import (
     ActivationCache,
     DenseCache,
@@ -25,7 +35,7 @@ from bp_helpers.nn.layers import (
     dense_backward,
     dense_forward,
 )
-from bp_helpers.nn.losses import bce_with_logits, check_loss_name, mse
+from bp_helpers.nn.losses import bce_with_logits, check_labels, check_loss_name, mse
 
 Params = dict[str, np.ndarray]
 Caches = list[tuple[DenseCache, ActivationCache]]
@@ -33,25 +43,31 @@ Caches = list[tuple[DenseCache, ActivationCache]]
 #: The initialisation names :func:`init_params` accepts.
 INITS = ("xavier", "he")
 
+#: The most epochs :func:`train` runs (more is a typo, or a wait of hours).
+MAX_EPOCHS = 1_000_000
+
+#: :func:`train` stops when one epoch multiplies the parameters' norm by more than this
+#: (measured against ``max(norm before the epoch, 1)``): the update dwarfs the network.
+PARAM_JUMP_LIMIT = 10.0
+
+#: :func:`train` stops when the parameters' norm exceeds this many times
+#: ``max(initial norm, 1)``.
+PARAM_GROWTH_LIMIT = 100.0
+
 
 class TrainingDiverged(ValueError):
-    """Raised by :func:`train` when the loss becomes non-finite or explodes."""
+    """Raised by :func:`train` when the loss or the parameters become non-finite or explode."""
 
 
-def _check_int(value: object, name: str, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, Integral):
-        raise TypeError(f"{name} must be an integer, got {value!r}")
-    if value < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value}")
-    return int(value)
-
-
-def _check_widths(widths: Sequence[int]) -> tuple[int, ...]:
-    if isinstance(widths, (str, bytes)) or not isinstance(widths, Sequence):
-        raise TypeError(f"widths must be a sequence of integers like (2, 4, 1), got {widths!r}")
-    if len(widths) < 2:
-        raise ValueError(f"widths needs an input and an output width, got {tuple(widths)}")
-    return tuple(_check_int(n, "every width", 1) for n in widths)
+def check_params(params: object) -> int:
+    """The number ``L`` of layers of a dict ``{"W1", "b1", …, "WL", "bL"}`` (keys only)."""
+    if not isinstance(params, dict):
+        raise TypeError(f"params must be a dict like {{'W1': …, 'b1': …}}, got {type(params)}")
+    L = len(params) // 2
+    expected = {f"{p}{k}" for k in range(1, L + 1) for p in "Wb"}
+    if L < 1 or set(params) != expected:
+        raise ValueError(f"params must have keys W1, b1, …, WL, bL; got {sorted(params)}")
+    return L
 
 
 def init_params(
@@ -65,9 +81,12 @@ def init_params(
     ``W_l`` is drawn from a normal distribution with standard deviation ``scale·√(2/(n_in +
     n_out))`` for ``"xavier"`` (Glorot) or ``scale·√(2/n_in)`` for ``"he"``, where ``n_in =
     n_{l−1}`` and ``n_out = n_l``. Returns ``{"W1": (n_1, n_0), "b1": (n_1, 1), …}``.
-    ``rng`` defaults to ``np.random.default_rng(0)``.
+    ``rng`` defaults to ``np.random.default_rng(0)``. At most :data:`MAX_PARAMETERS`.
     """
-    widths = _check_widths(widths)
+    widths = check_widths(widths)
+    if parameter_count(widths) > MAX_PARAMETERS:
+        raise ValueError(f"widths {widths} have {parameter_count(widths):,} parameters, "
+                         f"more than the {MAX_PARAMETERS:,} this package allocates")
     if init not in INITS:
         raise ValueError(f"unknown init {init!r}; expected one of {INITS}")
     if rng is None:
@@ -88,7 +107,9 @@ class MLP:
 
     ``activation`` is used in every hidden layer and ``output_activation`` in the last.
     With ``loss="bce"`` the output activation must be ``"identity"``: the last layer gives
-    logits and the sigmoid lives inside the loss. Example: ``MLP((2, 4, 1))`` for XOR.
+    logits and the sigmoid lives inside the loss. ``residual=True`` adds skip connections
+    ``A_l = A_{l−1} + branch_scale·f(Z_l)`` around hidden layers of equal width.
+    Example: ``MLP((2, 4, 1))`` for XOR.
     """
 
     def __init__(
@@ -100,31 +121,92 @@ class MLP:
         seed: int = 0,
         scale: float = 1.0,
         loss: str | None = None,
+        *,
+        residual: bool = False,
+        branch_scale: float = 1.0,
     ) -> None:
-        self.widths = _check_widths(widths)
+        self._set_architecture(widths, activation, output_activation, residual, branch_scale)
+        self.seed = bounded_int(seed, "seed", 0)
+        self.params = init_params(self.widths, init, np.random.default_rng(self.seed), scale)
+        #: The loss ``predict`` assumes (and ``loss_and_grads`` uses by default); ``train``
+        #: sets it to the loss it trains with.
+        self.loss = self.default_loss() if loss is None else self.check_loss(loss)
+
+    @classmethod
+    def from_params(
+        cls,
+        params: Params,
+        activation: str = "tanh",
+        output_activation: str = "identity",
+        loss: str | None = None,
+        *,
+        residual: bool = False,
+        branch_scale: float = 1.0,
+    ) -> MLP:
+        """An MLP around given parameters ``{"W1": (n_1, n_0), "b1": (n_1, 1), …}``.
+
+        The widths are read from the shapes; the arrays are used as they are (not
+        copied) when they are already float64. Entries must be finite.
+        """
+        L = check_params(params)
+        checked = {key: finite_array(params[key], key, ndim=2) for key in params}
+        widths = [checked["W1"].shape[1]]
+        for k in range(1, L + 1):
+            W, b = checked[f"W{k}"], checked[f"b{k}"]
+            if W.shape[1] != widths[-1] or b.shape != (W.shape[0], 1):
+                raise ValueError(
+                    f"layer {k}: W{k} must be (n_{k}, {widths[-1]}) and b{k} (n_{k}, 1); "
+                    f"got {W.shape} and {b.shape}"
+                )
+            widths.append(W.shape[0])
+        mlp = cls.__new__(cls)
+        mlp._set_architecture(widths, activation, output_activation, residual, branch_scale)
+        mlp.seed = 0
+        mlp.params = {key: checked[key] for k in range(1, L + 1) for key in (f"W{k}", f"b{k}")}
+        mlp.loss = mlp.default_loss() if loss is None else mlp.check_loss(loss)
+        return mlp
+
+    def _set_architecture(
+        self, widths: Sequence[int], activation: str, output_activation: str, residual: bool,
+        branch_scale: float,
+    ) -> None:
+        self.widths = check_widths(widths)
         self.activation = check_activation_name(activation)
         self.output_activation = check_activation_name(output_activation, "output_activation")
-        self.seed = _check_int(seed, "seed", 0)
-        self.params = init_params(self.widths, init, np.random.default_rng(self.seed), scale)
-        #: The loss ``predict`` assumes; set by ``loss_and_grads`` and ``train``.
-        self.loss = self._default_loss() if loss is None else self._check_loss(loss)
+        if not isinstance(residual, bool):
+            raise TypeError(f"residual must be True or False, got {residual!r:.60}")
+        self.residual = residual
+        self.branch_scale = positive_float(branch_scale, "branch_scale")
 
     @property
     def n_layers(self) -> int:
         """The number ``L`` of dense layers."""
         return len(self.widths) - 1
 
+    @property
+    def skips(self) -> tuple[bool, ...]:
+        """For each layer ``l = 1 … L``: does it have a skip connection?
+
+        Only with ``residual=True``, and only hidden layers with ``n_l == n_{l−1}``.
+        """
+        w = self.widths
+        return tuple(self.residual and k < self.n_layers and w[k] == w[k - 1]
+                     for k in range(1, self.n_layers + 1))
+
     def __repr__(self) -> str:
+        extra = f", residual=True, branch_scale={self.branch_scale:g}" if self.residual else ""
         return (
             f"MLP(widths={self.widths}, activation={self.activation!r}, "
-            f"output_activation={self.output_activation!r})"
+            f"output_activation={self.output_activation!r}{extra})"
         )
 
     # -- checks ------------------------------------------------------------------------
-    def _default_loss(self) -> str:
+    def default_loss(self) -> str:
+        """``"bce"`` for logits out (identity output), else ``"mse"``."""
         return "bce" if self.output_activation == "identity" else "mse"
 
-    def _check_loss(self, loss: object) -> str:
+    def check_loss(self, loss: object) -> str:
+        """``loss`` if this network can train with it (``"bce"`` needs logits out)."""
         loss = check_loss_name(loss)
         if loss == "bce" and self.output_activation != "identity":
             raise ValueError(
@@ -133,7 +215,8 @@ class MLP:
             )
         return loss
 
-    def _check_X(self, X: np.ndarray) -> np.ndarray:
+    def check_X(self, X: np.ndarray) -> np.ndarray:
+        """``X`` as a finite float64 array of shape ``(n_0, N)``, else a clear error."""
         X = finite_array(X, "X", ndim=2)
         if X.shape[0] != self.widths[0]:
             raise ValueError(
@@ -142,30 +225,43 @@ class MLP:
             )
         return X
 
-    def _check_XY(self, X: np.ndarray, Y: np.ndarray, loss: str) -> tuple[np.ndarray, np.ndarray]:
-        X = self._check_X(X)
+    def check_data(
+        self, X: np.ndarray, Y: np.ndarray, loss: str | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``(X, Y)`` checked for this network and ``loss`` (default ``self.loss``).
+
+        ``X``: (n_0, N), ``Y``: (n_L, N), finite, ``N >= 1``; targets in [0, 1] for bce.
+        Returns float64 arrays that the ``check=False`` paths may be given.
+        """
+        loss = self.loss if loss is None else self.check_loss(loss)
+        X = self.check_X(X)
         Y = finite_array(Y, "Y", ndim=2)
         if Y.shape != (self.widths[-1], X.shape[1]):
             raise ValueError(
                 f"Y must have shape ({self.widths[-1]}, {X.shape[1]}) (outputs, samples) to "
                 f"match X {X.shape}; got {Y.shape}"
             )
-        if loss == "bce" and (Y.min() < 0 or Y.max() > 1):
-            raise ValueError("bce needs targets Y in [0, 1]")
+        if X.shape[1] == 0:
+            raise ValueError("need at least one sample (column) in X and Y")
+        if loss == "bce":
+            check_labels(Y)
         return X, Y
 
     # -- forward and backward -------------------------------------------------------------
-    def forward(self, X: np.ndarray) -> tuple[np.ndarray, Caches]:
-        """``X``: (n_0, N) -> the output ``A_L``: (n_L, N) and one cache per layer."""
-        return self._forward(self._check_X(X))
+    def forward(self, X: np.ndarray, *, check: bool = True) -> tuple[np.ndarray, Caches]:
+        """``X``: (n_0, N) -> the output ``A_L``: (n_L, N) and one cache per layer.
 
-    def _forward(self, X: np.ndarray) -> tuple[np.ndarray, Caches]:
-        A, caches, L, p = X, [], self.n_layers, self.params
-        for k in range(1, L + 1):
-            Z, dense_cache = dense_forward(A, p[f"W{k}"], p[f"b{k}"])
-            A, act_cache = activation_forward(
-                Z, self.activation if k < L else self.output_activation
+        Each cache is a pair ``(DenseCache, ActivationCache)``.
+        """
+        A = self.check_X(X) if check else X
+        caches: Caches = []
+        L, p, beta = self.n_layers, self.params, self.branch_scale
+        for k, skip in enumerate(self.skips, start=1):
+            Z, dense_cache = dense_forward(A, p[f"W{k}"], p[f"b{k}"], check=False)
+            F, act_cache = activation_forward(
+                Z, self.activation if k < L else self.output_activation, check=False
             )
+            A = A + beta * F if skip else F
             caches.append((dense_cache, act_cache))
         return A, caches
 
@@ -175,34 +271,44 @@ class MLP:
         Returns ``{"W1": dW1, "b1": db1, …}``, each the shape of its parameter. The
         gradient with respect to the input ``X`` is not computed.
         """
-        if len(caches) != self.n_layers:
-            raise ValueError(f"need {self.n_layers} caches (one per layer), got {len(caches)}")
-        grads: Params = {}
-        dA = d_out
-        for k in range(self.n_layers, 0, -1):
-            dense_cache, act_cache = caches[k - 1]
-            dZ = activation_backward(dA, act_cache)
-            dA, grads[f"W{k}"], grads[f"b{k}"] = dense_backward(dZ, dense_cache, k > 1)
-        return {k: grads[k] for k in self.params}
+        if not isinstance(caches, list) or len(caches) != self.n_layers:
+            raise ValueError(f"need a list of {self.n_layers} caches (one per layer), "
+                             f"got {type(caches).__name__} of {len(caches)}")
+        return backward_pass(d_out, caches, self.skips, self.branch_scale)
 
-    def _loss(self, out: np.ndarray, Y: np.ndarray, loss: str) -> tuple[float, np.ndarray]:
-        return bce_with_logits(out, Y) if loss == "bce" else mse(out, Y)
+    def output_loss(
+        self, out: np.ndarray, Y: np.ndarray, loss: str | None = None
+    ) -> tuple[float, np.ndarray]:
+        """The loss of the network's output ``out``: (n_L, N) against ``Y``: (n_L, N),
+        and its gradient ``∂L/∂out``. For checked data (no checks of its own)."""
+        loss = self.loss if loss is None else loss
+        return bce_with_logits(out, Y, check=False) if loss == "bce" else mse(out, Y, check=False)
+
+    def loss_value(
+        self, X: np.ndarray, Y: np.ndarray, loss: str | None = None, *, check: bool = True
+    ) -> float:
+        """The loss on ``(X, Y)`` (forward pass only). ``loss`` defaults to ``self.loss``."""
+        if check:
+            loss = self.loss if loss is None else self.check_loss(loss)
+            X, Y = self.check_data(X, Y, loss)
+        out, _ = self.forward(X, check=False)
+        return self.output_loss(out, Y, loss)[0]
 
     def loss_and_grads(
-        self, X: np.ndarray, Y: np.ndarray, loss: str = "bce"
+        self, X: np.ndarray, Y: np.ndarray, loss: str | None = None, *, check: bool = True
     ) -> tuple[float, Params]:
         """The loss on ``(X, Y)`` and the gradient of every parameter.
 
         ``X``: (n_0, N), ``Y``: (n_L, N). ``loss`` is ``"bce"`` (the network's outputs are
-        logits) or ``"mse"``. Returns ``(L, grads)`` with grads shaped like ``params``.
+        logits) or ``"mse"``; the default is ``self.loss``, which is not changed.
+        Returns ``(L, grads)`` with grads shaped like ``params``. ``check=False`` skips
+        the input checks, for data that :meth:`check_data` returned.
         """
-        self.loss = self._check_loss(loss)
-        X, Y = self._check_XY(X, Y, loss)
-        return self._loss_and_grads(X, Y, loss)
-
-    def _loss_and_grads(self, X: np.ndarray, Y: np.ndarray, loss: str) -> tuple[float, Params]:
-        out, caches = self._forward(X)
-        L, d_out = self._loss(out, Y, loss)
+        if check:
+            loss = self.loss if loss is None else self.check_loss(loss)
+            X, Y = self.check_data(X, Y, loss)
+        out, caches = self.forward(X, check=False)
+        L, d_out = self.output_loss(out, Y, loss)
         return L, self.backward(d_out, caches)
 
     def predict(self, X: np.ndarray) -> np.ndarray:
@@ -212,18 +318,49 @@ class MLP:
         return sigmoid(out) if self.loss == "bce" else out
 
 
+def backward_pass(
+    d_out: np.ndarray, caches: Caches, skips: Sequence[bool], branch_scale: float = 1.0
+) -> Params:
+    """The backward pass of a plain or residual MLP from its forward caches.
+
+    ``d_out = ∂L/∂A_L``: (n_L, N); ``caches``: one ``(DenseCache, ActivationCache)`` per
+    layer; ``skips[l−1]``: whether layer ``l`` has a skip connection with branch scale
+    ``β = branch_scale``. Returns ``{"W1": dW1, "b1": db1, …}`` (no gradient for ``X``).
+    """
+    grads: Params = {}
+    dA = d_out
+    L = len(caches)
+    for k in range(L, 0, -1):
+        dense_cache, act_cache = caches[k - 1]
+        skip = skips[k - 1]
+        dZ = activation_backward(branch_scale * dA if skip else dA, act_cache, check=False)
+        dA_branch, grads[f"W{k}"], grads[f"b{k}"] = dense_backward(
+            dZ, dense_cache, k > 1, check=False)
+        if k > 1:
+            dA = dA + dA_branch if skip else dA_branch
+    return {key: grads[key] for k in range(1, L + 1) for key in (f"W{k}", f"b{k}")}
+
+
 def sgd_step(params: Params, grads: Params, lr: float) -> None:
     """One gradient-descent update ``θ ← θ − lr·∂L/∂θ`` of every parameter, in place.
 
     ``params`` and ``grads`` have the same keys, and each gradient the shape of its parameter.
     """
     lr = positive_float(lr, "lr")
+    if not isinstance(params, dict) or not isinstance(grads, dict):
+        raise TypeError("params and grads must be dicts of arrays with the same keys")
     if params.keys() != grads.keys():
         raise ValueError(f"grads must have the keys of params {list(params)}, got {list(grads)}")
     for key, theta in params.items():
-        if grads[key].shape != theta.shape:
-            raise ValueError(f"grad {key} has shape {grads[key].shape}, expected {theta.shape}")
-        theta -= lr * grads[key]
+        g = grads[key]
+        if getattr(g, "shape", None) != theta.shape:
+            raise ValueError(f"grad {key} has shape {getattr(g, 'shape', None)}, "
+                             f"expected {theta.shape}")
+        theta -= lr * g
+
+
+def _params_norm(params: Params) -> float:
+    return math.sqrt(sum(float(np.vdot(theta, theta)) for theta in params.values()))
 
 
 def train(
@@ -238,36 +375,48 @@ def train(
     callback: Callable[[int, float, Params], None] | None = None,
     explode_factor: float = 1e3,
 ) -> list[float]:
-    """Gradient descent on ``(X, Y)``; updates ``mlp.params`` in place.
+    """Gradient descent on ``(X, Y)``; updates ``mlp.params`` in place and sets ``mlp.loss``.
 
-    ``X``: (n_0, N), ``Y``: (n_L, N). ``batch_size=None`` uses the whole batch (one step
-    per epoch); otherwise each epoch visits the samples in a fresh random order (seeded
-    by ``seed``) in minibatches. Returns one loss per epoch: with the full batch, the loss
-    *before* that epoch's update; with minibatches, the mean of the minibatch losses.
-    ``callback(epoch, loss, grads)`` is called after every gradient computation.
+    ``X``: (n_0, N), ``Y``: (n_L, N), checked once. ``batch_size=None`` uses the whole batch
+    (one step per epoch); otherwise each epoch visits the samples in a fresh random order
+    (seeded by ``seed``) in minibatches. Returns one loss per epoch: with the full batch,
+    the loss *before* that epoch's update; with minibatches, the mean of the minibatch
+    losses. ``callback(epoch, loss, grads)`` is called after every gradient computation.
 
-    Raises :class:`TrainingDiverged` if the loss becomes non-finite or grows beyond
-    ``explode_factor · max(first loss, 1)`` (the parameters keep their last values).
+    Raises :class:`TrainingDiverged` (the parameters keep their last values) when
+    training diverges: a non-finite loss, gradient or parameter (or a floating-point
+    overflow), an epoch's loss above ``explode_factor · max(best loss so far, 0.1·L₀)``
+    (``L₀``: the loss before training), an epoch that multiplies the parameters' norm
+    ``‖θ‖`` by more than :data:`PARAM_JUMP_LIMIT` (against ``max(‖θ‖, 1)``), or ``‖θ‖``
+    above :data:`PARAM_GROWTH_LIMIT` times ``max(initial ‖θ‖, 1)``. Together these catch
+    a learning rate far too large even when the loss stays bounded (saturated sigmoids).
     """
     if not isinstance(mlp, MLP):
         raise TypeError(f"mlp must be an MLP, got {type(mlp).__name__}")
-    mlp.loss = mlp._check_loss(loss)
-    X, Y = mlp._check_XY(X, Y, loss)
+    loss = mlp.check_loss(loss)
+    X, Y = mlp.check_data(X, Y, loss)
     lr = positive_float(lr, "lr")
-    epochs = _check_int(epochs, "epochs", 1)
-    seed = _check_int(seed, "seed", 0)
+    epochs = bounded_int(epochs, "epochs", 1, MAX_EPOCHS)
+    seed = bounded_int(seed, "seed", 0)
     explode_factor = positive_float(explode_factor, "explode_factor")
     N = X.shape[1]
     if batch_size is not None:
-        batch_size = _check_int(batch_size, "batch_size", 1)
+        batch_size = bounded_int(batch_size, "batch_size", 1)
     if callback is not None and not callable(callback):
         raise TypeError(f"callback must be a function, got {type(callback).__name__}")
+    mlp.loss = loss
+    if not all(np.isfinite(theta).all() for theta in mlp.params.values()):
+        raise ValueError("mlp.params must be finite before training")
     rng = np.random.default_rng(seed)
     history: list[float] = []
-    limit = math.inf
+    theta_norm = _params_norm(mlp.params)
+    norm_limit = PARAM_GROWTH_LIMIT * max(theta_norm, 1.0)
+    epoch = 0
     try:
         # overflow, inf − inf and 0/0 mean divergence; underflow to 0 is harmless
         with np.errstate(over="raise", invalid="raise", divide="raise", under="ignore"):
+            L0 = mlp.loss_value(X, Y, loss, check=False)
+            best, floor = L0, 0.1 * L0
             for epoch in range(epochs):
                 if batch_size is None or batch_size >= N:
                     batches = [(X, Y)]
@@ -279,23 +428,36 @@ def train(
                     ]
                 total = 0.0
                 for Xb, Yb in batches:
-                    L, grads = mlp._loss_and_grads(Xb, Yb, loss)
-                    if not math.isfinite(L) or L > limit:
-                        raise TrainingDiverged(_diverged_message(epoch, L, lr))
+                    L, grads = mlp.loss_and_grads(Xb, Yb, loss, check=False)
+                    if not math.isfinite(L):
+                        raise TrainingDiverged(_diverged_message(epoch, f"loss {L}", lr))
                     if callback is not None:
                         callback(epoch, L, grads)
                     sgd_step(mlp.params, grads, lr)
                     total += L * Xb.shape[1]
                 history.append(total / N)
-                if epoch == 0:
-                    limit = explode_factor * max(history[0], 1.0)
+                limit = explode_factor * max(best, floor)
+                if history[-1] > limit:
+                    raise TrainingDiverged(_diverged_message(
+                        epoch, f"loss {history[-1]:.3g}, over {explode_factor:g} × the best "
+                        f"so far ({best:.3g})", lr))
+                best = min(best, history[-1])
+                before, theta_norm = theta_norm, _params_norm(mlp.params)
+                if not theta_norm <= PARAM_JUMP_LIMIT * max(before, 1.0):  # also catches nan
+                    raise TrainingDiverged(_diverged_message(
+                        epoch, f"the parameters' norm jumped from {before:.3g} to "
+                        f"{theta_norm:.3g} in one epoch", lr))
+                if theta_norm > norm_limit:
+                    raise TrainingDiverged(_diverged_message(
+                        epoch, f"the parameters' norm grew to {theta_norm:.3g}, over "
+                        f"{PARAM_GROWTH_LIMIT:g} × its initial value", lr))
     except FloatingPointError as exc:
-        raise TrainingDiverged(_diverged_message(len(history), math.nan, lr, str(exc))) from None
+        raise TrainingDiverged(
+            _diverged_message(epoch, f"a floating-point error ({exc})", lr)) from None
     return history
 
 
-def _diverged_message(epoch: int, L: float, lr: float, detail: str = "") -> str:
-    what = f"a floating-point error ({detail})" if detail else f"loss {L:.3g}"
+def _diverged_message(epoch: int, what: str, lr: float) -> str:
     return (
         f"training diverged at epoch {epoch}: {what}. The learning rate lr={lr:g} is "
         "probably too large; try a smaller one."
@@ -308,40 +470,40 @@ def gradient_check(
     """Compare backprop's gradients with central differences, parameter by parameter.
 
     For each parameter ``θ`` (every entry of every array) the numerical gradient is
-    ``(L(θ + h) − L(θ − h)) / 2h``. Returns ``{"W1": err, "b1": err, …}`` with
+    ``(L(θ + h) − L(θ − h)) / 2h`` (:func:`bp_helpers.calculus.numerical_gradient`).
+    Returns ``{"W1": err, "b1": err, …}`` with
     ``err = ‖g_backprop − g_numeric‖ / (‖g_backprop‖ + ‖g_numeric‖)`` (0 when both are 0);
     in float64 a correct backward pass gives errors far below 1e-7.
-    ``X``: (n_0, N), ``Y``: (n_L, N). ``mlp.params`` is restored afterwards.
+    ``X``: (n_0, N), ``Y``: (n_L, N). ``mlp.params`` is unchanged afterwards.
     """
     if not isinstance(mlp, MLP):
         raise TypeError(f"mlp must be an MLP, got {type(mlp).__name__}")
-    loss = mlp._check_loss(loss)
-    X, Y = mlp._check_XY(X, Y, loss)
+    loss = mlp.check_loss(loss)
+    X, Y = mlp.check_data(X, Y, loss)
     h = positive_float(h, "h")
-    _, grads = mlp._loss_and_grads(X, Y, loss)
+    _, grads = mlp.loss_and_grads(X, Y, loss, check=False)
 
-    def loss_value() -> float:
-        return mlp._loss(mlp._forward(X)[0], Y, loss)[0]
+    def loss_with(key: str) -> Callable[[np.ndarray], float]:
+        original = mlp.params[key]
 
-    errors = {}
-    for key, theta in mlp.params.items():
-        numeric = np.zeros_like(theta)
-        flat_theta, flat_numeric = theta.reshape(-1), numeric.reshape(-1)
-        for i in range(flat_theta.size):
-            old = flat_theta[i]
-            flat_theta[i] = old + h
-            L_plus = loss_value()
-            flat_theta[i] = old - h
-            L_minus = loss_value()
-            flat_theta[i] = old
-            flat_numeric[i] = (L_plus - L_minus) / (2 * h)
-        errors[key] = relative_norm_error(grads[key], numeric)
-    return errors
+        def f(theta: np.ndarray) -> float:
+            mlp.params[key] = theta
+            try:
+                return mlp.loss_value(X, Y, loss, check=False)
+            finally:
+                mlp.params[key] = original
+
+        return f
+
+    return {
+        key: relative_norm_error(grads[key], numerical_gradient(loss_with(key), theta, h))
+        for key, theta in mlp.params.items()
+    }
 
 
 def relative_norm_error(a: np.ndarray, b: np.ndarray) -> float:
     """``‖a − b‖ / (‖a‖ + ‖b‖)``, 0 when both are zero; ``a``, ``b``: the same shape."""
-    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    a, b = finite_array(a, "a"), finite_array(b, "b")
     if a.shape != b.shape:
         raise ValueError(f"a and b must have the same shape, got {a.shape} and {b.shape}")
     denom = float(np.linalg.norm(a) + np.linalg.norm(b))

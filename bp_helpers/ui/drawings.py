@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import matplotlib as mpl
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -17,7 +16,17 @@ from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from bp_helpers.autograd import Value, topological_order
 from bp_helpers.nn import MLP
-from bp_helpers.ui.style import COLORS, STYLE, View, label_axes
+from bp_helpers.ui.palette import CLASS_MARKERS, TINTS, class_cmap, class_colors, layer_style
+from bp_helpers.ui.style import (
+    COLORS,
+    View,
+    colorbar,
+    dynamic,
+    figure_state,
+    integer_ticks,
+    label_axes,
+    legend_outside,
+)
 
 #: The largest graph :func:`draw_graph` will draw; beyond ~30 nodes text gets small.
 MAX_NODES = 60
@@ -37,19 +46,16 @@ EDGE_GAP = 0.85  # horizontal room for the edges between columns
 TAG_H = 0.5  # height of the operation tag
 
 
-MAX_WIDTH_INCHES = 12.5  # larger graphs are drawn smaller
+TITLE_INCHES = 0.45  # room above the drawing for its title
 
 
-FONT = 9.5  # text size at full size (points)
+FONT = 10.0  # text size in a node (points): never scaled down
+
+
+EDGE_FONT = 9.0  # an edge label's text size (points)
 
 
 _OP_SYMBOLS = {"*": "×", "/": "÷", "-": "−", "neg": "−x", "sigmoid": "σ", "relu": "ReLU"}
-
-
-LEAF_COLOR = "#fff4e0"
-
-
-NODE_COLOR = "#eef3fa"
 
 
 def format_number(x: float) -> str:
@@ -158,11 +164,19 @@ def _names(order: list[Value]) -> dict[int, str]:
     return {id(n): n.label or f"#{k}" for k, n in enumerate(order)}
 
 
-def _summary(root: Value, order: list[Value]) -> str:
+def _summary(root: Value, order: list[Value], show_local: bool = True) -> str:
     names = _names(order)
     root_name = names[id(root)]
     width = max(4, *(len(s) for s in names.values()))
-    lines = [f"{'node':<{width}}  {'op':<8} {'value':>10} {f'∂{root_name}/∂node':>12}"]
+    n_inputs = sum(n.is_leaf for n in order)
+    edges = ("; each arrow's label is the local derivative ∂(node)/∂(input)" if show_local
+             else "")
+    lines = [
+        f"The graph of {root_name}: {len(order)} nodes ({n_inputs} inputs, drawn left, "
+        f"{root_name} right). Each box shows a value and the gradient ∂{root_name}/∂(node) "
+        f"(green > 0, purple < 0){edges}.",
+        f"{'node':<{width}}  {'op':<8} {'value':>10} {f'∂{root_name}/∂node':>12}",
+    ]
     for n in order:
         lines.append(
             f"{names[id(n)]:<{width}}  {(n.op or 'input'):<8} {n.data:>10.4g} {n.grad:>12.4g}"
@@ -181,10 +195,13 @@ def draw_graph(
 
     Call ``root.backward()`` first to see gradients (otherwise they are all 0). Edge
     labels (``show_local``) are the local derivatives ∂(node)/∂(input). Nodes without a
-    label are named ``#k``. Returns a :class:`View` whose text lists every node (value,
-    gradient) in topological order. The drawing is at most ``MAX_WIDTH_INCHES`` wide, so
-    a graph more than about ten steps deep is drawn smaller. Raises ValueError beyond
-    ``MAX_NODES`` nodes.
+    label are named ``#k``. Returns a :class:`View` whose text says what the drawing
+    shows, then lists every node (value, gradient) in topological order. Text is never
+    smaller than 9 pt, so a graph more than about ten steps deep makes a wide figure
+    (shown scaled to the page). Raises ValueError beyond ``MAX_NODES`` nodes.
+
+    Redrawing the same graph shape into the ``fig`` of an earlier call changes only the
+    numbers and their colours (fast enough for a slider).
     """
     if not isinstance(root, Value):
         raise TypeError(f"root must be a Value, got {type(root).__name__}")
@@ -198,118 +215,129 @@ def draw_graph(
         )
     order = [p.node for p in placed]
     names = _names(order)
-    where = {id(p.node): p for p in placed}
+    index = {id(n): k for k, n in enumerate(order)}
+    root_name = names[id(root)]
+    title = title or f"Graph of {root_name}: value and gradient ∂{root_name}/∂(node) at each node"
+    shape = tuple((names[id(n)], n.op, tuple(index[id(c)] for c in n.children)) for n in order)
+    figsize = _graph_size(placed)
+
+    def build(fig: Figure) -> dict:
+        return _build_graph(fig, placed, names, root, show_local)
+
+    fig, art = figure_state(fig, build, figsize=figsize, key=(shape, show_local), layout=False)
+    art["ax"].title.set_text(title)
+    for p, (value_text, grad_text) in zip(placed, art["numbers"], strict=True):
+        node = p.node
+        value_text.set_text(f"value {format_number(node.data)}")
+        grad_text.set_text(f"grad {format_number(node.grad)}")
+        grad_text.set_color(_sign_color(node.grad))
+    locals_ = [local for p in placed for local in p.node.local_grads] if show_local else []
+    for label, local in zip(art["edge_labels"], locals_, strict=True):
+        label.set_text(format_number(local))
+    return View(fig, _summary(root, order, show_local))
+
+
+def _sign_color(x: float) -> str:
+    return COLORS["positive"] if x > 0 else COLORS["negative"] if x < 0 else COLORS["ink"]
+
+
+def _graph_size(placed: list[Placed]) -> tuple[float, float]:
     n_rows = max(p.row for p in placed) + 1
+    x_min, x_max = _x_range(placed)
+    y_half = _y_half(n_rows)
+    return ((x_max - x_min) * UNIT_INCHES, 2 * y_half * UNIT_INCHES + TITLE_INCHES)
+
+
+def _x_range(placed: list[Placed]) -> tuple[float, float]:
     x_min = min(p.x - BOX_W / 2 - _tag_width(_op_text(p.node.op)) * bool(p.node.op)
                 for p in placed) - 0.2
-    x_max = max(p.x for p in placed) + BOX_W / 2 + 0.2
-    y_half = (n_rows - 1) / 2 * ROW_PITCH + BOX_H / 2 + 0.35
-    width_in = (x_max - x_min) * UNIT_INCHES
-    scale = min(1.0, MAX_WIDTH_INCHES / width_in)
-    figsize = (width_in * scale, (2 * y_half * UNIT_INCHES + 0.55) * scale)
-    fig, ax = _graph_figure(fig, figsize, title_inches=0.5 * scale)
-    ax.set_xlim(x_min, x_max)
+    return x_min, max(p.x for p in placed) + BOX_W / 2 + 0.2
+
+
+def _y_half(n_rows: int) -> float:
+    return (n_rows - 1) / 2 * ROW_PITCH + BOX_H / 2 + 0.35
+
+
+def _build_graph(fig: Figure, placed: list[Placed], names: dict[int, str], root: Value,
+                 show_local: bool) -> dict:
+    """Boxes, tags, arrows and names (static); numbers and edge labels (dynamic)."""
+    width, height = fig.get_size_inches()
+    ax = fig.add_axes((0.0, 0.0, 1.0, 1.0 - TITLE_INCHES / height), label=_AXES_LABEL)
+    n_rows = max(p.row for p in placed) + 1
+    ax.set_xlim(*_x_range(placed))
+    y_half = _y_half(n_rows)
     ax.set_ylim(-y_half, y_half)
     ax.set_axis_off()
-    font = max(6.0, FONT * scale)
-    root_name = names[id(root)]
-    ax.set_title(
-        title or f"Graph of {root_name}: value and gradient ∂{root_name}/∂(node) at each node",
-        fontsize=max(8.0, 11.0 * scale),
-    )
+    ax.set_title("", fontsize=11)
+    dynamic(ax.title)
+    where = {id(p.node): p for p in placed}
+    numbers = [_draw_node(ax, p, names[id(p.node)], is_root=p.node is root) for p in placed]
+    edge_labels: list = []
     for p in placed:
-        _draw_node(ax, p, names[id(p.node)], is_root=p.node is root, font=font)
-    for p in placed:
-        _draw_edges(ax, p, where, font=font, show_local=show_local)
-    return View(fig, _summary(root, order))
+        edge_labels += _draw_edges(ax, p, where, show_local=show_local)
+    return {"ax": ax, "numbers": numbers, "edge_labels": edge_labels}
 
 
 _AXES_LABEL = "computational graph"
 
 
-def _graph_figure(
-    fig: Figure | None, figsize: tuple[float, float], title_inches: float
-) -> tuple[Figure, Axes]:
-    """Like :func:`~bp_helpers.plotting.fresh_figure`, but faster to redraw: one axes at a
-    fixed place (the data limits already frame every box, so no layout engine has to
-    measure every text again) that a redraw empties and reuses instead of rebuilding."""
-    top = (0.0, 0.0, 1.0, 1.0 - title_inches / figsize[1])
-    if fig is not None and [a.get_label() for a in fig.axes] == [_AXES_LABEL]:
-        ax = fig.axes[0]
-        for artist in [*ax.artists, *ax.patches, *ax.texts]:
-            artist.remove()
-        fig.set_size_inches(figsize)
-        ax.set_position(top)
-        return fig, ax
-    with mpl.rc_context(STYLE):
-        if fig is None:
-            fig = Figure(figsize=figsize)
-        else:
-            fig.clear()
-        ax = fig.add_axes(top, label=_AXES_LABEL)
-    return fig, ax
-
-
-def _draw_node(ax: Axes, p: Placed, name: str, *, is_root: bool, font: float) -> None:
+def _draw_node(ax: Axes, p: Placed, name: str, *, is_root: bool) -> tuple:
+    """The node's box, name and operation tag; returns its (value, grad) texts."""
     node = p.node
     left, bottom = p.x - BOX_W / 2, p.y - BOX_H / 2
     ax.add_artist(FancyBboxPatch(
         (left, bottom), BOX_W, BOX_H, boxstyle="round,pad=0,rounding_size=0.12",
-        facecolor=LEAF_COLOR if node.is_leaf else NODE_COLOR,
-        edgecolor=COLORS["highlight"] if node.is_leaf else "#4a5a70",
+        facecolor=TINTS["leaf"] if node.is_leaf else TINTS["node"],
+        edgecolor=COLORS["highlight"] if node.is_leaf else TINTS["box_edge"],
         linewidth=2.2 if is_root else 1.1, zorder=2,
     ))
-    ax.text(p.x, p.y + 0.3, name, ha="center", va="center", fontsize=font + 0.5,
+    ax.text(p.x, p.y + 0.3, name, ha="center", va="center", fontsize=FONT + 0.5,
             fontweight="bold", zorder=3)
-    ax.text(p.x, p.y, f"value {format_number(node.data)}", ha="center", va="center",
-            fontsize=font, zorder=3)
-    grad_color = (COLORS["positive"] if node.grad > 0
-                  else COLORS["negative"] if node.grad < 0 else COLORS["neutral"])
-    ax.text(p.x, p.y - 0.3, f"grad {format_number(node.grad)}", ha="center", va="center",
-            fontsize=font, color=grad_color, zorder=3)
+    value = dynamic(ax.text(p.x, p.y, "", ha="center", va="center", fontsize=FONT, zorder=3))
+    grad = dynamic(ax.text(p.x, p.y - 0.3, "", ha="center", va="center", fontsize=FONT,
+                           zorder=3))
     if node.op:
         text = _op_text(node.op)
         w = _tag_width(text)
         ax.add_artist(FancyBboxPatch(
             (left - w, p.y - TAG_H / 2), w, TAG_H, boxstyle="round,pad=0,rounding_size=0.2",
-            facecolor="white", edgecolor="#4a5a70", linewidth=1.0, zorder=4,
+            facecolor=TINTS["paper"], edgecolor=TINTS["box_edge"], linewidth=1.0, zorder=4,
         ))
-        ax.text(left - w / 2, p.y, text, ha="center", va="center", fontsize=font,
-                zorder=5)
+        ax.text(left - w / 2, p.y, text, ha="center", va="center", fontsize=FONT, zorder=5)
+    return value, grad
 
 
-def _draw_edges(
-    ax: Axes, p: Placed, where: dict[int, Placed], *, font: float, show_local: bool
-) -> None:
+def _draw_edges(ax: Axes, p: Placed, where: dict[int, Placed], *, show_local: bool) -> list:
+    """Arrows from the node's inputs; returns one (dynamic) label per input edge."""
     node = p.node
+    labels = []
     if not node.children:
-        return
+        return labels
     end_x = p.x - BOX_W / 2 - _tag_width(_op_text(node.op))
     repeated = len(node.children) == 2 and node.children[0] is node.children[1]
-    for k, (child, local) in enumerate(zip(node.children, node.local_grads, strict=True)):
+    for k, child in enumerate(node.children):
         c = where[id(child)]
         start = (c.x + BOX_W / 2, c.y)
         end = (end_x, p.y)
         rad = (0.35 if k == 0 else -0.35) if repeated else 0.0
         ax.add_artist(FancyArrowPatch(
-            start, end, arrowstyle="-|>", mutation_scale=11, color="#4a5a70",
+            start, end, arrowstyle="-|>", mutation_scale=11, color=TINTS["box_edge"],
             linewidth=1.0, connectionstyle=f"arc3,rad={rad}", zorder=1, shrinkA=0, shrinkB=1,
         ))
-        if show_local:
-            t = 0.45
-            lx = start[0] + t * (end[0] - start[0])
-            ly = start[1] + t * (end[1] - start[1])
-            if rad:  # the label sits on the bulge of a curved edge
-                dx, dy = end[0] - start[0], end[1] - start[1]
-                lx, ly = lx + rad * dy * 0.5, ly - rad * dx * 0.5
-            ax.text(lx, ly, format_number(local), ha="center", va="center",
-                    fontsize=max(6.0, font - 1.5),
-                    color=COLORS["neutral"], zorder=3,
-                    bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
-                          "edgecolor": "none"})
-
-
-LAYER_COLORS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b")
+        t = 0.42  # a little before the middle: away from where edges meet at a node
+        lx = start[0] + t * (end[0] - start[0])
+        ly = start[1] + t * (end[1] - start[1])
+        if rad:  # the label sits on the bulge of a curved edge
+            dx, dy = end[0] - start[0], end[1] - start[1]
+            lx, ly = lx + rad * dy * 0.5, ly - rad * dx * 0.5
+        if not show_local:
+            continue
+        label = dynamic(ax.text(
+            lx, ly, "", ha="center", va="center", fontsize=EDGE_FONT, color=COLORS["ink"],
+            zorder=3, bbox={"boxstyle": "round,pad=0.15", "facecolor": TINTS["paper"],
+                            "edgecolor": "none"}))
+        labels.append(label)
+    return labels
 
 
 def prediction_grid(
@@ -336,46 +364,59 @@ def decision_boundary(
     title: str = "Decision boundary",
     padding: float = 0.5,
     resolution: int = 61,
+    show_colorbar: bool = False,
 ) -> None:
-    """Shade ``mlp.predict`` over the plane, draw the 0.5 contour and the labelled points.
+    """Shade P(class 1) = ``mlp.predict`` over the plane, draw the 0.5 contour and the points.
 
     ``X``: (2, N) points, ``Y``: (1, N) labels 0/1; the network must have 2 inputs and
-    1 output.
+    1 output. Classes are told apart by colour and marker (class 0: circles, class 1:
+    squares); the shading runs from the class-0 colour (P = 0) through white (0.5) to the
+    class-1 colour (P = 1). ``show_colorbar`` adds its colour bar (the layout then has
+    one more axes). The legend sits outside the axes, so it never covers a point.
     """
     if mlp.widths[0] != 2 or mlp.widths[-1] != 1:
         raise ValueError(f"need a network with 2 inputs and 1 output, got widths {mlp.widths}")
     g0, g1, P = prediction_grid(mlp.predict, X, padding=padding, resolution=resolution)
     G0, G1 = np.meshgrid(g0, g1)
-    ax.contourf(G0, G1, P, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.6)
+    shading = ax.contourf(G0, G1, P, levels=np.linspace(0, 1, 11), cmap=class_cmap(),
+                          alpha=0.6)
     if P.min() < 0.5 < P.max():
-        ax.contour(G0, G1, P, levels=[0.5], colors="k", linewidths=1.5)
-    for label, color, marker in ((0, COLORS["negative"], "o"), (1, COLORS["positive"], "s")):
+        ax.contour(G0, G1, P, levels=[0.5], colors=COLORS["ink"], linewidths=1.5)
+    for label, color, marker in zip((0, 1), class_colors(), CLASS_MARKERS, strict=True):
         mask = Y[0] == label
-        ax.scatter(X[0, mask], X[1, mask], c=color, marker=marker, s=60, edgecolors="k",
-                   label=f"y = {label}", zorder=3)
-    ax.legend(loc="upper center", ncol=2, frameon=True, facecolor="white", framealpha=0.9)
+        ax.scatter(X[0, mask], X[1, mask], c=color, marker=marker, s=60,
+                   edgecolors=COLORS["ink"], label=f"y = {label}", zorder=3)
+    legend_outside(ax, where="right", frameon=False, ncols=1)
     ax.set_aspect("equal", adjustable="box")
     ax.grid(False)
     label_axes(ax, title, "x₁", "x₂")
-
-
-def _log10(values: Sequence[float]) -> np.ndarray:
-    # log10 drawn on a linear axis: as readable as a log axis, and much faster to render
-    return np.log10(np.maximum(np.asarray(values, dtype=float), 1e-300))
+    if show_colorbar:
+        colorbar(ax, shading, "P(class 1)")
 
 
 def loss_curve(ax: Axes, history: Sequence[float], *, title: str = "Training loss") -> None:
-    """``log₁₀`` of the loss per epoch."""
-    ax.plot(np.arange(len(history)), _log10(history), color=COLORS["function"])
-    label_axes(ax, title, "epoch", "log₁₀ loss")
+    """The loss per epoch on a log axis (epochs: integer ticks)."""
+    values = np.maximum(np.asarray(history, dtype=float), 1e-300)
+    ax.plot(np.arange(len(values)), values, color=COLORS["train"])
+    ax.set_yscale("log")
+    integer_ticks(ax.xaxis)
+    label_axes(ax, title, "epoch", "loss (log scale)")
 
 
 def gradient_norms(
     ax: Axes, norms: dict[str, Sequence[float]], *, title: str = "Gradient norm per layer"
 ) -> None:
-    """``log₁₀ ‖∂L/∂W_l‖`` per epoch for each layer. ``norms``: {"W1": [...], …}."""
-    for i, (key, values) in enumerate(norms.items()):
-        ax.plot(np.arange(len(values)), _log10(values), color=LAYER_COLORS[i % len(LAYER_COLORS)],
-                label=f"‖∂L/∂{key}‖")
-    ax.legend()
-    label_axes(ax, title, "epoch", "log₁₀ of the Frobenius norm")
+    """``‖∂L/∂W_l‖`` per epoch for each layer, on a log axis. ``norms``: {"W1": [...], …}.
+
+    Each layer has its own colour, line style and marker (:func:`~bp_helpers.ui.palette.
+    layer_style`), so no line hides another; the legend sits outside the axes.
+    """
+    for i, (key, values) in enumerate(norms.items(), start=1):
+        values = np.maximum(np.asarray(values, dtype=float), 1e-300)
+        style = layer_style(i)
+        ax.plot(np.arange(len(values)), values, label=f"‖∂L/∂{key}‖", linewidth=1.5,
+                markevery=max(1, len(values) // 8), markersize=5, **style)
+    ax.set_yscale("log")
+    integer_ticks(ax.xaxis)
+    legend_outside(ax, where="right")
+    label_axes(ax, title, "epoch", "Frobenius norm (log scale)")

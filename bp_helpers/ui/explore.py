@@ -9,16 +9,23 @@ values. In a notebook::
 
 Only :meth:`Explorer.widget` imports ipywidgets. Tests call :meth:`Explorer.extremes` to
 run the function at every slider's minimum and maximum without a browser.
+
+The widget keeps up with the hand: slider values that arrive while a figure is being
+drawn are coalesced (:class:`Coalescer`), so a fast drag draws the latest value instead
+of working through a queue. Its text form, shown before the notebook runs and on GitHub,
+is a friendly line (:data:`RUN_TO_USE`, :func:`live_box`), not ``VBox(children=(…``.
 """
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import inspect
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from bp_helpers.ui.style import View
+from bp_helpers.ui.style import View, image_layout
 
 
 @dataclass(frozen=True)
@@ -156,7 +163,11 @@ class Explorer:
         return self.func()
 
     def widget(self, description_width: str = "110px") -> Any:
-        """Sliders wired to the function: text above, figure below; returns a VBox."""
+        """Sliders wired to the function: controls, text, figure; returns a :func:`live_box`.
+
+        Slider moves are coalesced (:class:`Coalescer`): values that arrive while a
+        figure is being drawn are not drawn one by one; the latest is drawn next.
+        """
         import ipywidgets as w
 
         style = {"description_width": description_width}
@@ -169,24 +180,122 @@ class Explorer:
             sliders[name] = slider
         view = self.func(**self.defaults())
         text = w.HTML(value=as_html(view.text))
-        image = w.Image(value=view.png(), format="png")
-        image.layout = w.Layout(max_width="100%")
+        image = w.Image(value=view.png(), format="png", layout=image_layout(view.figure))
         state = {"fig": view.figure}
 
-        def redraw(_change: Any = None) -> None:
+        def redraw() -> None:
             values = {name: slider.value for name, slider in sliders.items()}
-            new = self.func(**values, fig=state["fig"])
+            try:
+                new = self.func(**values, fig=state["fig"])
+                png = new.png()
+            except Exception as error:
+                # In a kernel the draw runs from the event loop, where an exception would
+                # reach no cell: show it in the widget. Without a loop, raise as usual.
+                text.value = as_html(f"⚠ {type(error).__name__}: {error}")
+                if not _event_loop_running():
+                    raise
+                return
             state["fig"] = new.figure
             text.value = as_html(new.text)
-            image.value = new.png()
+            image.value = png
 
+        coalescer = Coalescer(redraw)
         for slider in sliders.values():
-            slider.observe(redraw, names="value")
+            slider.observe(lambda _change: coalescer.request(), names="value")
         controls_box = w.VBox(list(sliders.values()))
-        return w.VBox([controls_box, text, image])
+        box = live_box([controls_box, text, image])
+        box.coalescer = coalescer  # for tests: how many draws a burst of moves cost
+        return box
+
+
+def _event_loop_running() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+#: How long (s) a redraw waits after the first new value, so that values already
+#: queued behind it are taken in and only the latest is drawn.
+COALESCE_DELAY_S = 0.012
+
+
+class Coalescer:
+    """Runs ``draw()`` once for every burst of :meth:`request` calls.
+
+    In a kernel, the kernel's event loop runs between comm messages (ipykernel >= 6):
+    :meth:`request` schedules one ``draw`` :data:`COALESCE_DELAY_S` later, unless one is
+    already scheduled; the draw reads the controls' latest values. Slider values that
+    arrive while a figure is drawn wait in the kernel's queue; they are all taken in
+    before the next draw, which draws only the last. Without a running event loop (a
+    test, a script) every request draws at once.
+    """
+
+    def __init__(self, draw: Callable[[], None], delay: float = COALESCE_DELAY_S) -> None:
+        if not callable(draw):
+            raise TypeError(f"draw must be a function, got {type(draw).__name__}")
+        if not isinstance(delay, (int, float)) or not delay >= 0:
+            raise ValueError(f"delay must be a number of seconds >= 0, got {delay!r}")
+        self._draw = draw
+        self.delay = float(delay)
+        self._scheduled: asyncio.TimerHandle | None = None
+        self.requests = 0
+        self.draws = 0
+
+    @property
+    def pending(self) -> bool:
+        """True while a draw is scheduled and has not run yet."""
+        return self._scheduled is not None
+
+    def request(self) -> None:
+        """Ask for a draw of the latest values (now, or soon if an event loop runs)."""
+        self.requests += 1
+        if not _event_loop_running():
+            self._run()
+            return
+        if self._scheduled is None:
+            loop = asyncio.get_running_loop()
+            self._scheduled = loop.call_later(self.delay, self._run)
+
+    def _run(self) -> None:
+        self._scheduled = None
+        self.draws += 1
+        self._draw()
+
+
+#: What a live widget's cell shows as text before the notebook runs (and on GitHub).
+RUN_TO_USE = "Run the notebook (Run → Run All Cells) to use the sliders."
+
+
+@functools.cache
+def _live_box_class() -> type:
+    import ipywidgets as w
+
+    class LiveBox(w.VBox):
+        """A VBox whose text form says how to bring it to life (not ``VBox(children=…``)."""
+
+        message = RUN_TO_USE
+
+        def __repr__(self) -> str:
+            return self.message
+
+    return LiveBox
+
+
+def live_box(children: list[Any], message: str = RUN_TO_USE) -> Any:
+    """An ``ipywidgets.VBox`` of ``children`` whose text/plain form is ``message``.
+
+    A notebook saves a widget's output as the widget view plus a text form; the text is
+    what shows before the notebook runs (and on GitHub), so it says how to use it.
+    """
+    box = _live_box_class()(children)
+    box.message = message
+    return box
 
 
 def as_html(text: str) -> str:
+    """``text`` as HTML that keeps its lines and spacing (a ``<pre>`` block)."""
     import html
 
     return f"<pre style='margin:0;line-height:1.3'>{html.escape(text)}</pre>"

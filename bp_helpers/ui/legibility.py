@@ -68,8 +68,8 @@ class _TextSizeRecorder:
 
 def text_sizes_pt(fig: Figure) -> list[float]:
     """Font size (pt) of every non-empty text the figure draws: titles, labels, tick
-    labels, legend entries, annotations. Hidden texts (and those of hidden axes) are
-    not drawn, so not counted."""
+    labels, legend entries, annotations, dynamic (animated) texts. Hidden texts (and
+    those of hidden axes) are not drawn, so not counted."""
     if not isinstance(fig, Figure):
         raise TypeError(f"expected a matplotlib Figure, got {type(fig).__name__}")
     original = fig.canvas
@@ -77,6 +77,11 @@ def text_sizes_pt(fig: Figure) -> list[float]:
     try:
         recorder = _TextSizeRecorder(canvas.get_renderer())
         fig.draw(recorder)
+        # Dynamic (animated) artists are left out of a normal draw: draw them too.
+        for artist in fig.findobj(lambda a: a.get_animated() and a.get_visible()):
+            axes = getattr(artist, "axes", None)
+            if axes is None or axes.get_visible():
+                artist.draw(recorder)
     finally:
         fig.set_canvas(original)
     return recorder.sizes

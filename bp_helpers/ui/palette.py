@@ -26,6 +26,8 @@ How to use it
   marker as well as colour: :func:`layer_style`.
 - Values on a scale: :data:`SEQUENTIAL_CMAP` (``"cividis"``), signed values:
   :data:`DIVERGING_CMAP`; both with a colour bar.
+- Surfaces to write on (box fills, box outlines, white): :data:`TINTS`, never to tell
+  data apart.
 
 Colour maps. ``"PRGn"`` (purple–white–green): its ends (at 0.1, 0.9) stay >= 38 ΔE00 apart and
 >= 43 from its white middle under all three simulations, it is a ColorBrewer
@@ -91,6 +93,16 @@ COLORS: dict[str, str] = {
     # Loss curves.
     "train": PALETTE["blue"],
     "validation": PALETTE["vermillion"],
+}
+
+#: Pale fills and a dark line colour for boxes (graph nodes, tags, label backgrounds):
+#: surfaces to write on, never used to tell data apart.
+TINTS: dict[str, str] = {
+    "paper": "#FFFFFF",
+    "leaf": "#FFF4E0",  # an input's box (a pale orange)
+    "node": "#EEF3FA",  # an operation's box (a pale blue)
+    "box_edge": "#4A5A70",  # box outlines and arrows (a dark slate)
+    "empty": "#F0F0F0",  # an empty cell of a grid
 }
 
 #: Line styles that go with the meanings drawn together in one axes (tangent vs secant

@@ -4,12 +4,17 @@ Every callback changes the one training state and redraws the four views with
 :func:`bp_helpers.plotting.playground.draw`, so Step, Run and Reset compose:
 
 - **Step** makes one update (one mini-batch);
-- **Run/Pause** is an ``ipywidgets.Play`` whose every tick makes ``updates_per_frame``
-  updates and redraws once (redrawing after every single update would make Run slow);
+- **Run/Pause** is an ``ipywidgets.Play`` whose every tick (every ``interval_ms``, 100 ms:
+  10 frames a second) makes ``updates_per_frame`` updates and redraws once (redrawing
+  after every single update would make Run slow);
 - **Reset** starts again with the current settings;
 - moving a data or network control (dataset, noise, layers, width, activation, seed)
   resets, since the old weights no longer fit; the learning rate and the batch size
   apply from the next update on, so they can be changed during a run.
+
+Redraws are coalesced (:class:`~bp_helpers.ui.explore.Coalescer`): ticks and clicks that
+arrive while a frame is drawn still train, but only the latest state is drawn. The
+controls sit beside the figure, so the whole playground fits a 1400 × 1000 window.
 
 ipywidgets is imported inside the functions only, so the module imports without it.
 """
@@ -20,13 +25,17 @@ from typing import Any
 
 from bp_helpers.nn import ACTIVATIONS
 from bp_helpers.playground import DATASETS, Playground
-from bp_helpers.ui.explore import as_html
+from bp_helpers.ui.explore import Coalescer, as_html, live_box
 from bp_helpers.ui.playground_views import draw
+from bp_helpers.ui.style import image_layout
 
 BATCH_SIZES = (1, 2, 5, 10, 20, 50, 100, 200)
 
 
 LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+
+#: What the playground's cell shows as text before the notebook runs (and on GitHub).
+RUN_TO_PLAY = "Run the notebook (Run → Run All Cells) to use the playground."
 
 
 class PlaygroundWidget:
@@ -34,13 +43,14 @@ class PlaygroundWidget:
 
     Attributes: ``state`` (the Playground), ``controls`` (setting name -> widget),
     ``step_button``, ``play`` (the ``ipywidgets.Play`` behind Run/Pause),
-    ``reset_button``, ``text`` (HTML), ``image`` (the figure as PNG) and ``box``
+    ``reset_button``, ``text`` (HTML), ``image`` (the figure as PNG), ``coalescer``
+    (the :class:`~bp_helpers.ui.explore.Coalescer` of its redraws) and ``box``
     (everything, as shown in the notebook).
     """
 
     def __init__(
         self, state: Playground | None = None, *, updates_per_frame: int = 5,
-        interval_ms: int = 200,
+        interval_ms: int = 100,
     ) -> None:
         import ipywidgets as w
 
@@ -55,7 +65,7 @@ class PlaygroundWidget:
         self.updates_per_frame = updates_per_frame
         s = state.settings
         style = {"description_width": "95px"}
-        layout = w.Layout(width="330px")
+        layout = w.Layout(width="300px")
         batch_options = sorted({*BATCH_SIZES, s.batch_size})
         rate_options = sorted({*LEARNING_RATES, s.learning_rate})
         self.controls: dict[str, Any] = {
@@ -91,14 +101,15 @@ class PlaygroundWidget:
         view = draw(state)
         self._figure = view.figure
         self.text = w.HTML(value=as_html(view.text))
-        self.image = w.Image(value=view.png(), format="png")
-        self.image.layout = w.Layout(max_width="100%")
-        names = list(self.controls)
-        columns = w.HBox([w.VBox([self.controls[n] for n in names[:4]]),
-                          w.VBox([self.controls[n] for n in names[4:]])])
-        buttons = w.HBox([self.step_button, self.play, self.reset_button,
-                          w.Label(f"Run: {updates_per_frame} updates per frame")])
-        self.box = w.VBox([w.VBox([columns, buttons]), self.text, self.image])
+        self.image = w.Image(value=view.png(), format="png", layout=image_layout(view.figure))
+        self.coalescer = Coalescer(self._draw_now)
+        buttons = w.HBox([self.step_button, self.reset_button],
+                         layout=w.Layout(width="300px"))
+        run = w.HBox([self.play, w.Label(f"Run: {updates_per_frame} updates a frame")],
+                     layout=w.Layout(width="300px"))
+        column = w.VBox([*self.controls.values(), buttons, run],
+                        layout=w.Layout(width="310px", flex="0 0 auto"))
+        self.box = live_box([w.HBox([column, self.image]), self.text], RUN_TO_PLAY)
 
     # ------------------------------------------------------------------ actions
     def step(self) -> None:
@@ -113,6 +124,10 @@ class PlaygroundWidget:
         self.redraw()
 
     def redraw(self) -> None:
+        """Draw the state (now, or as soon as the kernel is free: coalesced)."""
+        self.coalescer.request()
+
+    def _draw_now(self) -> None:
         """Draw the state into the same figure and show its text and PNG."""
         view = draw(self.state, self._figure)
         self._figure = view.figure
@@ -140,7 +155,8 @@ class PlaygroundWidget:
 
 
 def playground_widget(state: Playground | None = None, **options: Any) -> Any:
-    """The playground as one ``ipywidgets.VBox``: controls and buttons, text, figure.
+    """The playground as one ``ipywidgets.VBox``: controls and buttons beside the
+    figure, text below; its text form (before the notebook runs) is :data:`RUN_TO_PLAY`.
 
     ``options`` go to :class:`PlaygroundWidget` (``updates_per_frame``, ``interval_ms``).
     """

@@ -2,101 +2,88 @@
 
 :func:`draw` shows a :class:`~bp_helpers.playground.Playground` as one figure:
 
-- the decision boundary: P(class 1) over the plane, the 0.5 contour and the data;
+- the decision boundary: P(class 1) over the plane (class-0 colour at 0, white at 0.5,
+  class-1 colour at 1, with its colour bar), the 0.5 contour and the data (class 0:
+  circles, class 1: squares);
 - the loss on the whole dataset after every update;
-- the network: edge width = ``|w|``, edge colour = sign of ``∂L/∂w`` from the last
-  backward pass (red: positive, so the update lowers ``w``; blue: negative, so it
-  raises ``w``; grey: zero, or no step yet);
-- each layer's gradient norm ``‖∂L/∂W_l‖`` over the updates, on a log axis.
+- the network: edge width and opacity grow with ``|w|`` (small weights fade), edge
+  colour is the sign of ``∂L/∂w`` from the last backward pass (green: positive, so the
+  update lowers ``w``; purple: negative, so it raises ``w``; grey: exactly zero, or no
+  step yet);
+- each layer's gradient norm ``‖∂L/∂W_l‖`` over the updates, on a log axis: the raw
+  mini-batch values faint, a smoothed line (the geometric mean of the last
+  :data:`SMOOTH_WINDOW` updates) on top; each layer with its own colour, line style and
+  marker.
 
-Redrawing into the figure of an earlier call reuses its artists (new data is set on the
-existing image, lines and edges), so a widget frame costs little more than the PNG.
+The figure is built once per network shape (:func:`~bp_helpers.ui.style.figure_state`);
+a redraw sets new data on its dynamic artists and, unless an axis range moved (they
+move in steps: 10, 20, 50, 100 … updates), reuses the image of everything else.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
 
 import matplotlib as mpl
 import numpy as np
-from matplotlib.axes import Axes
-from matplotlib.backend_bases import FigureCanvasBase
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.ticker import FuncFormatter, MaxNLocator, NullFormatter
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from bp_helpers.playground import Playground
-from bp_helpers.ui.drawings import prediction_grid
-from bp_helpers.ui.style import COLORS, STYLE, View, fresh_figure, label_axes
+from bp_helpers.ui.palette import CLASS_MARKERS, TINTS, class_cmap, class_colors, layer_style
+from bp_helpers.ui.style import (
+    COLORS,
+    STYLE,
+    View,
+    colorbar,
+    dynamic,
+    figure_state,
+    integer_ticks,
+    label_axes,
+    legend_outside,
+)
 
-FIGSIZE = (10.0, 7.2)
-
-
-GRID = 70
-
-
-"""Grid points per side for the decision-boundary image."""
-
-
+FIGSIZE = (9.0, 6.6)
+#: Grid points per side for the decision-boundary image.
+GRID = 60
 MARGIN = 0.4
+#: Updates the smoothed gradient-norm line averages over (in log space).
+SMOOTH_WINDOW = 20
 
-
-_EDGE_COLORS = {
-    1: to_rgba(COLORS["positive"], 0.85),
-    -1: to_rgba(COLORS["negative"], 0.85),
-    0: to_rgba(COLORS["neutral"], 0.6),
-}
+_SIGN_RGB = {1: to_rgba(COLORS["positive"])[:3], -1: to_rgba(COLORS["negative"])[:3],
+             0: to_rgba(COLORS["neutral"])[:3]}
 
 
 class PlaygroundView(View):
-    """The :class:`View` of a playground state (its PNG is lightly compressed, as every View's)."""
-
-
-@dataclass
-class _Artists:
-    """What a redraw updates in place, for one network shape."""
-
-    widths: tuple[int, ...]
-    boundary_ax: Axes
-    loss_ax: Axes
-    norm_ax: Axes
-    image: object
-    contour: object | None
-    points: object
-    loss_line: Line2D
-    edges: LineCollection
-    norm_lines: list[Line2D]
-
-
-_ARTISTS = "_bp_playground_artists"
-
-
-"""The figure attribute that keeps a playground figure's artists (they live as long as it)."""
+    """The :class:`View` of a playground state."""
 
 
 def draw(state: Playground, fig: Figure | None = None) -> View:
     """All four views of ``state`` in one figure; pass an earlier ``fig`` to redraw into it.
 
     Returns a :class:`View` whose text is the settings, the step, the loss and the
-    training accuracy (and the divergence message, if training blew up).
+    training accuracy (and the divergence message, if training blew up), then what each
+    view shows, in words.
     """
     if not isinstance(state, Playground):
         raise TypeError(f"state must be a Playground, got {type(state).__name__}")
-    artists = getattr(fig, _ARTISTS, None) if fig is not None else None
-    rebuild = artists is None or artists.widths != state.settings.widths
-    with mpl.rc_context(STYLE):
-        if rebuild:
-            fig, artists = _build(state, fig)
-        _update_boundary(state, artists)
-        _update_loss(state, artists)
-        _update_network(state, artists)
-        _update_norms(state, artists)
-        fig.suptitle(_short_settings(state), fontsize=11)
-        if rebuild:
-            _freeze_layout(fig)
+
+    def build(fig: Figure) -> dict:
+        return _build(fig, state)
+
+    fig, art = figure_state(fig, build, figsize=FIGSIZE)
+    # where the first layout put the network's title (a rebuilt diagram keeps it there)
+    art.setdefault("network_title_y", art["network_ax"].title.get_position()[1])
+    if art["widths"] != state.settings.widths:
+        with mpl.rc_context(STYLE):
+            _build_shape(art, state.settings.widths)
+    art["suptitle"].set_text(_short_settings(state))
+    _update_boundary(state, art)
+    _update_loss(state, art)
+    _update_network(state, art)
+    _update_norms(state, art)
     return PlaygroundView(fig, describe(state))
 
 
@@ -110,7 +97,7 @@ def settings_line(state: Playground) -> str:
 
 
 def _short_settings(state: Playground) -> str:
-    """The settings in few characters, for the figure's title (text costs time per frame)."""
+    """The settings in few characters, for the figure's title."""
     s = state.settings
     net = "-".join(str(w) for w in s.widths)
     return (f"{s.dataset} ({s.noise:.2f}) · {net} {s.activation} · η {s.learning_rate:.3g} · "
@@ -118,7 +105,8 @@ def _short_settings(state: Playground) -> str:
 
 
 def describe(state: Playground) -> str:
-    """The view's text: settings, then progress (and the divergence message, if any)."""
+    """The view's text: settings, progress (and the divergence message), then in words
+    what the boundary, network, loss and gradient-norm views show."""
     progress = (f"step {state.steps} (epoch {state.epoch:.1f}): loss {state.losses[-1]:.4f}, "
                 f"training accuracy {100 * state.accuracy():.1f} %")
     lines = [settings_line(state), progress]
@@ -126,86 +114,124 @@ def describe(state: Playground) -> str:
         lines.append("no update yet: press Step or Run")
     if state.diverged is not None:
         lines.append(f"⚠ {state.diverged}")
+    lines += [_describe_boundary(state), _describe_network(state), _describe_curves(state)]
     return "\n".join(lines)
 
 
+def _describe_boundary(state: Playground) -> str:
+    when = ("the untrained network (random weights)" if state.steps == 0
+            else f"the network after {state.steps} updates")
+    return (f"Boundary: shading = P(class 1) by {when}, sky blue near 0, white at 0.5, gold "
+            f"near 1; the black line is P = 0.5; class 0 circles, class 1 squares.")
+
+
+def _grey_reason(activation: str) -> str:
+    """Why an edge's gradient is exactly 0, for the network's hidden activation."""
+    if activation == "relu":
+        return ("each grey edge leads into or comes out of a ReLU unit that was inactive "
+                "(z ≤ 0) for every sample of the mini-batch (∂L/∂w = δ·a is 0 when the "
+                "unit's δ, or its input a, is 0)")
+    if activation in ("tanh", "sigmoid"):
+        return (f"each grey edge leads into a saturated {activation} unit (|z| so large that "
+                f"{activation}'(z) is 0 in floating point), so no gradient flows through it")
+    return "no gradient reached those weights in the last mini-batch"
+
+
+def _describe_network(state: Playground) -> str:
+    n_weights = sum(state.mlp.params[f"W{k}"].size for k in range(1, state.mlp.n_layers + 1))
+    if state.grads is None:
+        return (f"Network: {n_weights} weights, line width and opacity ∝ |w|; all grey: no "
+                "gradient yet (colour will be the sign of ∂L/∂w).")
+    signs = _gradient_signs(state)
+    n_pos, n_neg = int(np.sum(signs > 0)), int(np.sum(signs < 0))
+    n_zero = signs.size - n_pos - n_neg
+    text = (f"Network: {n_weights} weights, line width and opacity ∝ |w|; ∂L/∂w > 0 on "
+            f"{n_pos} (green: the update lowers w), < 0 on {n_neg} (purple: raises w), "
+            f"exactly 0 on {n_zero} (grey)")
+    if n_zero:
+        text += f": {_grey_reason(state.settings.activation)}"
+    return text + "."
+
+
+def _describe_curves(state: Playground) -> str:
+    if state.steps == 0:
+        return (f"Loss: {state.losses[0]:.3f} before any update. Gradient norms: none yet.")
+    smooth = _smoothed_log_norms(state.grad_norms)[-1]
+    norms = ", ".join(f"W{k} {10 ** v:.2g}" for k, v in enumerate(smooth, start=1))
+    spread = ""
+    if smooth.size > 1:
+        ratio = 10 ** (smooth[0] - smooth[-1])
+        spread = f"; W1's norm is {ratio:.2g} × the output layer's"
+    return (f"Loss: from {state.losses[0]:.3f} to {state.losses[-1]:.3f} over {state.steps} "
+            f"updates. Gradient norms (smoothed over the last {SMOOTH_WINDOW} updates): "
+            f"{norms}{spread}.")
+
+
 # --------------------------------------------------------------------------- building
-def _build(state: Playground, fig: Figure | None) -> tuple[Figure, _Artists]:
-    fig, artists = _build_in_style(state, fig)
-    if type(fig.canvas) is FigureCanvasBase:
-        # A lasting Agg canvas keeps its renderer (and its text caches) between frames;
-        # without one, every PNG would start from a new renderer.
-        FigureCanvasAgg(fig)
-    setattr(fig, _ARTISTS, artists)
-    return fig, artists
-
-
-def _build_in_style(state: Playground, fig: Figure | None) -> tuple[Figure, _Artists]:
-    if fig is not None:
-        fig.clear()  # a new network shape: new axes and a new layout, not a redraw
-    fig, axes = fresh_figure(fig, 2, 2, figsize=FIGSIZE)
+def _build(fig: Figure, state: Playground) -> dict:
+    axes = fig.subplots(2, 2)
     ax_b, ax_n, ax_l, ax_g = axes[0, 0], axes[0, 1], axes[1, 0], axes[1, 1]
+    # A representative title: the layout leaves room for it.
+    suptitle = dynamic(fig.suptitle(_short_settings(state), fontsize=11))
 
-    image = ax_b.imshow(np.full((GRID, GRID), 0.5), origin="lower", cmap="RdBu_r",
-                        vmin=0.0, vmax=1.0, alpha=0.55, aspect="auto", interpolation="bilinear")
-    points = ax_b.scatter(state.X[0], state.X[1], c=state.Y[0], s=18, edgecolors="white",
-                          linewidths=0.7, cmap="RdBu_r", vmin=-0.15, vmax=1.15)
-    label_axes(ax_b, "decision boundary: P(class 1)", "x₁", "x₂")
+    image = dynamic(ax_b.imshow(np.full((GRID, GRID), 0.5), origin="lower", cmap=class_cmap(),
+                                vmin=0.0, vmax=1.0, aspect="auto", interpolation="bilinear",
+                                extent=(-1, 1, -1, 1)))
+    colorbar(ax_b, image, "P(class 1)")
+    contour = dynamic(LineCollection([], colors=COLORS["ink"], linewidths=1.4, zorder=3))
+    ax_b.add_collection(contour)
+    points = [dynamic(ax_b.scatter([], [], c=color, marker=marker, s=22,
+                                   edgecolors=COLORS["ink"], linewidths=0.5, zorder=4,
+                                   label=f"class {k}"))
+              for k, (color, marker) in enumerate(zip(class_colors(), CLASS_MARKERS,
+                                                      strict=True))]
+    label_axes(ax_b, "P(class 1) after 0 updates", "x₁", "x₂")
+    boundary_title = dynamic(ax_b.title)
+    ax_b.grid(False)
 
-    (loss_line,) = ax_l.plot([], [], color=COLORS["function"], marker="o", markevery=[-1],
+    (loss_line,) = ax_l.plot([], [], color=COLORS["train"], marker="o", markevery=[-1],
                              markersize=5)
+    dynamic(loss_line)
     label_axes(ax_l, "loss on all the data", "update step", "binary cross-entropy")
-
-    edges = _build_network(ax_n, state.settings.widths)
+    integer_ticks(ax_l.xaxis)
 
     ax_g.set_yscale("log")
     # Plain-text tick labels (10⁻³) and no minor labels: mathtext would be typeset again
-    # on every frame.
+    # whenever the axes are drawn.
     ax_g.yaxis.set_major_formatter(FuncFormatter(_power_of_ten))
     ax_g.yaxis.set_minor_formatter(NullFormatter())
-    n_layers = len(state.settings.widths) - 1
-    norm_lines = [ax_g.plot([], [], color=_layer_color(k, n_layers), lw=1.0, label=f"W{k}")[0]
-                  for k in range(1, n_layers + 1)]
-    ax_g.legend(loc="upper right", ncols=min(n_layers, 5), fontsize=8, frameon=True,
-                framealpha=0.85, edgecolor="none", handlelength=1.2, columnspacing=1.0)
-    label_axes(ax_g, "gradient norm per layer", "update step", "‖∂L/∂W‖ (last step)")
-    for ax in (ax_b, ax_l, ax_g):
-        ax.xaxis.set_major_locator(MaxNLocator(5, steps=[1, 2, 2.5, 5, 10]))
-    for ax in (ax_b, ax_l):
-        ax.yaxis.set_major_locator(MaxNLocator(5, steps=[1, 2, 2.5, 5, 10]))
-    # Plain references (no numpy object array, which the garbage collector cannot see
-    # through): the figure and its artists then form a cycle that is freed with it.
-    artists = _Artists(state.settings.widths, ax_b, ax_l, ax_g, image, None, points,
-                       loss_line, edges, norm_lines)
-    return fig, artists
+    label_axes(ax_g, "gradient norm per layer", "update step", "‖∂L/∂W‖")
+    integer_ticks(ax_g.xaxis)
+    ax_l.set_xlim(0, 10)
+    ax_g.set_xlim(0, 10)
+    ax_g.set_ylim(1e-3, 1e1)
+    art = {"boundary_ax": ax_b, "loss_ax": ax_l, "network_ax": ax_n, "norm_ax": ax_g,
+           "suptitle": suptitle, "image": image, "contour": contour, "points": points,
+           "boundary_title": boundary_title, "loss_line": loss_line, "widths": None,
+           "edges": None, "raw_norms": [], "smooth_norms": []}
+    _build_shape(art, state.settings.widths)  # before the layout: the legend takes room
+    return art
 
 
-def _freeze_layout(fig: Figure) -> None:
-    """Lay ``fig`` out once with constrained layout, then pin titles and axis labels.
-
-    Constrained layout, and placing titles and axis labels around the tick labels,
-    cost more on every frame than drawing the frame; the layout of the first frame
-    fits the later ones, whose texts have the same lengths.
-    """
-    fig.set_layout_engine("constrained", h_pad=0.06, w_pad=0.06)
-    fig.draw_without_rendering()
-    fig.set_layout_engine(None)
-    for ax in fig.axes:
-        ax.set_title(ax.get_title(), y=ax.title.get_position()[1])
-        if not ax.axison:
-            continue
-        to_axes = ax.transAxes.inverted()
-        x, y_pixels = ax.xaxis.label.get_position()
-        ax.xaxis.set_label_coords(x, to_axes.transform((0, y_pixels))[1])
-        x_pixels, y = ax.yaxis.label.get_position()
-        ax.yaxis.set_label_coords(to_axes.transform((x_pixels, 0))[0], y)
-
-
-def _layer_color(k: int, n_layers: int) -> tuple[float, float, float, float]:
-    """Layer ``k`` of ``n_layers``: dark (near the input) to light (the output)."""
-    from matplotlib import colormaps
-
-    return colormaps["viridis"](0.85 * (k - 1) / max(n_layers - 1, 1))
+def _build_shape(art: dict, widths: tuple[int, ...]) -> None:
+    """What depends on the network's shape: the diagram, and one pair of norm lines (and
+    a legend entry) per layer. A new shape rebuilds only these, not the figure."""
+    ax_n, ax_g = art["network_ax"], art["norm_ax"]
+    ax_n.clear()
+    art["edges"] = _build_network(ax_n, widths)
+    if "network_title_y" in art:  # placing a title anew measures every axes: costly
+        ax_n.set_title(ax_n.get_title(), y=art["network_title_y"])
+    for line in [*art["raw_norms"], *art["smooth_norms"]]:
+        line.remove()
+    raw, smooth = [], []
+    for k in range(1, len(widths)):
+        style = layer_style(k)
+        raw.append(dynamic(ax_g.plot([], [], color=style["color"], linewidth=0.8,
+                                     alpha=0.25)[0]))
+        smooth.append(dynamic(ax_g.plot([], [], linewidth=1.8, markersize=5, label=f"W{k}",
+                                        **style)[0]))
+    legend_outside(ax_g, smooth, where="right", handlelength=2.2)
+    art.update(widths=widths, raw_norms=raw, smooth_norms=smooth)
 
 
 def _power_of_ten(value: float, _position: float) -> str:
@@ -238,12 +264,13 @@ def _build_network(ax, widths: tuple[int, ...]) -> LineCollection:
         for j in range(widths[k])
         for i in range(widths[k - 1])
     ]
-    edges = LineCollection(segments, colors=[_EDGE_COLORS[0]], linewidths=1.0, zorder=1)
+    edges = dynamic(LineCollection(segments, colors=[(*_SIGN_RGB[0], 0.6)], linewidths=1.0,
+                                   zorder=1))
     ax.add_collection(edges)
     xs = np.concatenate([np.full(n, k) for k, n in enumerate(widths)])
-    size = 150 if max(widths) <= 8 else 50
-    ax.scatter(xs, np.concatenate(ys), s=size, facecolors="white", edgecolors="#333333",
-               linewidths=1.2, zorder=2)
+    size = 110 if max(widths) <= 8 else 40
+    ax.scatter(xs, np.concatenate(ys), s=size, facecolors=TINTS["paper"], edgecolors=COLORS["ink"],
+               linewidths=1.0, zorder=2)
     top = max(abs(float(y[0])) for y in ys)
     span = 2 * top + 1
     names = ["input", *[f"hidden {k}" for k in range(1, len(widths) - 1)], "output"]
@@ -253,66 +280,117 @@ def _build_network(ax, widths: tuple[int, ...]) -> LineCollection:
         ax.text(-0.12, y, f"x{'₁₂'[i]}", ha="right", va="center", fontsize=10)
     ax.text(len(widths) - 1 + 0.12, 0, "ŷ", ha="left", va="center", fontsize=10)
     ax.set_xlim(-0.45, len(widths) - 1 + 0.45)
-    ax.set_ylim(-top - 0.5 - 0.06 * span, top + 0.5)
+    ax.set_ylim(-top - 0.5 - 0.08 * span, top + 0.5)
     ax.set_axis_off()
-    # The colour key lives in the title: a legend would cost a few ms on every frame.
-    ax.set_title("network: width |w|, red ∂L/∂w > 0, blue < 0")
+    # The colour key lives in the title: a legend would cover edges.
+    ax.set_title("network: line width and opacity ∝ |w|\n"
+                 "colour = sign of ∂L/∂w: green > 0, purple < 0, grey 0")
     return edges
 
 
 # --------------------------------------------------------------------------- updating
-def _update_boundary(state: Playground, artists: _Artists) -> None:
-    ax = artists.boundary_ax
+def _nice_ceiling(x: float) -> float:
+    """The smallest of 1, 2, 5 × 10^k that is >= ``x`` (``x > 0``)."""
+    exponent = math.floor(math.log10(x))
+    for mantissa in (1, 2, 5, 10):
+        if mantissa * 10.0**exponent >= x * (1 - 1e-12):
+            return mantissa * 10.0**exponent
+    return 10.0 ** (exponent + 1)
+
+
+def _set_limits(ax, xlim: tuple[float, float] | None, ylim: tuple[float, float] | None) -> None:
+    """Set limits only when they change: a change redraws the static image (ticks)."""
+    if xlim is not None and not np.allclose(ax.get_xlim(), xlim):
+        ax.set_xlim(*xlim)
+    if ylim is not None and not np.allclose(ax.get_ylim(), ylim):
+        ax.set_ylim(*ylim)
+
+
+def _plane(X: np.ndarray) -> tuple[float, float, float, float]:
+    """The part of the plane shown: the points plus :data:`MARGIN`, widened to halves
+    (so a little more noise or another seed keeps the axes, and their ticks, as they are)."""
+    lo = np.floor((X.min(axis=1) - MARGIN) * 2) / 2
+    hi = np.ceil((X.max(axis=1) + MARGIN) * 2) / 2
+    return float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1])
+
+
+def _update_boundary(state: Playground, art: dict) -> None:
     X = state.X
-    gx, gy, P = prediction_grid(state.predict, X, padding=MARGIN, resolution=GRID)
-    x_lo, x_hi, y_lo, y_hi = gx[0], gx[-1], gy[0], gy[-1]
-    artists.image.set_data(P)
-    artists.image.set_extent((x_lo, x_hi, y_lo, y_hi))
-    if artists.contour is not None:
-        artists.contour.remove()
-        artists.contour = None
-    if P.min() < 0.5 < P.max():
-        artists.contour = ax.contour(gx, gy, P, levels=[0.5], colors="black", linewidths=1.2)
-    artists.points.set_offsets(X.T)
-    artists.points.set_array(state.Y[0])
-    ax.set_xlim(x_lo, x_hi)
-    ax.set_ylim(y_lo, y_hi)
+    extent = _plane(X)
+    gx = np.linspace(extent[0], extent[1], GRID)
+    gy = np.linspace(extent[2], extent[3], GRID)
+    G0, G1 = np.meshgrid(gx, gy)
+    P = np.asarray(state.predict(np.stack([G0.ravel(), G1.ravel()]))).reshape(G0.shape)
+    _set_limits(art["boundary_ax"], extent[:2], extent[2:])
+    art["image"].set_data(P)
+    art["image"].set_extent(extent)
+    art["contour"].set_segments(_contour_lines(gx, gy, P, 0.5))
+    for k, points in enumerate(art["points"]):
+        points.set_offsets(X[:, state.Y[0] == k].T)
+    art["boundary_title"].set_text(
+        "P(class 1) before training (random weights)" if state.steps == 0
+        else f"P(class 1) after {state.steps} updates")
 
 
-def _update_loss(state: Playground, artists: _Artists) -> None:
-    ax = artists.loss_ax
+def _contour_lines(gx: np.ndarray, gy: np.ndarray, P: np.ndarray,
+                   level: float) -> list[np.ndarray]:
+    """The ``level`` contour of ``P`` (rows along ``gy``) as a list of (k, 2) polylines."""
+    if not P.min() < level < P.max():
+        return []
+    import contourpy
+
+    return list(contourpy.contour_generator(gx, gy, P).lines(level))
+
+
+def _update_loss(state: Playground, art: dict) -> None:
     losses = np.asarray(state.losses)
-    artists.loss_line.set_data(np.arange(losses.size), losses)
-    ax.set_xlim(0, max(state.steps, 10))
-    ax.set_ylim(0, 1.05 * max(float(losses.max()), 1e-3))
+    art["loss_line"].set_data(np.arange(losses.size), losses)
+    _set_limits(art["loss_ax"], (0, _nice_ceiling(max(state.steps, 10))),
+                (0, _nice_ceiling(max(float(losses.max()), 1e-3)) * 1.05))
 
 
-def _update_network(state: Playground, artists: _Artists) -> None:
-    params, grads = state.mlp.params, state.grads
-    n_layers = len(state.settings.widths) - 1
+def _gradient_signs(state: Playground) -> np.ndarray:
+    n_layers = state.mlp.n_layers
+    return np.sign(np.concatenate([state.grads[f"W{k}"].ravel()
+                                   for k in range(1, n_layers + 1)])).astype(int)
+
+
+def _update_network(state: Playground, art: dict) -> None:
+    params = state.mlp.params
+    n_layers = state.mlp.n_layers
     weights = np.concatenate([params[f"W{k}"].ravel() for k in range(1, n_layers + 1)])
-    biggest = float(np.abs(weights).max())
-    artists.edges.set_linewidths(0.3 + 4.2 * np.abs(weights) / max(biggest, 1e-12))
-    if grads is None:
-        signs = np.zeros(weights.size, dtype=int)
-    else:
-        signs = np.sign(np.concatenate([grads[f"W{k}"].ravel()
-                                        for k in range(1, n_layers + 1)])).astype(int)
-    palette = np.array([_EDGE_COLORS[-1], _EDGE_COLORS[0], _EDGE_COLORS[1]])
-    artists.edges.set_colors(palette[signs + 1])
+    size = np.abs(weights) / max(float(np.abs(weights).max()), 1e-12)
+    signs = np.zeros(weights.size, dtype=int) if state.grads is None else _gradient_signs(state)
+    palette = np.array([_SIGN_RGB[-1], _SIGN_RGB[0], _SIGN_RGB[1]])
+    rgba = np.column_stack([palette[signs + 1], 0.12 + 0.83 * size])
+    art["edges"].set_linewidths(0.3 + 3.2 * size)
+    art["edges"].set_colors(rgba)
 
 
-def _update_norms(state: Playground, artists: _Artists) -> None:
-    ax = artists.norm_ax
+def _smoothed_log_norms(norms: np.ndarray) -> np.ndarray:
+    """log₁₀ of each layer's norm averaged over the last :data:`SMOOTH_WINDOW` updates
+    (a trailing mean in log space: a geometric mean); shape of ``norms``."""
+    logs = np.log10(np.maximum(norms, 1e-300))
+    sums = np.cumsum(np.vstack([np.zeros((1, logs.shape[1])), logs]), axis=0)
+    n = np.arange(1, logs.shape[0] + 1)
+    start = np.maximum(n - SMOOTH_WINDOW, 0)
+    return (sums[n] - sums[start]) / (n - start)[:, None]
+
+
+def _update_norms(state: Playground, art: dict) -> None:
     norms = state.grad_norms
     steps = np.arange(1, norms.shape[0] + 1)
-    for k, line in enumerate(artists.norm_lines):
+    smooth = 10.0 ** _smoothed_log_norms(norms) if norms.size else norms
+    marks = max(1, norms.shape[0] // 6)
+    for k, (raw, line) in enumerate(zip(art["raw_norms"], art["smooth_norms"], strict=True)):
         column = norms[:, k] if norms.size else np.empty(0)
-        line.set_data(steps, np.where(column > 0, column, np.nan))
+        raw.set_data(steps, np.where(column > 0, column, np.nan))
+        line.set_data(steps, smooth[:, k] if norms.size else np.empty(0))
+        line.set_markevery((k * marks // max(len(art["raw_norms"]), 1), marks))
     positive = norms[norms > 0]
+    ylim = None
     if positive.size:
-        low, high = float(positive.min()), float(positive.max())
-        ax.set_ylim(low / 3, high * 3)
-    else:
-        ax.set_ylim(1e-3, 1e1)
-    ax.set_xlim(0, max(state.steps, 10))
+        low = 10.0 ** math.floor(math.log10(float(positive.min())))
+        high = 10.0 ** math.ceil(math.log10(float(positive.max())))
+        ylim = (low, max(high, low * 10))
+    _set_limits(art["norm_ax"], (0, _nice_ceiling(max(state.steps, 10))), ylim)

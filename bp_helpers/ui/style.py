@@ -1,45 +1,79 @@
-"""The course's look: style, the `View` every explore function returns, fresh figures.
+"""The course's look: style, the `View` every explore function returns, fast figures.
 
 Figures are built with :class:`matplotlib.figure.Figure` directly (not ``pyplot``), so a
 widget that redraws leaves no figures behind in pyplot's global list.
+
+Sharp and legible. Figures render at :data:`DPI` = 144 and are shown
+:func:`shown_width_px` = ``figure width (in) × 96`` CSS pixels wide, so a 9 pt font looks
+9 pt on screen and the image has 1.5 pixels per CSS pixel (crisp on HiDPI screens).
+Every text is at least 9 pt (:data:`STYLE`).
+
+Fast. An explore update must take ≤ 50 ms (compute + draw + PNG). Drawing the axes, ticks
+and labels is most of a frame, so a figure is built once and later calls change only
+what moves (the explore pattern, see CONTRIBUTING.md)::
+
+    def build(fig):                                # runs once per figure
+        ax = fig.subplots()
+        label_axes(ax, "f and its tangent", "x", "f(x)")
+        ax.set_xlim(-3, 3); ax.set_ylim(-2, 2)     # fixed axes: the data moves, not the scale
+        return {"ax": ax, "tangent": dynamic(ax.plot([], [])[0])}
+
+    def explore(x0=1.0, *, fig=None):
+        fig, art = figure_state(fig, build, figsize=(6, 4))
+        art["tangent"].set_data(...)               # only the dynamic artists change
+        return View(fig, "...")
+
+Artists marked :func:`dynamic` are drawn over a cached image of everything else
+(:func:`render_png`); that image is redrawn by itself whenever anything static changed
+(an axis limit, a static artist).
 """
 
 from __future__ import annotations
 
+import struct
+import zlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import matplotlib as mpl
 import numpy as np
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.axis import Axis
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colorbar import Colorbar
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
-#: Colours used across the course, by meaning.
-COLORS = {
-    "function": "#1f77b4",
-    "tangent": "#d62728",
-    "secant": "#2ca02c",
-    "positive": "#d62728",
-    "negative": "#1f77b4",
-    "neutral": "#7f7f7f",
-    "highlight": "#ff7f0e",
-}
+from bp_helpers.ui.palette import COLORS as COLORS  # re-exported: the palette is its home
+from bp_helpers.ui.palette import DIVERGING_CMAP
+from bp_helpers.ui.palette import SEQUENTIAL_CMAP as SEQUENTIAL_CMAP
 
+#: Render resolution (pixels per inch of figure). 144 = 1.5 × 96: crisp on HiDPI screens
+#: while every explore update stays within its 50 ms aim (benchmarks/RESULTS.md).
+DPI = 144
+#: CSS pixels per inch: a figure ``w`` inches wide is shown ``w * 96`` CSS pixels wide.
+CSS_PX_PER_INCH = 96
 
 STYLE: dict[str, Any] = {
-    "figure.dpi": 80,
-    "savefig.dpi": 80,
+    "figure.dpi": DPI,
+    "savefig.dpi": DPI,
     "figure.figsize": (7.0, 4.0),
+    "font.size": 10,
+    "axes.titlesize": 11,
+    "axes.labelsize": 10,
+    "xtick.labelsize": 9,
+    "ytick.labelsize": 9,
+    "legend.fontsize": 9,
+    "figure.titlesize": 12,
     "axes.grid": True,
     "grid.alpha": 0.3,
     "axes.spines.top": False,
     "axes.spines.right": False,
-    "axes.titlesize": 12,
-    "axes.labelsize": 11,
-    "legend.fontsize": 9,
     "legend.frameon": False,
     "lines.linewidth": 2.0,
-    "image.cmap": "RdBu_r",
+    "image.cmap": DIVERGING_CMAP,
     "svg.hashsalt": "bp-course",
 }
 
@@ -47,10 +81,36 @@ STYLE: dict[str, Any] = {
 #: Padding (inches) around each axes in the first draw's layout; see :func:`fresh_figure`.
 REDRAW_PAD_INCHES = 0.15
 
+#: PNG (zlib) compression level (0-9): 1 encodes in a third of the time of the default
+#: 6, for files about 20 % larger.
+PNG_COMPRESS_LEVEL = 1
+
+_STATE = "_bp_figure_state"
+_BACKGROUND = "_bp_background"
+
+A = TypeVar("A", bound=Artist)
+
 
 def use_course_style() -> None:
     """Apply the course style to matplotlib (call once, in a notebook's setup cell)."""
     mpl.rcParams.update(STYLE)
+
+
+def shown_width_px(fig: Figure) -> int:
+    """The CSS width (px) to show ``fig``'s PNG at: its width in inches × 96.
+
+    At this width a font of ``s`` pt looks ``s`` pt on screen, whatever :data:`DPI` is.
+    """
+    if not isinstance(fig, Figure):
+        raise TypeError(f"expected a matplotlib Figure, got {type(fig).__name__}")
+    return round(fig.get_figwidth() * CSS_PX_PER_INCH)
+
+
+def _agg_canvas(fig: Figure) -> FigureCanvasAgg:
+    """``fig``'s Agg canvas, attached once: it keeps its renderer (and text caches)."""
+    if isinstance(fig.canvas, FigureCanvasAgg):
+        return fig.canvas
+    return FigureCanvasAgg(fig)
 
 
 def fresh_figure(
@@ -62,7 +122,8 @@ def fresh_figure(
     """A figure with an ``(nrows, ncols)`` array of axes, in the course style.
 
     Pass the ``fig`` of an earlier call to reuse it (it is cleared): a widget redraws
-    into one figure instead of making a new one each time.
+    into one figure instead of making a new one each time. Simple, but every call draws
+    everything again; :func:`figure_state` is the fast way.
     """
     with mpl.rc_context(STYLE):
         if fig is not None and _same_grid(fig, nrows, ncols):
@@ -86,6 +147,7 @@ def fresh_figure(
             fig = Figure(figsize=figsize or STYLE["figure.figsize"])
         else:
             fig.clear()
+        _agg_canvas(fig)
         # Wider than default side padding: a redraw keeps this layout, and its tick
         # labels may come out a character or two wider than the first draw's.
         fig.set_layout_engine("constrained", w_pad=REDRAW_PAD_INCHES)
@@ -106,12 +168,161 @@ def _same_grid(fig: Figure, nrows: int, ncols: int) -> bool:
     return True
 
 
+# --------------------------------------------------------------------------- fast figures
+def dynamic(artist: A) -> A:
+    """Mark ``artist`` as one that changes between calls; returns it.
+
+    :func:`render_png` draws dynamic artists over a cached image of the rest, so
+    changing them (``set_data``, ``set_text`` …) costs only their own drawing.
+    """
+    if not isinstance(artist, Artist):
+        raise TypeError(f"expected a matplotlib artist, got {type(artist).__name__}")
+    artist.set_animated(True)
+    return artist
+
+
+def figure_state(
+    fig: Figure | None,
+    build: Callable[[Figure], dict[str, Any]],
+    *,
+    figsize: tuple[float, float] | None = None,
+    key: Any = None,
+    layout: bool = True,
+) -> tuple[Figure, dict[str, Any]]:
+    """``(fig, artists)``: ``build(fig)`` runs once per figure, later calls reuse its dict.
+
+    ``build`` creates the axes and every artist (marking the moving ones with
+    :func:`dynamic`) and returns them in a dict. It runs again, on a cleared figure, when
+    ``fig`` is None or new, was built by another function, or was built with another
+    ``key`` (e.g. a network shape: something that changes the layout). With ``layout``,
+    the figure is laid out once (constrained layout) and the layout then frozen: a
+    frame never pays for it again.
+    """
+    if not callable(build):
+        raise TypeError(f"build must be a function, got {type(build).__name__}")
+    ident = (getattr(build, "__module__", None), getattr(build, "__qualname__", repr(build)), key)
+    stored = getattr(fig, _STATE, None) if fig is not None else None
+    if stored is not None and stored[0] == ident:
+        return fig, stored[1]
+    with mpl.rc_context(STYLE):
+        if fig is None:
+            fig = Figure(figsize=figsize or STYLE["figure.figsize"])
+        else:
+            fig.clear()
+            if figsize is not None:
+                fig.set_size_inches(figsize)
+        _agg_canvas(fig)
+        # Set before building: a colour bar made under constrained layout takes its
+        # room from the layout instead of cutting it out of the axes.
+        fig.set_layout_engine("constrained" if layout else None)
+        artists = build(fig)
+        if not isinstance(artists, dict):
+            raise TypeError(f"{ident[1]} must return a dict of artists, got "
+                            f"{type(artists).__name__}")
+        if layout:
+            freeze_layout(fig)
+    setattr(fig, _STATE, (ident, artists))
+    if hasattr(fig, _BACKGROUND):
+        delattr(fig, _BACKGROUND)
+    return fig, artists
+
+
+def freeze_layout(fig: Figure, *, pad: float = 0.06) -> None:
+    """Lay ``fig`` out once with constrained layout, then pin titles and axis labels.
+
+    Constrained layout, and placing titles and axis labels around the tick labels,
+    cost more on every frame than drawing the frame; the layout of the first frame fits
+    the later ones when the axes keep their limits.
+    """
+    fig.set_layout_engine("constrained", h_pad=pad, w_pad=pad)
+    fig.draw_without_rendering()
+    fig.set_layout_engine(None)
+    for ax in fig.axes:
+        ax.set_title(ax.get_title(), y=ax.title.get_position()[1])
+        if not ax.axison:
+            continue
+        to_axes = ax.transAxes.inverted()
+        x, y_pixels = ax.xaxis.label.get_position()
+        ax.xaxis.set_label_coords(x, to_axes.transform((0, y_pixels))[1])
+        x_pixels, y = ax.yaxis.label.get_position()
+        ax.yaxis.set_label_coords(to_axes.transform((x_pixels, 0))[0], y)
+
+
+def _dynamic_artists(fig: Figure) -> list[tuple[Axes | Figure, Artist]]:
+    """``(parent, artist)`` for every visible dynamic artist, in drawing order."""
+    found: list[tuple[Axes | Figure, Artist]] = []
+    for ax in fig.axes:
+        if not ax.get_visible():
+            continue
+        moving = [a for a in ax.get_children() if a.get_animated() and a.get_visible()]
+        found += [(ax, a) for a in sorted(moving, key=lambda a: a.get_zorder())]
+    found += [(fig, a) for a in [*fig.texts, *fig.lines, *fig.patches, *fig.images]
+              if a.get_animated() and a.get_visible()]
+    return found
+
+
+def render(fig: Figure) -> FigureCanvasAgg:
+    """Draw ``fig`` on its Agg canvas (static parts from cache when only dynamic ones
+    changed) and return the canvas, whose ``buffer_rgba()`` holds the image."""
+    canvas = _agg_canvas(fig)
+    moving = _dynamic_artists(fig)
+    if not moving:
+        canvas.draw()
+        return canvas
+    key = (canvas.get_width_height(physical=True), fig.dpi)
+    cached = getattr(fig, _BACKGROUND, None)
+    if cached is None or cached[0] != key or fig.stale:
+        canvas.draw()  # everything but the dynamic artists
+        cached = (key, canvas.copy_from_bbox(fig.bbox))
+        setattr(fig, _BACKGROUND, cached)
+    else:
+        canvas.restore_region(cached[1])
+    for parent, artist in moving:
+        parent.draw_artist(artist)
+    return canvas
+
+
+def render_png(fig: Figure) -> bytes:
+    """``fig`` as PNG bytes, fast: :func:`render`, then :func:`encode_png`."""
+    canvas = render(fig)
+    return encode_png(np.asarray(canvas.buffer_rgba()))
+
+
+def encode_png(rgba: np.ndarray) -> bytes:
+    """An RGB PNG of an ``(height, width, 4)`` uint8 image (alpha dropped: figures are
+    opaque), rows unfiltered and deflated at :data:`PNG_COMPRESS_LEVEL`.
+
+    Twice as fast as Pillow's encoder at its fastest level, and no larger on figures
+    (large flat areas): row filters pay off on photographs, not on plots.
+    """
+    rgba = np.asarray(rgba)
+    if rgba.ndim != 3 or rgba.shape[2] != 4 or rgba.dtype != np.uint8:
+        raise ValueError(f"expected an (height, width, 4) uint8 image, got {rgba.shape} "
+                         f"{rgba.dtype}")
+    height, width, _ = rgba.shape
+    rows = np.zeros((height, 1 + 3 * width), dtype=np.uint8)  # byte 0: filter type 0
+    rows[:, 1:].reshape(height, width, 3)[...] = rgba[..., :3]
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return b"".join([
+        b"\x89PNG\r\n\x1a\n",
+        _png_chunk(b"IHDR", header),
+        _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), PNG_COMPRESS_LEVEL)),
+        _png_chunk(b"IEND", b""),
+    ])
+
+
+def _png_chunk(tag: bytes, body: bytes) -> bytes:
+    crc = zlib.crc32(tag + body) & 0xFFFFFFFF
+    return struct.pack(">I", len(body)) + tag + body + struct.pack(">I", crc)
+
+
+# --------------------------------------------------------------------------- View
 @dataclass
 class View:
     """What an explore function returns: a figure and a one-paragraph text summary.
 
     In a notebook, a ``View`` as the last expression of a cell prints its text and shows
-    its figure (the static fallback of a widget).
+    its figure (the static fallback of a widget), :func:`shown_width_px` wide.
     """
 
     figure: Figure
@@ -123,20 +334,59 @@ class View:
         from IPython.display import Image, display
 
         print(self.text)
-        display(Image(data=self.png(), format="png"))
+        display(Image(data=self.png(), format="png", width=shown_width_px(self.figure)))
 
     def png(self) -> bytes:
-        """The figure rendered as PNG bytes (what a widget shows)."""
-        import io
-
-        buffer = io.BytesIO()
-        # Light compression: a third of the encoding time, a slightly larger file.
-        self.figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
-        return buffer.getvalue()
+        """The figure rendered as PNG bytes (what a widget shows); see :func:`render_png`."""
+        return render_png(self.figure)
 
 
+def image_layout(fig: Figure) -> Any:
+    """An ``ipywidgets.Layout`` that shows ``fig``'s PNG :func:`shown_width_px` wide
+    (never wider than the page)."""
+    import ipywidgets as w
+
+    return w.Layout(width=f"{shown_width_px(fig)}px", max_width="100%", height="auto")
+
+
+# --------------------------------------------------------------------------- helpers
 def label_axes(ax: Axes, title: str, xlabel: str, ylabel: str) -> None:
     """Every course figure has a title and labelled axes."""
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
+
+
+def integer_ticks(axis: Axis | Axes, nbins: int | str = "auto") -> None:
+    """Ticks at whole numbers only on ``axis`` (``ax.xaxis``; an Axes means its x-axis):
+    layers, steps, epochs."""
+    if isinstance(axis, Axes):
+        axis = axis.xaxis
+    if not isinstance(axis, Axis):
+        raise TypeError(f"expected an Axis (ax.xaxis) or Axes, got {type(axis).__name__}")
+    axis.set_major_locator(MaxNLocator(nbins=nbins, integer=True, steps=[1, 2, 5, 10]))
+
+
+def colorbar(ax: Axes, mappable: Any, label: str, **kwargs: Any) -> Colorbar:
+    """A labelled colour bar for ``mappable`` (an image, contour set, scatter) beside
+    ``ax``: every colour map that encodes a value gets one."""
+    if not isinstance(label, str) or not label.strip():
+        raise ValueError("a colour bar needs a label saying what the colours mean")
+    fig = ax.get_figure()
+    bar = fig.colorbar(mappable, ax=ax, **{"fraction": 0.05, "pad": 0.02, **kwargs})
+    bar.set_label(label)
+    return bar
+
+
+def legend_outside(ax: Axes, handles: Sequence[Artist] | None = None, *,
+                   where: str = "right", **kwargs: Any) -> Any:
+    """A legend beside ``ax`` (``where="right"``) or under its x label (``"below"``), so
+    it never covers data. Extra keywords go to ``ax.legend``."""
+    places = {"right": {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0)},
+              "below": {"loc": "upper center", "bbox_to_anchor": (0.5, -0.16), "ncols": 4}}
+    if where not in places:
+        raise ValueError(f"where must be one of {sorted(places)}, got {where!r}")
+    options = {**places[where], "borderaxespad": 0.2, **kwargs}
+    if handles is None:
+        return ax.legend(**options)
+    return ax.legend(handles=list(handles), **options)

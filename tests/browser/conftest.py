@@ -5,10 +5,17 @@ Without Chromium or Playwright the tests are skipped with a one-line reason.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
 from browser_harness import CHROMIUM, CHROMIUM_ARGS, LabServer, browser_skip_reason, start_lab
+from latency import WidgetLatency, header_line, write_block
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--latency-report", action="store_true", default=False,
+                     help="write the widgets' latencies into benchmarks/RESULTS.md")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -41,3 +48,13 @@ def chromium() -> Iterator[object]:
             yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture(scope="session")
+def latency_log(request: pytest.FixtureRequest) -> Iterator[list[WidgetLatency]]:
+    """Every widget's latencies; written to benchmarks/RESULTS.md with --latency-report."""
+    results: list[WidgetLatency] = []
+    load_start = os.getloadavg()[0]
+    yield results
+    if request.config.getoption("--latency-report", default=False) and results:
+        write_block(results, header_line((load_start, os.getloadavg()[0])))

@@ -176,7 +176,7 @@ def test_bad_input_raises_clear_errors() -> None:
         deep_forward(params, X, "tanh", True, branch_scale=0.0)
     with pytest.raises(ValueError, match="finite"):
         deep_forward(params, np.full_like(X, np.nan), "tanh")
-    with pytest.raises(ValueError, match="A_prev"):
+    with pytest.raises(ValueError, match=r"X must have shape \(3, N\)"):
         deep_forward(params, X[:2], "tanh")
     with pytest.raises(ValueError, match="max_norm must be > 0"):
         clip_grad_norm({"W1": np.ones((1, 1))}, -1.0)
@@ -185,5 +185,7 @@ def test_bad_input_raises_clear_errors() -> None:
     with pytest.raises(ValueError, match="depth"):
         flow_experiment(1)
     _, caches = deep_forward(params, X, "tanh")
-    with pytest.raises(ValueError, match="dA must have"):
+    with pytest.raises(ValueError, match="d_out must have shape"):
         deep_backward(np.ones((2, 5)), caches)
+    with pytest.raises(TypeError, match="LayerCache"):
+        deep_backward(np.ones((1, 5)), [])

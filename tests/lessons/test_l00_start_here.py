@@ -65,3 +65,63 @@ def test_one_step_uphill_gets_a_specific_hint(capsys) -> None:
     uphill = 1.0 + 0.05 * l00.fit_gradient(1.0)
     assert l00.check_one_step(uphill) is False
     assert "uphill" in capsys.readouterr().out
+
+
+def test_gradient_descent_axes_stay_fixed_across_slider_moves() -> None:
+    view = l00.gradient_descent()
+    limits = [(ax.get_xlim(), ax.get_ylim()) for ax in view.figure.axes]
+    for values in ({"eta": 0.25, "steps": 30, "w0": 5.0}, {"eta": 0.01, "steps": 0, "w0": -2.0}):
+        again = l00.gradient_descent(**values, fig=view.figure)
+        assert [(ax.get_xlim(), ax.get_ylim()) for ax in again.figure.axes] == limits
+    # the worst divergent setting still fits the loss panel
+    worst = l00.fit_loss(l00.gradient_descent_path(5.0, 0.25, 30)).max()
+    assert worst < view.figure.axes[1].get_ylim()[1]
+
+
+def test_gradient_descent_text_counts_iterates_beyond_the_window() -> None:
+    assert "beyond the drawn w-range" in l00.gradient_descent(eta=0.25, steps=30).text
+    assert "beyond" not in l00.gradient_descent(eta=0.05).text
+
+
+def test_too_small_rate_ends_higher_than_a_good_one_and_lower_than_a_large_one() -> None:
+    losses = l00.rate_comparison_losses()
+    final = {name: values[-1] for name, values in losses.items()}
+    assert final["good"] < final["too small"] < losses["too small"][0] < final["too large"]
+    assert all(v.shape == (l00.COMPARISON_STEPS + 1,) for v in losses.values())
+    text = l00.learning_rate_comparison().text
+    assert f"{final['too small']:.3g}" in text
+
+
+def test_checkers_accept_right_answers_and_name_the_traps(capsys) -> None:
+    g = l00.fit_gradient(1.0)
+    assert l00.check_fit_gradient(g)
+    assert not l00.check_fit_gradient(3 * g)
+    assert "sum" in capsys.readouterr().out
+    assert l00.check_largest_rate(2 / l00.CURVATURE)
+    assert not l00.check_largest_rate(1 / l00.CURVATURE)
+    assert "lands exactly on w*" in capsys.readouterr().out
+    assert not l00.check_largest_rate(2 / float(np.mean(l00.FIT_X**2)))
+    assert "drop the 2" in capsys.readouterr().out
+
+
+def test_verify_prints_nothing_of_the_answer(capsys) -> None:
+    l00.verify(l00.check_largest_rate, 2 / l00.CURVATURE)
+    assert capsys.readouterr().out == "reference solution checked\n"
+    with pytest.raises(AssertionError):
+        l00.verify(l00.check_largest_rate, 0.5)
+    capsys.readouterr()
+
+
+def test_number_policy_is_one_sentence() -> None:
+    text = l00.number_policy()
+    assert isinstance(text, str) and text.strip() and "\n" not in text
+
+
+def test_step_axes_have_integer_ticks_and_text_is_legible() -> None:
+    from bp_helpers.ui.legibility import min_font_size_pt
+
+    for view, ax_index in ((l00.gradient_descent(), 1), (l00.learning_rate_comparison(), 0)):
+        view.png()
+        ticks = view.figure.axes[ax_index].get_xticks()
+        assert len(ticks) >= 3 and np.all(ticks == np.round(ticks))
+        assert min_font_size_pt(view.figure) >= 9

@@ -91,6 +91,7 @@ def test_two_paths_view_sums_the_paths() -> None:
     x = 0.7
     expected = 2 * x * math.sin(x) + x * x * math.cos(x)
     assert f"dz/dx = 0.9019 + 0.3748 = {expected:.4f}" in l01.two_paths(x=x).text
+    assert "∂z/∂u·du/dx" in l01.two_paths(x=x).text
     with pytest.raises(ValueError):
         l01.two_paths(x=float("-inf"))
     with pytest.raises(TypeError):
@@ -108,7 +109,23 @@ ANSWERS = {
     l01.check_two_path_derivative: math.sin(0.7) * 1.4
     + (0.49 + 2 * math.sin(0.7)) * math.cos(0.7),
     l01.check_jacobian: [[0.5, 2.0], [4.0, 0.0], [0.0, math.cos(0.5)]],
+    l01.check_quadratic_form_gradient: (l01.QUADRATIC_A + l01.QUADRATIC_A.T) @ l01.QUADRATIC_X,
 }
+
+#: Hand-rounded to 4 significant digits: the number policy accepts them.
+ROUNDED = {
+    l00.check_fit_gradient: -9.667,
+    l00.check_one_step: 1.483,
+    l00.check_largest_rate: 0.2143,
+    l01.check_two_path_derivative: 2.262,
+}
+
+
+@pytest.mark.parametrize("checker", list(ROUNDED), ids=lambda c: c.__name__)
+def test_number_checkers_accept_four_significant_digits(checker, capsys) -> None:
+    assert checker(ROUNDED[checker]) is True
+    assert not checker(ROUNDED[checker] * 1.002)
+    capsys.readouterr()
 
 
 @pytest.mark.parametrize("checker", list(ANSWERS), ids=lambda c: c.__name__)
@@ -148,14 +165,100 @@ def test_jacobian_transpose_gets_a_specific_hint(capsys) -> None:
 
 def test_softplus_derivative_accepts_equivalent_forms_and_any_x(capsys) -> None:
     x = _x()
-    assert l01.check_softplus_derivative(3 * sp.exp(3 * x) / (1 + sp.exp(3 * x)))
-    assert l01.check_softplus_derivative(3 / (1 + sp.exp(-3 * x)))
+    right = 3 * sp.exp(3 * x) / (1 + sp.exp(3 * x))
+    assert l01.check_softplus_derivative(right)
+    assert l01.check_softplus_derivative(3 / (1 + sp.exp(-3 * x)))  # 3σ(3x)
+    assert l01.check_softplus_derivative(3 - 3 / (1 + sp.exp(3 * x)))
+    assert l01.check_softplus_derivative(sp.Lambda(x, right))
     x_real = sp.Symbol("x", real=True)
     assert l01.check_softplus_derivative(sp.diff(sp.log(1 + sp.exp(3 * x_real)), x_real))
     capsys.readouterr()
     assert not l01.check_softplus_derivative(sp.exp(3 * x) / (1 + sp.exp(3 * x)))  # no inner 3
+    assert "inner derivative" in capsys.readouterr().out
     assert not l01.check_softplus_derivative(3 * sp.exp(3 * sp.Symbol("t")))
-    assert "sympy symbol x" in capsys.readouterr().out
+    assert "t" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("wrong", [
+    lambda x, r: r + sp.Max(0, x - 2),
+    lambda x, r: r + sp.Heaviside(x - 3),
+    lambda x, r: r + sp.Float(1e-10),
+    lambda x, r: r + sp.Symbol("a") - sp.Symbol("a") * 1.0001,
+    lambda x, r: r * (1 + sp.exp(-50 * x**2) / 100),
+], ids=["Max", "Heaviside", "1e-10", "stray symbol", "bump at 0"])
+def test_softplus_derivative_rejects_nearly_right_expressions(wrong, capsys) -> None:
+    x = _x()
+    right = 3 * sp.exp(3 * x) / (1 + sp.exp(3 * x))
+    assert l01.check_softplus_derivative(wrong(x, right)) is False
+    assert capsys.readouterr().out.startswith("✗")
+
+
+def test_quadratic_form_gradient_is_checked_three_ways() -> None:
+    A, x0 = l01.QUADRATIC_A, l01.QUADRATIC_X
+    assert not np.allclose(A, A.T), "the exercise needs a non-symmetric A"
+    numeric = np.array([central_difference(
+        lambda t, k=k: float((x0 + t * np.eye(3)[k]) @ A @ (x0 + t * np.eye(3)[k])), 0.0)
+        for k in range(3)])
+    assert np.allclose(l01.quadratic_form_gradient(A, x0), numeric, rtol=1e-7)
+    xs = sp.Matrix(sp.symbols("x0:3"))
+    form = (xs.T * sp.Matrix(A) * xs)[0, 0]
+    symbolic = [float(form.diff(s).subs(dict(zip(xs, x0, strict=True)))) for s in xs]
+    assert np.allclose(l01.quadratic_form_gradient(A, x0), symbolic)
+    with pytest.raises(ValueError):
+        l01.quadratic_form_gradient(np.eye(2), x0)
+
+
+def test_quadratic_form_checker_traps_the_symmetric_mistake(capsys) -> None:
+    A, x0 = l01.QUADRATIC_A, l01.QUADRATIC_X
+    right = (A + A.T) @ x0
+    assert l01.check_quadratic_form_gradient(right)
+    assert l01.check_quadratic_form_gradient(np.round(right, 4).tolist())
+    capsys.readouterr()
+    for wrong, words in ((2 * A @ x0, "symmetric"), (A @ x0, "one of the two"),
+                         (right.reshape(1, 3), "shape"), (right + 0.01, "")):
+        assert l01.check_quadratic_form_gradient(wrong) is False
+        out = capsys.readouterr().out
+        assert out.startswith("✗") and words in out
+
+
+def test_verify_prints_nothing_of_the_answer(capsys) -> None:
+    l01.verify(l01.check_jacobian, ANSWERS[l01.check_jacobian])
+    assert capsys.readouterr().out == "reference solution checked\n"
+    with pytest.raises(AssertionError):
+        l01.verify(l01.check_jacobian, [[0.0, 0.0]])
+
+
+@pytest.mark.parametrize(("explorer", "moves"), [
+    (l01.TANGENT, [{"x": -3.0, "h": 1e-12}, {"x": 3.0, "h": 1.0}]),
+    (l01.CHAIN, [{"x": -2.0}, {"x": 2.0}]),
+    (l01.TWO_PATHS, [{"x": -3.0}, {"x": 3.0}]),
+], ids=["TANGENT", "CHAIN", "TWO_PATHS"])
+def test_explorer_axes_stay_fixed_while_sliding(explorer, moves) -> None:
+    view = explorer.static()
+    limits = [(ax.get_xlim(), ax.get_ylim()) for ax in view.figure.axes]
+    for values in moves:
+        again = explorer.func(**{**explorer.defaults(), **values}, fig=view.figure)
+        assert again.figure is view.figure
+        assert [(ax.get_xlim(), ax.get_ylim()) for ax in again.figure.axes] == limits
+
+
+def test_explorer_figures_use_text_of_at_least_9_pt() -> None:
+    from bp_helpers.ui.legibility import min_font_size_pt
+
+    for explorer in (l01.TANGENT, l01.CHAIN, l01.TWO_PATHS):
+        assert min_font_size_pt(explorer.static().figure) >= 9
+
+
+def test_two_paths_edges_use_the_texts_notation() -> None:
+    view = l01.two_paths(x=0.7)
+    texts = [t.get_text() for t in view.figure.axes[0].texts]
+    assert any(t.startswith("du/dx = 2x") for t in texts)
+    assert not any("∂u/∂x" in t or "∂v/∂x" in t for t in texts)
+
+
+def test_tangent_text_says_when_the_central_secant_lies_on_the_tangent() -> None:
+    assert "lies on the tangent" in l01.tangent_and_secants(x=1.0, h=1e-3).text
+    assert "visibly off" in l01.tangent_and_secants(x=1.0, h=1.0).text
 
 
 def test_sigmoid_prime_checker(capsys) -> None:
@@ -178,3 +281,32 @@ def test_sigmoid_prime_checker(capsys) -> None:
     assert not l01.check_sigmoid_prime(forgets_one_minus)
     assert not l01.check_sigmoid_prime(raises)
     assert "RuntimeError" in capsys.readouterr().out.splitlines()[-1]
+
+
+def _pixels(png: bytes) -> np.ndarray:
+    import io
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+
+@pytest.mark.parametrize(("explorer", "moves"), [
+    (l00.GRADIENT_DESCENT, [{"eta": 0.25, "steps": 30}, {"w0": 4.0}]),
+    (l01.TANGENT, [{"x": -2.0, "h": 1e-3}, {"x": 2.5, "h": 1.0}]),
+    (l01.CHAIN, [{"x": -1.0}, {"x": 1.2, "composition": "exp(sin x)"}]),
+    (l01.TWO_PATHS, [{"x": -2.0}, {"x": 2.9}]),
+], ids=["GRADIENT_DESCENT", "TANGENT", "CHAIN", "TWO_PATHS"])
+def test_fast_png_matches_a_full_render(explorer, moves) -> None:
+    import io
+
+    view = explorer.static()
+    for values in [None, *moves]:  # the first PNG (it keeps the background), then moves
+        if values is not None:
+            view = explorer.func(**{**explorer.defaults(), **values}, fig=view.figure)
+        fast = _pixels(view.png())
+        buffer = io.BytesIO()
+        view.figure.savefig(buffer, format="png")
+        full = _pixels(buffer.getvalue())
+        assert fast.shape == full.shape
+        assert np.mean(np.abs(fast - full).max(axis=-1) > 40) < 1e-3

@@ -13,6 +13,7 @@ from bp_helpers.autograd import Value, topological_order
 from bp_helpers.lessons import l05_vectorized_mlp_xor as l05
 from bp_helpers.lessons.l02_computational_graphs import neuron_loss
 from bp_helpers.ui import drawings as drawings
+from bp_helpers.ui import legibility
 from bp_helpers.ui.drawings import MAX_NODES, draw_graph, layout
 from bp_helpers.ui.style import fresh_figure
 
@@ -71,7 +72,7 @@ def test_draw_graph_shows_every_node_value_and_gradient() -> None:
     assert {"×", "+", "− 10", "^2"} <= set(texts)  # the operation tags
     assert "∂L/∂(node)" in ax.get_title()
     lines = view.text.splitlines()
-    assert len(lines) == 1 + 7 and lines[-1].split()[:2] == ["L", "**"]
+    assert len(lines) == 2 + 7 and lines[-1].split()[:2] == ["L", "**"]
     assert "-30" in next(line for line in lines if line.startswith("w "))
 
 
@@ -104,7 +105,7 @@ def test_a_single_leaf_is_drawn_as_one_box() -> None:
     view = draw_graph(Value(1.5, "a"))
     assert [p.column for p in layout(Value(1.5))] == [0]
     assert "value 1.5" in {t.get_text() for t in view.figure.axes[0].texts}
-    assert view.text.splitlines()[1].split() == ["a", "input", "1.5", "0"]
+    assert view.text.splitlines()[2].split() == ["a", "input", "1.5", "0"]
 
 
 def test_redraw_reuses_the_figure_and_leaves_nothing_behind() -> None:
@@ -138,10 +139,11 @@ def test_a_30_node_graph_fits_the_page_with_legible_text() -> None:
     loss = (hidden[0] * v1 + hidden[1] * v2 + c - 1.0) ** 2
     loss.backward()
     view = draw_graph(loss)
-    assert len(view.text.splitlines()) == 1 + 27
-    width, _height = view.figure.get_size_inches()
-    assert width <= drawings.MAX_WIDTH_INCHES + 1e-9
-    assert min(t.get_fontsize() for t in view.figure.axes[0].texts) >= 6.0
+    assert len(view.text.splitlines()) == 2 + 27
+    assert view.text.startswith("The graph of #26: 27 nodes (11 inputs")
+    # every text (the numbers too) looks >= 9 pt at the size the figure is shown
+    smallest = legibility.min_font_size_pt(view.figure)
+    assert legibility.shown_size_pt(smallest, view.figure.dpi, 96 / view.figure.dpi) >= 9
 
 
 def test_draw_graph_rejects_bad_input() -> None:
@@ -175,8 +177,15 @@ def test_figures_are_titled_and_labelled() -> None:
     drawings.gradient_norms(axes[0, 2], norms)
     for ax in axes[0]:
         assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
-    np.testing.assert_allclose(axes[0, 0].lines[0].get_ydata(), np.log10(history))
-    assert len(axes[0, 2].lines) == 2
+    np.testing.assert_allclose(axes[0, 0].lines[0].get_ydata(), history)
+    assert axes[0, 0].get_yscale() == "log" and axes[0, 2].get_yscale() == "log"
+    first, second = axes[0, 2].lines
+    assert (first.get_linestyle(), first.get_marker()) != (second.get_linestyle(),
+                                                           second.get_marker())
+    legend = axes[0, 1].get_legend()
+    fig.canvas.draw()
+    inside = axes[0, 1].get_window_extent()
+    assert not legend.get_window_extent().overlaps(inside), "the legend covers the data"
 
 
 def test_decision_boundary_needs_two_inputs_and_one_output() -> None:

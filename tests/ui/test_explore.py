@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from bp_helpers.ui.explore import Choice, Explorer, FloatRange, IntRange, LogRange
+from bp_helpers.ui.explore import (
+    RUN_TO_USE,
+    Choice,
+    Coalescer,
+    Explorer,
+    FloatRange,
+    IntRange,
+    LogRange,
+    live_box,
+)
 from bp_helpers.ui.style import View, fresh_figure, label_axes
 
 
@@ -81,6 +91,68 @@ def test_widget_redraws_on_slider_move() -> None:
     assert "down" in text.value
 
 
+def test_a_burst_of_slider_moves_draws_the_latest_values_only() -> None:
+    calls: list[tuple] = []
+
+    def counted(a: float = 1.0, n: int = 3, kind: str = "up", *,
+                fig: Figure | None = None) -> View:
+        calls.append((a, n, kind))
+        return parabola(a, n, kind, fig=fig)
+
+    explorer = Explorer(counted, {"n": IntRange(1, 9), "kind": Choice(("up", "down"))})
+
+    async def burst() -> tuple:
+        box = explorer.widget()
+        controls, text, _image = box.children
+        n, kind = controls.children
+        calls.clear()
+        values = [1 + (i % 9) for i in range(20)]  # 20 quick moves, as comm messages
+        for i, value in enumerate(values):
+            n.value = value
+            if i % 5 == 4:  # a few arrive only after the kernel's loop has turned
+                await asyncio.sleep(0)
+        kind.value = "down"
+        assert box.coalescer.pending, "the draw waits for the values behind it"
+        await asyncio.sleep(0.2)
+        return values[-1], text.value, box.coalescer
+
+    last, text, coalescer = asyncio.run(burst())
+    assert coalescer.requests == 21
+    assert 1 <= len(calls) <= 3, f"{len(calls)} draws for 21 moves: no coalescing"
+    assert calls[-1] == (1.0, last, "down"), "the last draw shows the final values"
+    assert f"n = {last}, down" in text
+
+
+def test_coalescer_draws_at_once_without_an_event_loop() -> None:
+    drawn = []
+    coalescer = Coalescer(lambda: drawn.append(1))
+    coalescer.request()
+    coalescer.request()
+    assert drawn == [1, 1] and not coalescer.pending and coalescer.draws == 2
+    with pytest.raises(TypeError, match="function"):
+        Coalescer(42)
+    with pytest.raises(ValueError, match="seconds"):
+        Coalescer(lambda: None, delay=-1)
+
+
+def test_live_widget_text_form_says_how_to_use_it() -> None:
+    box = EXPLORER.widget()
+    bundle = box._repr_mimebundle_()
+    assert bundle["text/plain"] == RUN_TO_USE
+    assert "Run All Cells" in RUN_TO_USE
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    other = live_box([], "Run the notebook to use the playground.")
+    assert repr(other) == "Run the notebook to use the playground."
+    assert repr(box) == RUN_TO_USE
+
+
+def test_widget_image_is_shown_at_the_figure_width() -> None:
+    box = EXPLORER.widget()
+    image = box.children[2]
+    figure = EXPLORER.static().figure
+    assert image.layout.width == f"{round(figure.get_figwidth() * 96)}px"
+
+
 @pytest.mark.parametrize(
     ("make", "error", "message"),
     [
@@ -97,3 +169,23 @@ def test_widget_redraws_on_slider_move() -> None:
 def test_bad_specs_are_explained(make, error, message) -> None:
     with pytest.raises(error, match=message):
         make()
+
+
+def test_an_error_in_a_redraw_is_shown_in_the_widget() -> None:
+    def fragile(a: float = 1.0, *, fig: Figure | None = None) -> View:
+        if a > 1.5:
+            raise ValueError("a is too large")
+        return parabola(a, fig=fig)
+
+    box = Explorer(fragile, {"a": FloatRange(0.0, 2.0, 0.1)}).widget()
+    controls, text, _image = box.children
+    with pytest.raises(ValueError, match="too large"):  # no event loop: raised as usual
+        controls.children[0].value = 2.0
+    assert "a is too large" in text.value
+
+    async def in_a_kernel() -> str:
+        controls.children[0].value = 1.9
+        await asyncio.sleep(0.1)
+        return text.value
+
+    assert "⚠ ValueError: a is too large" in asyncio.run(in_a_kernel())

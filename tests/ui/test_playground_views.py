@@ -26,8 +26,9 @@ def test_draw_shows_four_titled_and_labelled_views() -> None:
     state = Playground().step(5)
     view = draw(state)
     assert isinstance(view, View) and isinstance(view.figure, Figure)
-    axes = view.figure.axes
+    axes = [ax for ax in view.figure.axes if ax.get_label() != "<colorbar>"]
     assert len(axes) == 4
+    assert len(view.figure.axes) == 5, "P(class 1) has its colour bar"
     for ax in axes:
         assert ax.get_title()
         if ax.axison:
@@ -53,12 +54,58 @@ def test_edges_show_weight_size_and_gradient_sign() -> None:
     grads = np.concatenate([state.grads["W1"].ravel(), state.grads["W2"].ravel()])
     weights = np.concatenate([state.mlp.params["W1"].ravel(), state.mlp.params["W2"].ravel()])
     colors = edges.get_colors()
-    red, blue = to_rgba(COLORS["positive"])[:3], to_rgba(COLORS["negative"])[:3]
+    green, purple = to_rgba(COLORS["positive"])[:3], to_rgba(COLORS["negative"])[:3]
     for color, grad in zip(colors, grads, strict=True):
-        assert tuple(color[:3]) == (red if grad > 0 else blue)
+        assert tuple(color[:3]) == (green if grad > 0 else purple)
     widths = edges.get_linewidths()
     assert np.argmax(widths) == np.argmax(np.abs(weights))
     assert np.argmin(widths) == np.argmin(np.abs(weights))
+    alphas = colors[:, 3]  # small weights fade: opacity grows with |w|
+    assert np.argmax(alphas) == np.argmax(np.abs(weights))
+    assert np.argmin(alphas) == np.argmin(np.abs(weights)) and alphas.min() < 0.5
+
+
+def test_text_says_what_each_view_shows() -> None:
+    fresh = describe(Playground())
+    assert "untrained network" in fresh and "no gradient yet" in fresh
+    trained = Playground().step(30)
+    text = describe(trained)
+    assert "after 30 updates" in text and "green" in text and "purple" in text
+    assert "smoothed over the last 20 updates" in text and "W3" in text
+    assert "(last step)" not in text
+
+
+@pytest.mark.parametrize(("activation", "reason"), [
+    ("relu", "inactive"), ("tanh", "saturated tanh"), ("sigmoid", "saturated sigmoid")])
+def test_grey_edges_are_explained_for_the_activation(activation: str, reason: str) -> None:
+    from bp_helpers.ui.playground_views import _grey_reason
+
+    assert reason in _grey_reason(activation)
+    # ReLU units that are off for a whole mini-batch give exact zeros: grey edges
+    state = Playground(activation="relu", hidden_layers=3, width=16, batch_size=1).step(5)
+    if "exactly 0 on 0 " not in describe(state):
+        assert "inactive" in describe(state)
+
+
+def test_boundary_before_training_says_what_it_is_and_norms_are_smoothed() -> None:
+    state = Playground()
+    view = draw(state)
+    boundary = view.figure.axes[0]
+    assert "before training" in boundary.get_title()
+    state.step(60)
+    draw(state, view.figure)
+    assert boundary.get_title() == "P(class 1) after 60 updates"
+    norm_ax = view.figure.axes[3] if view.figure.axes[3].get_yscale() == "log" else [
+        ax for ax in view.figure.axes if ax.get_yscale() == "log"][0]
+    assert "last step" not in norm_ax.get_ylabel()
+    lines = norm_ax.get_lines()
+    raw = [line for line in lines if line.get_alpha() is not None and line.get_alpha() < 0.5]
+    smooth = [line for line in lines if line.get_label().startswith("W")]
+    assert len(raw) == len(smooth) == 3
+    raw_y, smooth_y = raw[0].get_ydata(), smooth[0].get_ydata()
+    assert np.std(np.diff(np.log10(smooth_y))) < np.std(np.diff(np.log10(raw_y)))
+    styles = {(line.get_linestyle(), line.get_marker()) for line in smooth}
+    assert len(styles) == 3, "each layer's line differs in style and marker"
 
 
 def test_node_positions_first_unit_on_top_and_centred() -> None:
@@ -78,7 +125,11 @@ def test_redraw_reuses_the_figure_and_rebuilds_for_a_new_shape() -> None:
     state.reset(hidden_layers=3, width=5)
     rebuilt = draw(state, view.figure)
     assert rebuilt.figure is view.figure
-    assert len(rebuilt.figure.axes) == 4
+    assert len(rebuilt.figure.axes) == 5
+    norm_ax = [ax for ax in rebuilt.figure.axes if ax.get_yscale() == "log"][0]
+    legend = [t.get_text() for t in norm_ax.get_legend().get_texts()]
+    assert legend == ["W1", "W2", "W3", "W4"]
+    assert len(norm_ax.get_lines()) == 8, "the old shape's lines are gone"
     assert "2-5-5-5-1" in rebuilt.text
 
 

@@ -33,8 +33,40 @@ def test_widget_buttons_step_run_and_reset() -> None:
     assert ui.state.steps == 0 and not ui.play.playing
     assert "press Step" in ui.text.value
     box = playground_widget()
-    controls, html_text, png = box.children
+    top, html_text = box.children
+    controls, png = top.children
     assert png.value[:4] == b"\x89PNG" and "step 0" in html_text.value
+
+
+def test_widget_layout_run_speed_and_text_form() -> None:
+    from bp_helpers.ui.playground import RUN_TO_PLAY, PlaygroundWidget
+
+    ui = PlaygroundWidget()
+    assert ui.play.interval <= 100, "Run shows at least 10 frames a second"
+    assert repr(ui.box) == RUN_TO_PLAY == ui.box._repr_mimebundle_()["text/plain"]
+    top, _text = ui.box.children
+    column, image = top.children  # the controls beside the figure, not above it
+    assert ui.step_button in column.children[-2].children
+    assert image is ui.image and image.layout.width == f"{round(9.0 * 96)}px"
+
+
+def test_ticks_during_a_draw_train_but_draw_once() -> None:
+    import asyncio
+
+    from bp_helpers.ui.playground import PlaygroundWidget
+
+    async def run() -> tuple:
+        ui = PlaygroundWidget(updates_per_frame=2)
+        draws_before = ui.coalescer.draws
+        for _ in range(10):  # ten ticks arrive while the kernel is busy
+            ui.play.value += 1
+        await asyncio.sleep(0.2)
+        return ui, ui.coalescer.draws - draws_before
+
+    ui, draws = asyncio.run(run())
+    assert ui.state.steps == 20, "every tick trains"
+    assert draws == 1, "but only the latest state is drawn"
+    assert "step 20" in ui.text.value
 
 
 @pytest.mark.parametrize("name", ["dataset", "noise", "hidden_layers", "width", "activation",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib as mpl
+import numpy as np
 
 from bp_helpers.ui.style import STYLE, View, fresh_figure, label_axes, use_course_style
 
@@ -37,3 +38,83 @@ def test_png_is_deterministic() -> None:
     axes[0, 0].plot([0, 1], [1, 0])
     view = View(fig, "")
     assert view.png() == view.png()
+
+
+def test_integer_ticks_colorbar_and_legend_outside() -> None:
+    import pytest
+
+    from bp_helpers.ui.style import colorbar, integer_ticks, legend_outside
+
+    fig, axes = fresh_figure()
+    ax = axes[0, 0]
+    ax.plot([0, 7], [0, 1], label="line")
+    ax.set_xlim(0, 7)
+    integer_ticks(ax.xaxis)
+    ticks = ax.get_xticks()
+    assert np.all(ticks == np.round(ticks))
+    image = ax.imshow([[0, 1], [1, 0]])
+    bar = colorbar(ax, image, "value")
+    assert bar.ax.get_ylabel() == "value"
+    with pytest.raises(ValueError, match="label"):
+        colorbar(ax, image, " ")
+    legend = legend_outside(ax)
+    fig.canvas.draw()
+    assert not legend.get_window_extent().overlaps(ax.get_window_extent())
+    with pytest.raises(ValueError, match="where"):
+        legend_outside(ax, where="inside")
+
+
+def test_figure_state_builds_once_and_dynamic_artists_reuse_the_background() -> None:
+    from bp_helpers.ui.style import dynamic, figure_state, render_png
+
+    builds = []
+
+    def build(fig):
+        builds.append(1)
+        ax = fig.subplots()
+        label_axes(ax, "t", "x", "y")
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        return {"ax": ax, "line": dynamic(ax.plot([], [])[0])}
+
+    fig, art = figure_state(None, build, figsize=(4, 3))
+    art["line"].set_data([0, 1], [0, 1])
+    first = render_png(fig)
+    again, art2 = figure_state(fig, build)
+    assert again is fig and art2 is art and len(builds) == 1
+    art["line"].set_data([0, 1], [1, 0])
+    assert not fig.stale, "changing a dynamic artist leaves the static image valid"
+    second = render_png(fig)
+    assert second != first
+    art["line"].set_data([0, 1], [0, 1])
+    assert render_png(fig) == first, "restored background + line = the same picture"
+    art["ax"].set_xlim(0, 2)  # a static change: the background is drawn again
+    assert fig.stale and render_png(fig) != first
+    figure_state(fig, build, key="another shape")
+    assert len(builds) == 2
+
+
+def test_encode_png_round_trips() -> None:
+    import io
+
+    import pytest
+    from PIL import Image
+
+    from bp_helpers.ui.style import encode_png
+
+    rgba = np.zeros((3, 5, 4), dtype=np.uint8)
+    rgba[..., 0] = np.arange(5) * 50
+    rgba[..., 3] = 255
+    decoded = np.asarray(Image.open(io.BytesIO(encode_png(rgba))))
+    assert decoded.shape == (3, 5, 3) and np.array_equal(decoded, rgba[..., :3])
+    with pytest.raises(ValueError, match="uint8"):
+        encode_png(np.zeros((3, 5, 3)))
+
+
+def test_view_is_shown_at_the_figure_width_times_96(monkeypatch) -> None:
+    shown = []
+    monkeypatch.setattr("IPython.display.display", shown.append)
+    fig, _ = fresh_figure(figsize=(5.0, 3.0))
+    View(fig, "")._ipython_display_()
+    assert shown[0].width == 480
+    assert fig.dpi == 144 and STYLE["font.size"] >= 9
