@@ -15,8 +15,6 @@ from functools import lru_cache
 from typing import Any
 
 import numpy as np
-from matplotlib.backend_bases import FigureCanvasBase
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FixedLocator, MaxNLocator, NullLocator
@@ -37,7 +35,7 @@ from bp_helpers.ui.explore import Choice, Explorer, IntRange, LogRange
 # Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.palette import COLORS as COLORS
 from bp_helpers.ui.palette import layer_style as layer_style
-from bp_helpers.ui.style import STYLE, View, fresh_figure, label_axes
+from bp_helpers.ui.style import View, dynamic, figure_state, label_axes
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 #: Norms and spreads below this are drawn at the floor (a log axis cannot show 0).
@@ -85,9 +83,6 @@ def cached_flow(depth: int, activation: str, init: str, scale: float, residual: 
     return flow_experiment(depth, activation, init, scale, residual)
 
 
-_ARTISTS = "_bp_gradient_flow_artists"
-
-
 def _log_axes(ax: Any, limits: tuple[float, float], n_max: int) -> None:
     """Fixed limits and ticks: a log y axis (a label every 10 decades), integer x ticks."""
     ax.set_yscale("log")
@@ -100,21 +95,17 @@ def _log_axes(ax: Any, limits: tuple[float, float], n_max: int) -> None:
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
 
 
-def _flow_artists(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
-    """The figure and its artists: built on the first call, reused (updated in place) after."""
-    artists = getattr(fig, _ARTISTS, None) if fig is not None else None
-    if artists is not None:
-        return fig, artists
-    fig, axes = fresh_figure(fig, 1, 2, figsize=(9.5, 4.0))
-    ax_grad, ax_act = axes[0]
+def _build_flow(fig: Figure) -> dict[str, Any]:
+    """The explorer's axes, fixed limits, legend and (dynamic) lines, built once per figure."""
+    ax_grad, ax_act = fig.subplots(1, 2)
     panels = ((ax_grad, "tangent", GRAD_LIMITS, MAX_DEPTH),
               (ax_act, "function", STD_LIMITS, MAX_DEPTH - 1))
-    artists = {}
+    artists: dict[str, Any] = {}
     for key, (ax, meaning, limits, n_max) in zip(("grad", "std"), panels, strict=True):
         _log_axes(ax, limits, n_max)
-        (line,) = ax.plot([], [], "o-", color=COLORS[meaning], ms=4, lw=1.5)
-        (floor,) = ax.plot([], [], "v", color=COLORS["neutral"], ms=8, ls="none")
-        artists[key], artists[key + "_floor"] = line, floor
+        artists[key] = dynamic(ax.plot([], [], "o-", color=COLORS[meaning], ms=4, lw=1.5)[0])
+        artists[key + "_floor"] = dynamic(
+            ax.plot([], [], "v", color=COLORS["neutral"], ms=8, ls="none")[0])
     label_axes(ax_grad, "Backward: weight-gradient norm per layer",
                "layer l (1 = next to the input)", "‖∂L/∂W_l‖ (log scale)")
     label_axes(ax_act, "Forward: spread of each hidden layer's output",
@@ -126,54 +117,16 @@ def _flow_artists(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
                label=f"below {FLOOR:.0e}, drawn at the floor"),
     ]
     fig.legend(handles=handles, loc="outside lower center", ncols=3)
-    # the longest title the sliders can give, so the layout leaves room for every one
-    artists["title"] = fig.suptitle(
-        f"residual net, {MAX_DEPTH} layers, leaky_relu, xavier init × 0.112")
-    if type(fig.canvas) is FigureCanvasBase:
-        # A lasting Agg canvas keeps its renderer (and its text caches) between frames.
-        FigureCanvasAgg(fig)
-    saved_dpi = STYLE.get("savefig.dpi")
-    if isinstance(saved_dpi, (int, float)):  # the PNG is the canvas: draw it at the saved dpi
-        fig.set_dpi(saved_dpi)
-    fig.draw_without_rendering()  # lay out once; redraws keep these positions
-    fig.set_layout_engine(None)
-    setattr(fig, _ARTISTS, artists)
-    return fig, artists
-
-
-class FlowView(View):
-    """The explorer's :class:`View`: its PNG redraws only what changes between slider moves.
-
-    The static parts (axes, ticks, labels, legend) are rendered once and restored from a
-    saved copy of the canvas (Agg's ``copy_from_bbox``/``restore_region``); then only the
-    lines and the title are drawn on top. ``figure.savefig`` still draws everything.
-    """
-
-    def png(self) -> bytes:
-        fig = self.figure
-        artists = getattr(fig, _ARTISTS, None)
-        canvas = fig.canvas
-        if artists is None or not isinstance(canvas, FigureCanvasAgg):
-            return super().png()
-        dynamic = [artists[k] for k in ("grad", "grad_floor", "std", "std_floor", "title")]
-        size = tuple(int(v) for v in fig.bbox.size)
-        if artists.get("background_size") != size:
-            for artist in dynamic:
-                artist.set_visible(False)
-            canvas.draw()
-            artists["background"] = canvas.copy_from_bbox(fig.bbox)
-            artists["background_size"] = size
-            for artist in dynamic:
-                artist.set_visible(True)
-        canvas.restore_region(artists["background"])
-        for artist in dynamic:
-            fig.draw_artist(artist)
-        from PIL import Image
-
-        image = Image.frombuffer("RGBA", size, bytes(canvas.buffer_rgba()), "raw", "RGBA", 0, 1)
-        buffer = io.BytesIO()
-        image.save(buffer, format="png", compress_level=1)
-        return buffer.getvalue()
+    # The title changes with the sliders. A transparent suptitle with the longest title
+    # they can give makes the layout leave room; the visible title is a dynamic text of the
+    # left axes at the same place (a full savefig draws axes children, not figure-level
+    # dynamic artists).
+    room = fig.suptitle(f"residual net, {MAX_DEPTH} layers, leaky_relu, xavier init × 0.112")
+    room.set_alpha(0.0)
+    artists["title"] = dynamic(ax_grad.text(
+        *room.get_position(), "", transform=fig.transFigure, ha="center", va="top",
+        fontsize=room.get_fontsize(), clip_on=False))
+    return artists
 
 
 def _set_log_line(line: Line2D, floor: Line2D, y: np.ndarray) -> None:
@@ -200,7 +153,7 @@ def gradient_flow(
     flow = cached_flow(depth, activation, init, float(scale), architecture == "residual")
     norms, stds = flow.grad_norms, flow.activation_stds
 
-    fig, artists = _flow_artists(fig)
+    fig, artists = figure_state(fig, _build_flow, figsize=(9.5, 4.0))
     _set_log_line(artists["grad"], artists["grad_floor"], norms)
     _set_log_line(artists["std"], artists["std_floor"], stds)
     artists["title"].set_text(
@@ -221,7 +174,7 @@ def gradient_flow(
         f"factor 100 is a small step; values below {FLOOR:.0e} are drawn at that floor: "
         "a log axis cannot show 0)",
     ])
-    return FlowView(fig, text)
+    return View(fig, text)
 
 
 GRADIENT_FLOW = Explorer(

@@ -83,18 +83,22 @@ def test_every_slider_setting_fits_the_fixed_axes(depth: int) -> None:
                     assert flow.activation_stds.max() < STD_LIMITS[1]
 
 
-def test_explorer_png_equals_a_full_draw() -> None:
-    # The PNG redraws only the lines and the title on a saved background: it must show
-    # exactly what a full draw of the same figure shows.
-    view = gradient_flow()
-    view.png()
-    view = gradient_flow(depth=7, activation="relu", init="he", scale=3.0, fig=view.figure)
-    fast = np.asarray(Image.open(io.BytesIO(view.png())))
+def _full_draw(fig) -> np.ndarray:
     buffer = io.BytesIO()
-    view.figure.savefig(buffer, format="png")
-    full = np.asarray(Image.open(io.BytesIO(buffer.getvalue())))
-    assert fast.shape == full.shape
-    assert np.array_equal(fast, full)
+    fig.savefig(buffer, format="png", dpi=fig.dpi)
+    return np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB"))
+
+
+def test_explorer_png_equals_a_full_draw() -> None:
+    # The PNG redraws only the lines and the title on a cached background: the first
+    # PNG and a later one must show exactly what a full draw of the same figure shows.
+    view = gradient_flow()
+    first = np.asarray(Image.open(io.BytesIO(view.png())).convert("RGB"))
+    assert np.array_equal(first, _full_draw(view.figure))
+    view = gradient_flow(depth=7, activation="relu", init="he", scale=3.0, fig=view.figure)
+    later = np.asarray(Image.open(io.BytesIO(view.png())).convert("RGB"))
+    assert np.array_equal(later, _full_draw(view.figure))
+    assert not np.array_equal(first, later)
 
 
 def test_explorer_caches_each_setting() -> None:
