@@ -106,9 +106,9 @@ def _build_flow(fig: Figure) -> dict[str, Any]:
         artists[key] = dynamic(ax.plot([], [], "o-", color=COLORS[meaning], ms=4, lw=1.5)[0])
         artists[key + "_floor"] = dynamic(
             ax.plot([], [], "v", color=COLORS["neutral"], ms=8, ls="none")[0])
-    label_axes(ax_grad, "Backward: weight-gradient norm per layer",
+    label_axes(ax_grad, "Backward: gradient norm per layer",
                "layer l (1 = next to the input)", "‖∂L/∂W_l‖ (log scale)")
-    label_axes(ax_act, "Forward: spread of each hidden layer's output",
+    label_axes(ax_act, "Forward: spread of each layer's output",
                "hidden layer l", "std(A_l) (log scale)")
     handles = [
         Line2D([], [], marker="o", color=COLORS["tangent"], label="‖∂L/∂W_l‖ (left)"),
@@ -153,7 +153,7 @@ def gradient_flow(
     flow = cached_flow(depth, activation, init, float(scale), architecture == "residual")
     norms, stds = flow.grad_norms, flow.activation_stds
 
-    fig, artists = figure_state(fig, _build_flow, figsize=(9.5, 4.0))
+    fig, artists = figure_state(fig, _build_flow, figsize=(8.4, 3.6))
     _set_log_line(artists["grad"], artists["grad_floor"], norms)
     _set_log_line(artists["std"], artists["std_floor"], stds)
     artists["title"].set_text(
