@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
 from collections.abc import Callable
 from typing import Any
@@ -16,6 +15,7 @@ from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
 from bp_helpers._validate import finite_float, positive_float
 from bp_helpers.ui.checks import check_number
 from bp_helpers.ui.checks import number_policy as number_policy
+from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.explore import Explorer, FloatRange, IntRange
 
 # Re-exported for the notebook, which imports only its lesson and the core.
@@ -31,19 +31,6 @@ def _sparse_log_ticks(axis: Axis, numticks: int) -> None:
     """At most ``numticks`` labelled decades and no minor ticks: quicker to lay out."""
     axis.set_major_locator(LogLocator(base=10.0, numticks=numticks))
     axis.set_minor_locator(NullLocator())
-
-
-def verify(checker: Callable[[Any], bool], solution: Any) -> None:
-    """Assert that ``checker`` accepts ``solution`` without printing the checker's line.
-
-    For a collapsed reference-solution cell: it prints only "reference solution checked",
-    so the cell's output gives nothing away.
-    """
-    with contextlib.redirect_stdout(io.StringIO()):
-        ok = checker(solution)
-    if ok is not True:
-        raise AssertionError(f"{getattr(checker, '__name__', checker)} rejected the reference")
-    print("reference solution checked")
 
 
 def _freeze_layout(fig: Figure) -> None:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import io
 import math
 from collections.abc import Callable
@@ -24,6 +23,7 @@ from bp_helpers.ui.checks import (
     check_number,
     report,
 )
+from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.explore import Choice, Explorer, FloatRange, LogRange
 
 # Re-exported for the notebook, which imports only its lesson and the core.
@@ -488,19 +488,6 @@ def two_paths(x: float = 0.7, *, fig: Figure | None = None) -> View:
 
 
 TWO_PATHS = Explorer(two_paths, {"x": TWO_PATHS_X_RANGE})
-
-
-def verify(checker: Callable[[Any], bool], solution: Any) -> None:
-    """Assert that ``checker`` accepts ``solution`` without printing the checker's line.
-
-    For a collapsed reference-solution cell: it prints only "reference solution checked",
-    so the cell's output gives nothing away.
-    """
-    with contextlib.redirect_stdout(io.StringIO()):
-        ok = checker(solution)
-    if ok is not True:
-        raise AssertionError(f"{getattr(checker, '__name__', checker)} rejected the reference")
-    print("reference solution checked")
 
 
 def check_softplus_derivative(answer: Any) -> bool:

@@ -4,7 +4,6 @@ over 20 seeds, and the exercises.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import io
 import math
@@ -18,6 +17,7 @@ from matplotlib.figure import Figure
 from bp_helpers.nn import MLP, TrainingDiverged, sigmoid, train
 from bp_helpers.nn.layers import DenseCache, dense_backward
 from bp_helpers.ui.checks import check_array, check_function, check_integer, check_number
+from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.explore import Explorer, IntRange, LogRange
 from bp_helpers.ui.palette import (
     CLASS_MARKERS,
@@ -629,19 +629,6 @@ def draw_seed_spread(
 
 
 # ------------------------------------------------------------------------------ exercises
-def verify(checker: Callable[[Any], bool], solution: Any) -> None:
-    """Run ``checker(solution)`` silently; print one neutral line, raise if it is not ✓.
-
-    For the reference-solution cells: they must prove the checker accepts the solution
-    without printing anything that gives the answer away.
-    """
-    with contextlib.redirect_stdout(io.StringIO()) as out:
-        ok = checker(solution)
-    if ok is not True:
-        raise AssertionError(f"the reference solution was not accepted: {out.getvalue()!r}")
-    print("reference solution checked")
-
-
 # Exercise 1: the number of parameters of an MLP with widths (2, 8, 8, 1).
 PARAM_COUNT_WIDTHS = (2, 8, 8, 1)
 

@@ -40,6 +40,7 @@ from typing import Any
 import numpy as np
 
 __all__ = [
+    "verify",
     "ATOL", "NOT_ANSWERED", "RTOL", "SIGNIFICANT_DIGITS", "TIME_LIMIT", "check_array",
     "check_expression", "check_function", "check_integer", "check_number", "function_ready",
     "is_unanswered", "number_policy", "report",
@@ -79,6 +80,22 @@ def number_policy() -> str:
 # --------------------------------------------------------------------------------------
 # Reporting
 # --------------------------------------------------------------------------------------
+
+
+def verify(checker: Callable[[Any], bool], solution: Any) -> None:
+    """Run ``checker(solution)`` silently; print one neutral line, raise if it is not ✓.
+
+    For the collapsed reference-solution cells: they prove the checker accepts the
+    solution without printing anything that gives the answer away.
+    """
+    import contextlib
+    import io
+
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        ok = checker(solution)
+    if ok is not True:
+        raise AssertionError(f"the reference solution was not accepted: {out.getvalue()!r}")
+    print("reference solution checked")
 
 
 def report(name: str, ok: bool, message: str) -> bool:

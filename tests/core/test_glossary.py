@@ -18,7 +18,6 @@ NOTEBOOKS = sorted(p for pattern in NOTEBOOK_GLOBS for p in ROOT.glob(pattern))
 # Notebooks whose prose or glossary cell still disagrees with the table (issue 12):
 # remove a name once its notebook renders glossary_markdown(N) and its prose is fixed.
 NOT_MIGRATED = {
-    "01_chain_rule.ipynb",
     "02_computational_graphs.ipynb",
     "04_why_backprop_is_fast.ipynb",
     "08_backprop_playground.ipynb",
