@@ -6,10 +6,7 @@ Batch convention (the package's): one sample per column, ``X``: (n, N).
 
 from __future__ import annotations
 
-import contextlib
-import io
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -30,6 +27,7 @@ from bp_helpers.ui.checks import (
     function_ready,
     report,
 )
+from bp_helpers.ui.checks import verify as verify  # re-exported for the solution cells
 from bp_helpers.ui.explore import Choice, Explorer, IntRange, LogRange
 
 # Re-exported for the notebook, which imports only its lesson and the core.
@@ -271,18 +269,6 @@ def train_perceptron(activation: str, epochs: int = 300, lr: float = 2.0) -> Per
 
 
 # ----------------------------------------------------------------------------- checkers
-def verify(checker: Callable[[Any], bool], solution: Any) -> None:
-    """Run ``checker(solution)`` silently and print one neutral line (solution cells).
-
-    Raises ``AssertionError`` if the reference solution is not accepted; its ✓ line is
-    not shown, so the collapsed cell gives nothing away.
-    """
-    with contextlib.redirect_stdout(io.StringIO()):
-        ok = checker(solution)
-    assert ok, "the reference solution was rejected"
-    print("reference solution checked")
-
-
 def check_sigmoid_chain(answer: Any) -> bool:
     """The largest factor ten sigmoid derivatives can multiply a gradient by (a number)."""
     return check_number(
