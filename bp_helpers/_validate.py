@@ -17,6 +17,10 @@ import numpy as np
 
 # numpy dtype kinds that are real numbers: bool, signed and unsigned integers, floats
 _REAL_KINDS = frozenset("biuf")
+_FLOAT64 = np.dtype(np.float64)
+_UINT64 = np.dtype(np.uint64)
+_ONE_BITS = np.float64(1.0).view(np.uint64)  # the bit pattern of 1.0
+_isfinite, _count_nonzero, _max = np.isfinite, np.count_nonzero, np.maximum.reduce
 
 
 def require_callable(f: Any, name: str = "f") -> Callable:
@@ -28,12 +32,15 @@ def require_callable(f: Any, name: str = "f") -> Callable:
 
 def finite_float(x: Any, name: str) -> float:
     """``x`` as a float; TypeError for non-numbers, ValueError for nan/inf."""
-    if isinstance(x, bool) or not isinstance(x, (Real, np.floating, np.integer)):
+    if type(x) is float:  # the common case, without the slower abstract-class checks
+        value = x
+    elif isinstance(x, bool) or not isinstance(x, (Real, np.floating, np.integer)):
         raise TypeError(f"{name} must be a real number, got {type(x).__name__}")
-    try:
-        value = float(x)
-    except OverflowError:  # an int beyond float64's range
-        raise ValueError(f"{name} is too large for a float: {x}") from None
+    else:
+        try:
+            value = float(x)
+        except OverflowError:  # an int beyond float64's range
+            raise ValueError(f"{name} is too large for a float: {x}") from None
     if not math.isfinite(value):
         raise ValueError(f"{name} must be finite, got {value}")
     return value
@@ -65,7 +72,7 @@ def real_array(x: Any, name: str) -> np.ndarray:
     TypeError for complex numbers, ``None``, strings and other objects: they are never
     turned into numbers (``np.asarray(None, float)`` would give nan).
     """
-    if type(x) is np.ndarray and x.dtype == np.float64:
+    if type(x) is np.ndarray and x.dtype is _FLOAT64:
         return x  # the fast path every internal call takes
     try:
         arr = np.asarray(x)
@@ -80,13 +87,24 @@ def real_array(x: Any, name: str) -> np.ndarray:
 
 def finite_array(x: Any, name: str, ndim: int | None = None) -> np.ndarray:
     """``x`` as a float64 array with finite entries (and ``ndim`` dimensions if given)."""
-    arr = real_array(x, name)
+    arr = x if type(x) is np.ndarray and x.dtype is _FLOAT64 else real_array(x, name)
     if ndim is not None and arr.ndim != ndim:
         raise ValueError(
             f"{name} must have {ndim} dimension(s) (a {ndim}-D array), got shape {arr.shape}")
-    if not np.isfinite(arr).all():
+    if _count_nonzero(_isfinite(arr)) != arr.size:  # cheaper than .all() on small arrays
         raise ValueError(f"{name} must contain only finite values (no nan or inf)")
     return arr
+
+
+def all_in_unit_interval(arr: np.ndarray) -> bool:
+    """Whether a non-empty float64 array has every entry in [0, 1] (so also finite).
+
+    A fast test for the common case, one integer maximum: read as unsigned integers, the
+    bit patterns of the doubles +0.0 … 1.0 are exactly 0 … bits(1.0), and every other
+    double (negative, above 1, inf, nan) lies above. ``-0.0`` gives False too, so a
+    False calls for the full checks, which say what is wrong.
+    """
+    return arr.size > 0 and bool(_max(arr.view(_UINT64), axis=None) <= _ONE_BITS)
 
 
 def finite_scalar_result(value: Any, what: str) -> float:

@@ -10,12 +10,21 @@ from matplotlib.figure import Figure
 
 from bp_helpers._validate import finite_float
 from bp_helpers.autograd import Value, topological_order
-from bp_helpers.ui.checks import NOT_ANSWERED, check_number, function_ready, is_unanswered, report
+from bp_helpers.ui.checks import (
+    NOT_ANSWERED,
+    check_integer,
+    check_number,
+    function_ready,
+    is_unanswered,
+    report,
+)
+
+# verify and use_course_style are re-exported for the notebook (it imports only its lesson).
+from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.drawings import draw_graph, format_number
 from bp_helpers.ui.explore import Explorer, FloatRange
+from bp_helpers.ui.palette import COLORS as COLORS  # re-exported for the notebook's figure
 from bp_helpers.ui.style import View
-
-# Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 #: The target of the one-neuron example: ``L = (w·x + b − TARGET)²``.
@@ -77,19 +86,12 @@ def _fanout_parts() -> tuple[float, float]:
 def check_fanout_gradient(answer: Any) -> bool:
     """∂f/∂a for ``f = (a·b + c)·a`` at ``a = 2, b = −3, c = 10`` (a number)."""
     through_product, direct = _fanout_parts()
-    try:
-        value = float(answer)
-    except (TypeError, ValueError):
-        value = math.nan
-    for one_path in (through_product, direct):
-        if math.isclose(value, one_path, rel_tol=1e-9, abs_tol=1e-12):
-            return report(
-                "gradient along two paths", False,
-                f"{value:g} is only one of the two paths. a is used twice: add the path "
-                "through a·b and the path where a is the last factor.",
-            )
+    one_path = ("{} is only one of the two paths. a is used twice: add the path through a·b "
+                "and the path where a is the last factor.")
     return check_number(
         answer, through_product + direct, name="gradient along two paths",
+        traps={through_product: one_path.format(f"{through_product:g}"),
+               direct: one_path.format(f"{direct:g}")},
         hint="f = s·a with s = a·b + c. Sum ∂f/∂s·∂s/∂a (= a·b) and the direct ∂f/∂a (= s).",
     )
 
@@ -173,7 +175,7 @@ def _test_graphs() -> list[tuple[str, Value]]:
     chain = Value(0.5, "c")
     for _ in range(DEEP_CHAIN):
         chain = chain * 1.0
-    return [("the neuron", neuron), ("a + a + a + a", fan_out), ("u·u + tanh u", reuse),
+    return [("the neuron", neuron), ("b = a + a; c = b + b", fan_out), ("u·u + tanh u", reuse),
             (f"a chain of {DEEP_CHAIN} operations", chain)]
 
 
@@ -212,3 +214,66 @@ def check_topological_order(answer: Any) -> bool:
         if order[-1] is not root:
             return report(name, False, f"on {what} the root is not last.")
     return report(name, True, "")
+
+
+#: The data-dependent loop of the exercise: multiply by x until y reaches LOOP_LIMIT.
+LOOP_X = 2.5
+LOOP_LIMIT = 20.0
+
+
+def repeat_until(x: Any, limit: float = LOOP_LIMIT) -> tuple[Any, int]:
+    """``y = x``, then ``y = y·x`` while ``y < limit``; returns ``(y, multiplications)``.
+
+    ``x`` is a float or a ``Value`` above 1; how many times the loop runs depends on its value,
+    so the recorded graph does too.
+    """
+    value = x.data if isinstance(x, Value) else finite_float(x, "x")
+    if not value > 1.0:
+        raise ValueError(f"x must be greater than 1 (else the loop never ends), got {value}")
+    y, count = x, 0
+    while (y.data if isinstance(y, Value) else y) < limit:
+        y = y * x
+        count += 1
+    return y, count
+
+
+def _loop_reference() -> tuple[int, float, float]:
+    """(multiplications, y, dy/dx) at LOOP_X, by the engine."""
+    x = Value(LOOP_X)
+    y, count = repeat_until(x)
+    y.backward()
+    return count, y.data, x.grad
+
+
+def check_loop_count(answer: Any) -> bool:
+    """How many multiplications ``repeat_until(2.5)`` makes (an exact whole number)."""
+    count, _, _ = _loop_reference()
+    return check_integer(
+        answer, count, name="loop count",
+        traps={count - 1: f"{count - 1} stops one multiplication early: the loop tests "
+                          f"y < {LOOP_LIMIT:g} before each multiplication and runs again while "
+                          "it holds.",
+               count + 1: f"{count + 1} is one too many: once y ≥ {LOOP_LIMIT:g} the loop stops."},
+        hint="Follow y = 2.5, 6.25, … by hand and count the multiplications until y reaches "
+             f"{LOOP_LIMIT:g}.",
+    )
+
+
+def check_loop_gradient(answer: Any) -> bool:
+    """dy/dx of ``y, _ = repeat_until(x)`` at ``x = 2.5`` (a number)."""
+    count, y, grad = _loop_reference()
+    x = LOOP_X
+    return check_number(
+        answer, grad, name="gradient through a loop",
+        traps={
+            y: f"{y:g} is y itself, not dy/dx.",
+            x**count: f"{x**count:g} is y before the last multiplication, not a derivative.",
+            count * x ** (count - 1): f"{count * x ** (count - 1):g} is the derivative of "
+                                      f"x^{count}: y = x·x·… has {count + 1} factors x "
+                                      f"({count} multiplications).",
+            (count + 2) * x ** (count + 1): "that is the derivative of one multiplication "
+                                            "too many.",
+        },
+        hint="Write the y the loop recorded as a power of x (count the factors x), then "
+             "differentiate it: a small change of x does not change how often the loop runs.",
+    )

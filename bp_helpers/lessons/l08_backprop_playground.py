@@ -1,78 +1,49 @@
 """Notebook 08, Backprop playground: the exercises (the widget is `bp_helpers.ui.playground`).
+
+Checkers use :mod:`bp_helpers.ui.checks`: ``check_function`` computes every reference first
+on a copy and hands the learner's function its own copies; a count must be an exact integer.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
-from bp_helpers.ui.checks import NOT_ANSWERED, check_number, is_unanswered
+from bp_helpers.deep import layer_gradient_norms
+from bp_helpers.nn.cost import parameter_count
+from bp_helpers.ui.checks import check_function, check_number
+
+# verify and use_course_style are re-exported for the notebook (it imports only its lesson).
+from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.playground import playground_widget as playground_widget
 from bp_helpers.ui.playground_views import draw as draw
-
-# Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 
-def _check_cases(
-    answer: Any, reference: Callable[..., Any], cases: Sequence[tuple[str, tuple]], *,
-    name: str, hint: str,
-) -> bool:
-    """✓ when ``answer(*args)`` matches ``reference(*args)`` for every ``(label, args)``.
-
-    Like :func:`bp_helpers.exercises.check_function`, but a failure names the case by its
-    short ``label`` instead of printing the (large) arguments.
-    """
-    def report(ok: bool, message: str = "") -> bool:
-        print(f"✓ {name}: correct" if ok else f"✗ {name}: {message}")
-        return ok
-
-    if is_unanswered(answer):
-        return report(False, NOT_ANSWERED)
-    if not callable(answer):
-        return report(False, f"expected a function, got {type(answer).__name__}. {hint}")
-    for label, args in cases:
-        try:
-            got = answer(*args)
-        except Exception as exc:  # the learner's code: report, never raise
-            return report(False, f"calling it on {label} raised {type(exc).__name__}: {exc}. "
-                                 f"{hint}")
-        if got is None:
-            return report(False, f"it returned None for {label}: {NOT_ANSWERED}")
-        want = np.asarray(reference(*args), dtype=float)
-        try:
-            got = np.asarray(got, dtype=float)
-        except (TypeError, ValueError):
-            return report(False, f"expected numbers for {label}, got {type(got).__name__}. "
-                                 f"{hint}")
-        if got.shape != want.shape:
-            return report(False, f"shape {got.shape} for {label}, expected {want.shape}. {hint}")
-        if not np.allclose(got, want, rtol=1e-6, atol=1e-12):
-            return report(False, f"wrong result for {label}. {hint}")
-    return report(True)
-
-
 def _n_weights(widths: Sequence[int]) -> int:
-    return sum(a * b for a, b in zip(widths[:-1], widths[1:], strict=False))
+    """The edges the network view draws: every parameter but the biases (one per unit)."""
+    return parameter_count(widths) - sum(widths[1:])
 
 
 def check_n_weights(answer: Any) -> bool:
     """``answer(widths)`` should count the edges the network view draws: every weight."""
     examples = [(2, 1), (2, 8, 8, 1), (2, 16, 16, 16, 16, 1), (3, 5, 2)]
     cases = [(f"widths {w}", (w,)) for w in examples]
-    return _check_cases(
-        answer, _n_weights, cases, name="n_weights",
+    return check_function(
+        answer, _n_weights, cases=cases, name="n_weights",
         hint="layer l has a weight for every pair (unit in layer l−1, unit in layer l): "
              "n_{l−1}·n_l edges; add them over the layers (biases are not edges)",
     )
 
 
 def check_updated_weight(answer: Any) -> bool:
-    """The weight ``w = 0.8`` on a blue edge (``∂L/∂w = −0.5``) after a step with η = 0.3."""
+    """The weight ``w = 0.8`` on a purple edge (``∂L/∂w = −0.5``) after a step with η = 0.3."""
     return check_number(
         answer, 0.8 - 0.3 * (-0.5), name="updated_weight",
+        traps={0.8 + 0.3 * (-0.5): "that is w + η·∂L/∂w: the step goes against the gradient",
+               -0.3 * (-0.5): "that is the change Δw alone; add it to the old weight 0.8"},
         hint="the update is w ← w − η·∂L/∂w; a negative gradient makes the weight grow",
     )
 
@@ -81,21 +52,25 @@ def check_sigmoid_factor_bound(answer: Any) -> bool:
     """The largest product of four sigmoid derivatives ``σ'(z₁)…σ'(z₄)``."""
     return check_number(
         answer, 0.25**4, name="sigmoid_factor_bound",
+        traps={0.25: "that is one factor; the product has four of them",
+               1.0: "σ'(z) never reaches 1: σ(1 − σ) is largest at σ = ½"},
         hint="each factor σ'(z) = σ(z)(1 − σ(z)) is at most its value at z = 0",
     )
 
 
-def _layer_grad_norms(grads: Mapping[str, np.ndarray]) -> np.ndarray:
-    n_layers = sum(1 for key in grads if key.startswith("W"))
-    return np.array([np.linalg.norm(grads[f"W{k}"]) for k in range(1, n_layers + 1)])
-
-
 def check_layer_grad_norms(answer: Any, grads_examples: Sequence[Mapping[str, np.ndarray]]) -> bool:
-    """``answer(grads)`` should give ``[‖∂L/∂W1‖, …, ‖∂L/∂WL‖]`` (Frobenius norms)."""
+    """``answer(grads)`` should give ``[‖∂L/∂W1‖, …, ‖∂L/∂WL‖]`` (Frobenius norms).
+
+    ``grads_examples``: at least one gradient dict (keys ``"W1", "b1", …``); the learner's
+    function gets copies, so it cannot change them.
+    """
+    grads_examples = list(grads_examples)
+    if not grads_examples:
+        raise ValueError("grads_examples must hold at least one gradient dict")
     cases = [(f"example {i} (a network with {sum(k.startswith('W') for k in g)} layers)", (g,))
              for i, g in enumerate(grads_examples, start=1)]
-    return _check_cases(
-        answer, _layer_grad_norms, cases, name="layer_grad_norms",
+    return check_function(
+        answer, layer_gradient_norms, cases=cases, name="layer_grad_norms",
         hint="for each layer take the square root of the sum of squares of every entry of "
              "grads['W1'], grads['W2'], … in order (np.linalg.norm does this); skip the biases",
     )

@@ -32,6 +32,7 @@ _SQRT_2 = math.sqrt(2.0)
 _INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 _ERFC_CUTOFF = 26.0  # erfc(26) ≈ 5e-296, still a normal float64
 _erfc = np.frompyfunc(math.erfc, 1, 1)
+_max = np.maximum.reduce  # ndarray.max without its Python-level wrapper
 
 
 def exp_neg(t: np.ndarray) -> np.ndarray:
@@ -40,6 +41,8 @@ def exp_neg(t: np.ndarray) -> np.ndarray:
     Never underflows into the subnormal range (which NumPy reports); nan stays nan.
     """
     t = real_array(t, "t")
+    if t.ndim and t.size and _max(t, axis=None) < _EXP_CUTOFF:
+        return np.exp(-t)  # the common case, no entry to zero (a nan's max takes the other)
     return np.exp(-t, out=np.zeros_like(t), where=~(t >= _EXP_CUTOFF))
 
 

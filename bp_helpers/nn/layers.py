@@ -18,7 +18,13 @@ from typing import NamedTuple
 import numpy as np
 
 from bp_helpers._validate import finite_array
-from bp_helpers.nn.activations import LEAKY_SLOPE, activation, check_activation_name, gelu_prime
+from bp_helpers.nn.activations import (
+    ACTIVATIONS,
+    LEAKY_SLOPE,
+    activation,
+    check_activation_name,
+    gelu_prime,
+)
 
 
 class DenseCache(NamedTuple):
@@ -34,6 +40,15 @@ class ActivationCache(NamedTuple):
     name: str
     Z: np.ndarray
     A: np.ndarray
+
+
+# The hot path builds caches with tuple.__new__: the same NamedTuple, without the Python-level
+# __new__ that NamedTuple generates (a noticeable share of a small network's step).
+_new_cache = tuple.__new__
+_sum = np.add.reduce  # ndarray.sum without its Python-level wrapper (the same sums)
+
+#: ``f`` of each activation, for the forward pass (``activation(name)[0]``).
+_FORWARD = {name: activation(name)[0] for name in ACTIVATIONS}
 
 
 def dense_forward(
@@ -56,7 +71,7 @@ def dense_forward(
             raise ValueError(f"b must have shape {(W.shape[0], 1)}, got {b.shape}")
     Z = W @ A_prev
     Z += b
-    return Z, DenseCache(A_prev, W)
+    return Z, _new_cache(DenseCache, (A_prev, W))
 
 
 def _check_cache(cache: object, kind: type) -> None:
@@ -81,7 +96,7 @@ def dense_backward(
     if dZ.shape != (W.shape[0], A_prev.shape[1]):
         raise ValueError(f"dZ must have shape {(W.shape[0], A_prev.shape[1])}, got {dZ.shape}")
     dW = dZ @ A_prev.T
-    db = dZ.sum(axis=1, keepdims=True)
+    db = _sum(dZ, axis=1, keepdims=True)
     dA_prev = W.T @ dZ if need_dA_prev else None
     return dA_prev, dW, db
 
@@ -90,11 +105,13 @@ def activation_forward(
     Z: np.ndarray, name: str, *, check: bool = True
 ) -> tuple[np.ndarray, ActivationCache]:
     """``A = f(Z)`` elementwise, for ``name`` in ``ACTIVATIONS``. ``Z``, ``A``: same shape."""
-    f, _ = activation(name)
+    f = _FORWARD.get(name) if isinstance(name, str) else None
+    if f is None:
+        check_activation_name(name)  # raises the error that says what was expected
     if check:
         Z = finite_array(Z, "Z")
     A = Z if name == "identity" else f(Z)
-    return A, ActivationCache(name, Z, A)
+    return A, _new_cache(ActivationCache, (name, Z, A))
 
 
 def activation_backward(

@@ -18,6 +18,8 @@ import numpy as np
 from bp_helpers._validate import finite_array, positive_float
 from bp_helpers.nn.activations import exp_neg
 
+_sum = np.add.reduce  # ndarray.sum without its Python-level wrapper (the same sum)
+
 #: The loss names :func:`check_loss_name` (and the MLP) accept.
 LOSSES = ("mse", "bce")
 
@@ -86,7 +88,7 @@ def bce_with_logits(
     e = exp_neg(np.abs(Z))  # e^{−|z|}, shared by the loss and σ(z)
     per_entry = np.maximum(Z, 0.0) - Z * Y + np.log1p(e)
     sigma = np.where(Z >= 0, 1.0, e) / (1.0 + e)  # σ(Z), as nn.sigmoid computes it
-    return float(per_entry.sum()) / N, (sigma - Y) / N
+    return float(_sum(per_entry, axis=None)) / N, (sigma - Y) / N
 
 
 def bce(P: np.ndarray, Y: np.ndarray, eps: float = 1e-12) -> float:

@@ -18,12 +18,19 @@ methods do so by default, and code that has already checked (``train``) passes
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from bp_helpers._validate import bounded_int, finite_array, positive_float
+from bp_helpers._validate import (
+    all_in_unit_interval,
+    bounded_int,
+    finite_array,
+    positive_float,
+    real_array,
+)
 from bp_helpers.calculus import numerical_gradient
 from bp_helpers.nn.activations import check_activation_name, sigmoid
 from bp_helpers.nn.cost import MAX_PARAMETERS, check_widths, parameter_count
@@ -68,6 +75,18 @@ def check_params(params: object) -> int:
     if L < 1 or set(params) != expected:
         raise ValueError(f"params must have keys W1, b1, …, WL, bL; got {sorted(params)}")
     return L
+
+
+@functools.lru_cache(maxsize=64)
+def _layer_keys(L: int) -> tuple[tuple[str, str], ...]:
+    """The parameter names of ``L`` layers, by layer: ``(("W1", "b1"), …, ("WL", "bL"))``."""
+    return tuple((f"W{k}", f"b{k}") for k in range(1, L + 1))
+
+
+@functools.lru_cache(maxsize=64)
+def _param_keys(L: int) -> tuple[str, ...]:
+    """The same names in one tuple, in the order of ``params``: ``("W1", "b1", …, "bL")``."""
+    return tuple(key for pair in _layer_keys(L) for key in pair)
 
 
 def init_params(
@@ -190,8 +209,9 @@ class MLP:
         Only with ``residual=True``, and only hidden layers with ``n_l == n_{l−1}``.
         """
         w = self.widths
-        return tuple(self.residual and k < self.n_layers and w[k] == w[k - 1]
-                     for k in range(1, self.n_layers + 1))
+        if not self.residual:
+            return (False,) * (len(w) - 1)
+        return tuple(k < self.n_layers and w[k] == w[k - 1] for k in range(1, self.n_layers + 1))
 
     def __repr__(self) -> str:
         extra = f", residual=True, branch_scale={self.branch_scale:g}" if self.residual else ""
@@ -235,7 +255,12 @@ class MLP:
         """
         loss = self.loss if loss is None else self.check_loss(loss)
         X = self.check_X(X)
-        Y = finite_array(Y, "Y", ndim=2)
+        Y = real_array(Y, "Y")
+        # bce targets in [0, 1] are finite: one cheap test for both, the separate checks
+        # (and their messages) only when it fails
+        labels_ok = loss == "bce" and Y.ndim == 2 and all_in_unit_interval(Y)
+        if not labels_ok:
+            Y = finite_array(Y, "Y", ndim=2)
         if Y.shape != (self.widths[-1], X.shape[1]):
             raise ValueError(
                 f"Y must have shape ({self.widths[-1]}, {X.shape[1]}) (outputs, samples) to "
@@ -243,7 +268,7 @@ class MLP:
             )
         if X.shape[1] == 0:
             raise ValueError("need at least one sample (column) in X and Y")
-        if loss == "bce":
+        if loss == "bce" and not labels_ok:
             check_labels(Y)
         return X, Y
 
@@ -255,12 +280,13 @@ class MLP:
         """
         A = self.check_X(X) if check else X
         caches: Caches = []
-        L, p, beta = self.n_layers, self.params, self.branch_scale
+        L, p, beta, f = self.n_layers, self.params, self.branch_scale, self.activation
+        keys = _layer_keys(L)
         for k, skip in enumerate(self.skips, start=1):
-            Z, dense_cache = dense_forward(A, p[f"W{k}"], p[f"b{k}"], check=False)
-            F, act_cache = activation_forward(
-                Z, self.activation if k < L else self.output_activation, check=False
-            )
+            W_key, b_key = keys[k - 1]
+            Z, dense_cache = dense_forward(A, p[W_key], p[b_key], check=False)
+            F, act_cache = activation_forward(Z, f if k < L else self.output_activation,
+                                              check=False)
             A = A + beta * F if skip else F
             caches.append((dense_cache, act_cache))
         return A, caches
@@ -305,8 +331,7 @@ class MLP:
         the input checks, for data that :meth:`check_data` returned.
         """
         if check:
-            loss = self.loss if loss is None else self.check_loss(loss)
-            X, Y = self.check_data(X, Y, loss)
+            X, Y = self.check_data(X, Y, loss)  # checks loss too
         out, caches = self.forward(X, check=False)
         L, d_out = self.output_loss(out, Y, loss)
         return L, self.backward(d_out, caches)
@@ -327,18 +352,19 @@ def backward_pass(
     layer; ``skips[l−1]``: whether layer ``l`` has a skip connection with branch scale
     ``β = branch_scale``. Returns ``{"W1": dW1, "b1": db1, …}`` (no gradient for ``X``).
     """
-    grads: Params = {}
+    keys = _layer_keys(len(caches))
+    grads: Params = dict.fromkeys(_param_keys(len(caches)))  # filled from the last layer back
     dA = d_out
-    L = len(caches)
-    for k in range(L, 0, -1):
+    for k in range(len(caches), 0, -1):
         dense_cache, act_cache = caches[k - 1]
         skip = skips[k - 1]
+        W_key, b_key = keys[k - 1]
         dZ = activation_backward(branch_scale * dA if skip else dA, act_cache, check=False)
-        dA_branch, grads[f"W{k}"], grads[f"b{k}"] = dense_backward(
-            dZ, dense_cache, k > 1, check=False)
+        dA_branch, grads[W_key], grads[b_key] = dense_backward(dZ, dense_cache, k > 1,
+                                                               check=False)
         if k > 1:
             dA = dA + dA_branch if skip else dA_branch
-    return {key: grads[key] for k in range(1, L + 1) for key in (f"W{k}", f"b{k}")}
+    return grads
 
 
 def sgd_step(params: Params, grads: Params, lr: float) -> None:

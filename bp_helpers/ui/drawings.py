@@ -172,7 +172,8 @@ def _summary(root: Value, order: list[Value], show_local: bool = True) -> str:
     edges = ("; each arrow's label is the local derivative ∂(node)/∂(input)" if show_local
              else "")
     lines = [
-        f"The graph of {root_name}: {len(order)} nodes ({n_inputs} inputs, drawn left, "
+        f"The graph of {root_name}: {len(order)} nodes ({n_inputs} input"
+        f"{'s' if n_inputs != 1 else ''}, drawn left, "
         f"{root_name} right). Each box shows a value and the gradient ∂{root_name}/∂(node) "
         f"(green > 0, purple < 0){edges}.",
         f"{'node':<{width}}  {'op':<8} {'value':>10} {f'∂{root_name}/∂node':>12}",

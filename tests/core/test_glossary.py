@@ -15,13 +15,6 @@ ROOT = Path(__file__).resolve().parents[2]
 # The English notebooks, and the Chinese edition once it exists.
 NOTEBOOK_GLOBS = ("notebooks/*.ipynb", "notebooks/zh/*.ipynb")
 NOTEBOOKS = sorted(p for pattern in NOTEBOOK_GLOBS for p in ROOT.glob(pattern))
-# Notebooks whose prose or glossary cell still disagrees with the table (issue 12):
-# remove a name once its notebook renders glossary_markdown(N) and its prose is fixed.
-NOT_MIGRATED = {
-    "02_computational_graphs.ipynb",
-    "04_why_backprop_is_fast.ipynb",
-    "08_backprop_playground.ipynb",
-}
 
 
 # (a) one Chinese term per English term, and no Chinese term for two English terms
@@ -173,18 +166,6 @@ def _cell_problems(path: Path) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(
-            p,
-            id=str(p.relative_to(ROOT)),
-            marks=[pytest.mark.xfail(strict=True, reason="notebooks not yet migrated")]
-            if p.name in NOT_MIGRATED and p.parent.name == "notebooks"
-            else [],
-        )
-        for p in NOTEBOOKS
-    ],
-)
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_notebook_uses_one_chinese_term_per_english_term(path: Path) -> None:
     assert _cell_problems(path) == []

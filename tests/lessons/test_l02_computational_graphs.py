@@ -120,3 +120,39 @@ def test_check_topological_order(capsys: pytest.CaptureFixture[str]) -> None:
     assert l02.check_topological_order(...) is False and l02.check_topological_order(1) is False
     assert l02.check_topological_order(lambda r: ...) is False
     assert "not answered yet" in capsys.readouterr().out
+
+
+# ---- the data-dependent loop (dynamic graphs) --------------------------------------
+def test_repeat_until_records_only_the_multiplications_that_ran() -> None:
+    x = Value(l02.LOOP_X)
+    y, count = l02.repeat_until(x)
+    assert count == 3 and y.data == l02.LOOP_X**4  # 2.5, 6.25, 15.625, 39.0625
+    y.backward()
+    assert x.grad == 4 * l02.LOOP_X**3
+    assert len(topological_order(y)) == count + 1  # x and one node per multiplication
+    assert l02.repeat_until(1.5)[1] == 7  # another x, another loop length
+    with pytest.raises(ValueError, match="greater than 1"):
+        l02.repeat_until(0.5)
+
+
+def test_loop_checkers(capsys: pytest.CaptureFixture[str]) -> None:
+    assert l02.check_loop_count(3) and l02.check_loop_count(3.0)
+    assert l02.check_loop_gradient(62.5) and l02.check_loop_gradient(Value(62.5).data)
+    capsys.readouterr()
+    for wrong, words in [(2, "early"), (4, "one too many"), (3.5, "whole number"),
+                         (True, "not a number"), ("3", "not a number"), (..., "not answered")]:
+        assert l02.check_loop_count(wrong) is False
+        assert words in capsys.readouterr().out
+    for wrong, words in [(39.0625, "y itself"), (15.625, "before the last"),
+                         (18.75, "4 factors"), (195.3125, "too many"), (50.0, "not right"),
+                         (62.0, "2 significant digits"),
+                         (..., "not answered")]:
+        assert l02.check_loop_gradient(wrong) is False
+        assert words in capsys.readouterr().out
+
+
+def test_verify_prints_only_a_neutral_line(capsys: pytest.CaptureFixture[str]) -> None:
+    l02.verify(l02.check_loop_gradient, 62.5)
+    assert capsys.readouterr().out == "reference solution checked\n"
+    with pytest.raises(AssertionError):
+        l02.verify(l02.check_loop_gradient, 1.0)

@@ -9,14 +9,71 @@ from bp_helpers.lessons import l04_why_backprop_is_fast as l04
 
 
 def test_mlp_flops() -> None:
-    cost = l04.mlp_flops([3, 4, 1], batch=5)
+    cost = l04.mlp_flops([3, 4, 1], N=5)
     assert cost["P"] == 3 * 4 + 4 + 4 * 1 + 1
     assert cost["forward"] == 2 * (12 + 4) * 5
     # dW in both layers, dA only in layer 2 (layer 1's input is the data)
     assert cost["backward"] == 2 * (12 + 4) * 5 + 2 * 4 * 5
     assert cost["step"] == cost["forward"] + cost["backward"]
     assert cost["numerical"] == 2 * cost["P"] * cost["forward"]
-    with pytest.raises(ValueError, match="at least two"):
+    with pytest.raises(ValueError, match="input and an output width"):
         l04.mlp_flops([3], 5)
-    with pytest.raises(ValueError, match="batch"):
+    with pytest.raises(ValueError, match="N must be >= 1"):
         l04.mlp_flops([3, 1], 0)
+    with pytest.raises(TypeError, match="N must be an integer"):
+        l04.mlp_flops([3, 1], 1.5)
+    assert all(isinstance(v, int) for v in cost.values())  # exact counts
+
+
+def test_counts_are_exact_integers(capsys: pytest.CaptureFixture) -> None:
+    import numpy as np
+
+    P = 784 * 128 + 128 + 128 * 10 + 10
+    assert l04.mlp_flops(l04.MNIST_WIDTHS, 1)["P"] == P
+    assert l04.check_parameter_count(P) and l04.check_parameter_count(np.int64(P))
+    assert l04.check_numerical_passes(2 * P)
+    capsys.readouterr()
+    for wrong in (P + 0.4, P - 0.4, P + 1, True, "101770"):
+        assert not l04.check_parameter_count(wrong), wrong
+    assert not l04.check_numerical_passes(2 * P + 0.49)
+    assert not l04.check_numerical_passes(P + 1)
+    assert "central" in capsys.readouterr().out.splitlines()[-1]
+
+
+def test_dense_flops_checker_runs_labelled_cases(capsys: pytest.CaptureFixture) -> None:
+    assert l04.dense_flops(3, 2, 1) == (12, 24)
+    assert l04.check_dense_flops(l04.dense_flops)
+    assert not l04.check_dense_flops(lambda n_in, n_out, N: (2 * n_in * n_out * N,) * 2)
+    assert "3 → 2 layer" in capsys.readouterr().out  # the hint names the failing case
+    assert not l04.check_dense_flops(lambda n_in, n_out, N: (2.4 * n_in * n_out * N, 0))
+
+
+def test_loglog_slope() -> None:
+    import numpy as np
+
+    P = np.array([10.0, 100.0, 1000.0])
+    assert l04.loglog_slope(P, 3 * P**2) == pytest.approx(2.0)
+    assert l04.loglog_slope(P, [5.0, 5.0, 5.0]) == pytest.approx(0.0, abs=1e-12)
+    with pytest.raises(ValueError, match="positive"):
+        l04.loglog_slope([1.0, 2.0], [1.0, 0.0])
+    with pytest.raises(ValueError, match="same length"):
+        l04.loglog_slope([1.0, 2.0, 3.0], [1.0, 2.0])
+
+
+def test_cost_bars_axis_is_fixed_and_holds_every_setting() -> None:
+    low, high = l04.cost_limits()
+    view = l04.cost_bars()
+    ax = view.figure.axes[0]
+    for width, depth, N in ((4, 1, 1), (1024, 8, 256), (4, 8, 1), (1024, 1, 256)):
+        l04.cost_bars(width, depth, N, fig=view.figure)
+        assert ax.get_ylim() == pytest.approx((low, high))
+        cost = l04.mlp_flops([10, *[width] * depth, 1], N)
+        assert low < min(cost[k] for k in ("forward", "backward")) and cost["numerical"] < high
+
+
+def test_timing_and_ratio_figures_describe_what_they_show() -> None:
+    P = [31, 69, 169]
+    view = l04.timing_figure(P, [1e-3, 4e-3, 2e-2], [5e-5, 5e-5, 6e-5], [2e-5, 2e-5, 3e-5])
+    assert "numerical" in view.text and "slope" in view.text
+    ratio = l04.ratio_figure({16: (5.0, 2.67), 384: (3.9, 2.67)})
+    assert "width 384: measured 3.90, FLOP prediction 2.67" in ratio.text

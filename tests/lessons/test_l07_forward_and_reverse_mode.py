@@ -62,3 +62,51 @@ def test_modes_checkers_give_hints_never_raise(capsys) -> None:
     assert "TypeError" in capsys.readouterr().out
     assert not l07.check_dual_sin(lambda d: 0.5)
     assert "return a Dual" in capsys.readouterr().out
+
+
+def test_passes_are_exact_whole_numbers_and_a_dual_is_a_pair(capsys) -> None:
+    assert l07.check_passes((1000.0, 10.0)) and l07.check_passes(np.array([1000, 10]))
+    assert l07.check_dual_product(Dual(12.0, 5.0))
+    capsys.readouterr()
+    for wrong in [(1000.4, 10), (999.6, 10.2), (True, 10), ("1000", "10"), (1000,), 1000]:
+        assert not l07.check_passes(wrong)
+    assert capsys.readouterr().out.count("✗") == 6
+    assert not l07.check_dual_product(Dual(12.0, -2.0))
+    assert "ε parts" in capsys.readouterr().out
+
+
+def test_modes_explorer_keeps_fixed_axes_and_updates_in_place() -> None:
+    view = l07.mode_costs(1, 1)
+    limits = [(ax.get_xlim(), ax.get_ylim()) for ax in view.figure.axes]
+    again = l07.mode_costs(l07.N_MAX, 7, fig=view.figure)
+    assert again.figure is view.figure
+    assert [(ax.get_xlim(), ax.get_ylim()) for ax in again.figure.axes] == limits
+    assert "64 pass(es)" in again.text and "7 pass(es)" in again.text
+    with pytest.raises(ValueError, match="at most"):
+        l07.mode_costs(l07.N_MAX + 1, 1)
+
+
+def test_verify_prints_only_a_neutral_line(capsys) -> None:
+    l07.verify(l07.check_passes, (1000, 10))
+    assert capsys.readouterr().out == "reference solution checked\n"
+
+
+def test_accumulation_weights_trap_for_the_sizes(capsys) -> None:
+    assert not l07.check_accumulation_weights([50, 30, 20])
+    assert "divide each by N" in capsys.readouterr().out
+    assert l07.check_accumulation_weights((0.5, 0.3, 0.2))
+
+
+def test_check_hvp_accepts_the_product_and_traps_the_usual_mistakes(capsys) -> None:
+    import sympy as sp
+
+    x1, x2 = sp.symbols("x1 x2")
+    H = sp.hessian(x1**2 * x2, (x1, x2)).subs({x1: 1, x2: 2})
+    right = [float(e) for e in H * sp.Matrix([1, 0])]
+    assert right == [4.0, 2.0]
+    assert l07.check_hvp(right) and l07.check_hvp(np.array(right))
+    capsys.readouterr()
+    for wrong, words in [((4, 1), "gradient"), ((2, 0), "first column"), ((4, 0), "diagonal"),
+                         ((4, 2, 0), "shape"), (..., "not answered")]:
+        assert not l07.check_hvp(wrong)
+        assert words in capsys.readouterr().out

@@ -1,9 +1,8 @@
 """Every figure a learner sees has text of at least 9 pt at the size it is shown (#14.2).
 
 A figure ``w`` inches wide, rendered at ``dpi``, is shown ``w × 96`` CSS pixels wide
-(:func:`bp_helpers.ui.style.shown_width_px`): ``css_px_per_pixel = 96 / dpi``. The ui
-drawings and the playground must pass; lesson explorers listed in ``STILL_SMALL`` are
-being fixed by their notebooks' helpers (non-strict xfail: the lead removes the mark).
+(:func:`bp_helpers.ui.style.shown_width_px`): ``css_px_per_pixel = 96 / dpi``. Every
+explorer of every lesson, the ui drawings and the playground must pass.
 """
 
 from __future__ import annotations
@@ -20,9 +19,6 @@ from bp_helpers.ui.legibility import MIN_FONT_PT, min_font_size_pt, shown_size_p
 from bp_helpers.ui.playground_views import draw
 from bp_helpers.ui.style import DPI, fresh_figure, shown_width_px
 
-#: Explorers with text below 9 pt today (their lesson modules are being migrated).
-STILL_SMALL = {"l01_chain_rule.TANGENT"}
-
 
 def smallest_shown_pt(fig: Figure) -> float:
     """The smallest text of ``fig`` as it looks on screen, shown ``shown_width_px`` wide
@@ -31,16 +27,7 @@ def smallest_shown_pt(fig: Figure) -> float:
     return shown_size_pt(min_font_size_pt(fig), fig.dpi, 96 / fig.dpi)
 
 
-def _explorer_params() -> list:
-    return [
-        pytest.param(explorer, id=name, marks=pytest.mark.xfail(
-            strict=False, reason="text below 9 pt: the lesson's helper is fixing it"))
-        if name in STILL_SMALL else pytest.param(explorer, id=name)
-        for name, explorer in all_explorers()
-    ]
-
-
-@pytest.mark.parametrize("explorer", _explorer_params())
+@pytest.mark.parametrize("explorer", [pytest.param(e, id=name) for name, e in all_explorers()])
 def test_every_explorer_is_legible(explorer) -> None:
     fig = explorer.static().figure
     assert smallest_shown_pt(fig) >= MIN_FONT_PT

@@ -15,11 +15,6 @@ from colour_literals import find_colour_literals
 
 ROOT = Path(__file__).resolve().parents[2]
 PALETTE = ROOT / "bp_helpers" / "ui" / "palette.py"
-MIGRATING = pytest.mark.xfail(
-    strict=False,
-    reason="lesson modules and notebooks are moving to the palette (issue #14.1); "
-    "the lead removes this mark when they have",
-)
 
 
 def _package_files() -> list[Path]:
@@ -56,13 +51,13 @@ def test_no_colour_literal_in_the_package(path: Path) -> None:
     assert not findings, _explain(findings)
 
 
-@pytest.mark.parametrize("path", _params(_lesson_files(), MIGRATING))
+@pytest.mark.parametrize("path", _params(_lesson_files()))
 def test_no_colour_literal_in_lesson_modules(path: Path) -> None:
     findings = find_colour_literals(path)
     assert not findings, _explain(findings)
 
 
-@pytest.mark.parametrize("path", _params(_notebooks(), MIGRATING))
+@pytest.mark.parametrize("path", _params(_notebooks()))
 def test_no_colour_literal_in_notebooks(path: Path) -> None:
     findings = find_colour_literals(path)
     assert not findings, _explain(findings)
