@@ -12,11 +12,13 @@ from bp_helpers._validate import finite_float
 from bp_helpers.autograd import Value, topological_order
 from bp_helpers.ui.checks import (
     NOT_ANSWERED,
+    call_with_time_limit,
     check_integer,
     check_number,
     function_ready,
     is_unanswered,
     report,
+    too_slow,
 )
 
 # verify and use_course_style are re-exported for the notebook (it imports only its lesson).
@@ -139,7 +141,9 @@ def check_softplus(answer: Any) -> bool:
     for x in SOFTPLUS_POINTS:
         v = Value(x)
         try:
-            out = answer(v)
+            finished, out = call_with_time_limit(answer, v)
+            if not finished:
+                return report(name, False, too_slow(f"softplus(Value({x}))"))
             if is_unanswered(out):
                 return report(name, False, NOT_ANSWERED)
             if not isinstance(out, Value):
@@ -188,7 +192,9 @@ def check_topological_order(answer: Any) -> bool:
         return False
     for what, root in _test_graphs():
         try:
-            result = answer(root)
+            finished, result = call_with_time_limit(answer, root)
+            if not finished:
+                return report(name, False, too_slow(f"topo on {what}"))
             if is_unanswered(result):
                 return report(name, False, NOT_ANSWERED)
             order = list(result)

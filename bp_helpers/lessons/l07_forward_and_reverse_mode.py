@@ -13,7 +13,14 @@ from matplotlib.patches import Rectangle
 
 from bp_helpers.dual import Dual
 from bp_helpers.hvp import grad_and_hvp, hessian, hvp
-from bp_helpers.ui.checks import NOT_ANSWERED, check_array, function_ready, report
+from bp_helpers.ui.checks import (
+    NOT_ANSWERED,
+    call_with_time_limit,
+    check_array,
+    function_ready,
+    report,
+    too_slow,
+)
 
 # verify and use_course_style are re-exported for the notebook (it imports only its lesson).
 from bp_helpers.ui.checks import verify as verify
@@ -195,9 +202,11 @@ def check_dual_sin(answer: Any) -> bool:
         return False
     for a, a_dot in [(0.3, 1.0), (-2.0, 0.5), (4.0, -3.0)]:
         try:
-            out = answer(Dual(a, a_dot))
+            finished, out = call_with_time_limit(answer, Dual(a, a_dot))
         except Exception as exc:  # the learner's code: report, never raise
             return report(name, False, f"calling it raised {type(exc).__name__}: {exc}. {hint}")
+        if not finished:
+            return report(name, False, too_slow(f"dual_sin(Dual({a}, {a_dot}))"))
         if out is None:
             return report(name, False, "your function returns None: " + NOT_ANSWERED)
         if not isinstance(out, Dual):

@@ -40,6 +40,8 @@ from typing import Any
 import numpy as np
 
 __all__ = [
+    "call_with_time_limit",
+    "too_slow",
     "verify",
     "ATOL", "NOT_ANSWERED", "RTOL", "SIGNIFICANT_DIGITS", "TIME_LIMIT", "check_array",
     "check_expression", "check_function", "check_integer", "check_number", "function_ready",
@@ -278,7 +280,7 @@ def _sympy_real(answer: Any, depth: int) -> int | float | Fraction:
         return Fraction(int(answer.p), int(answer.q))
     if answer.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
         raise _Unusable(f"{_show(answer)} is not a finite number")
-    finished, value = _call_limited(SIMPLIFY_SECONDS, answer.evalf, 30)
+    finished, value = call_with_time_limit(answer.evalf, 30, seconds=SIMPLIFY_SECONDS)
     if not finished:
         raise _Unusable("sympy could not evaluate it to a number in time")
     if value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
@@ -689,7 +691,7 @@ def _judge_expression(answer: Any, want: Any, allowed: dict[str, Any],
     if expr.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
         return False, f"your expression is not finite (it has nan, zoo or oo in it). {hint}"
     try:
-        finished, evaluated = _call_limited(SIMPLIFY_SECONDS, expr.doit)
+        finished, evaluated = call_with_time_limit(expr.doit, seconds=SIMPLIFY_SECONDS)
     except Exception:  # sympy fails on some expressions: keep it as it is
         finished, evaluated = False, None
     if finished and isinstance(evaluated, sp.Expr):
@@ -835,7 +837,7 @@ def _same_expression(a: Any, b: Any) -> tuple[bool | None, dict[Any, float] | No
     if difference == 0:
         return True, None, 0.0
     try:
-        finished, simple = _call_limited(SIMPLIFY_SECONDS, sp.simplify, difference)
+        finished, simple = call_with_time_limit(sp.simplify, difference, seconds=SIMPLIFY_SECONDS)
     except Exception:  # sympy fails on some expressions: the numbers decide
         finished, simple = False, None
     if finished and simple == 0:
@@ -869,13 +871,18 @@ def _same_expression(a: Any, b: Any) -> tuple[bool | None, dict[Any, float] | No
             return False, first, worst
         return (True if valid >= min(20, len(points)) else None), None, worst
 
-    finished, result = _call_limited(NUMERIC_SECONDS, compare)
+    finished, result = call_with_time_limit(compare, seconds=NUMERIC_SECONDS)
     return result if finished else (None, None, math.inf)
 
 
 # --------------------------------------------------------------------------------------
 # Functions
 # --------------------------------------------------------------------------------------
+
+
+def too_slow(what: str, seconds: float = TIME_LIMIT) -> str:
+    """The hint for a learner's call that :func:`call_with_time_limit` had to stop."""
+    return f"{what} did not finish within {seconds:g} s, so it was stopped (an endless loop?)"
 
 
 class _TimedOut(BaseException):
@@ -887,9 +894,12 @@ def _can_time() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-def _call_limited(seconds: float | None, func: Callable[..., Any],
-                  *args: Any) -> tuple[bool, Any]:
+def call_with_time_limit(func: Callable[..., Any], *args: Any,
+                         seconds: float | None = TIME_LIMIT) -> tuple[bool, Any]:
     """``(True, func(*args))``, or ``(False, None)`` when it ran longer than ``seconds``.
+
+    For checkers that call the learner's function themselves: a call that does not end
+    becomes a hint (:func:`too_slow`) instead of a notebook that hangs.
 
     Uses SIGALRM (POSIX, main thread only); elsewhere, or with ``seconds=None``, it runs
     ``func`` without a limit. A timer already running (e.g. pytest-timeout's) is restored
@@ -1044,7 +1054,7 @@ def _judge_function(answer: Any, labelled: list[tuple[str, tuple]], wants: list[
         return False, f"expected a function, got {_type_name(answer)}. {hint}"
     for (label, _), want, args in zip(labelled, wants, learner_args, strict=True):
         try:
-            finished, got = _call_limited(time_limit, answer, *args)
+            finished, got = call_with_time_limit(answer, *args, seconds=time_limit)
         except (Exception, SystemExit) as exc:  # the learner's code: a hint, never a traceback
             return False, f"calling it on {label} raised {_short_error(exc)}. {hint}"
         if not finished:
