@@ -4,7 +4,8 @@ A font of ``s`` pt rendered at ``dpi`` D is ``s * D / 72`` image pixels tall. Th
 PNG is shown at ``css_px_per_pixel`` CSS pixels per image pixel (1 when shown 1:1; 0.5
 when a 2x render is shown at half width), and a CSS pixel is 1/96 in, so on screen the
 font looks like ``s * D / 96 * css_px_per_pixel`` CSS points (:func:`shown_size_pt`).
-At today's dpi 80 shown 1:1, a 9 pt font looks like 7.5 pt.
+At dpi 80 shown 1:1 a 9 pt font looks like 7.5 pt; the course renders at dpi 144 and shows
+the PNG at 96/144 of its pixel width, so 9 pt looks like 9 pt (``ui.style.STYLE``).
 """
 
 from __future__ import annotations
@@ -18,20 +19,6 @@ from matplotlib.figure import Figure
 #: The smallest text a learner should have to read, in points at the size shown.
 MIN_FONT_PT = 9.0
 
-#: Suggested update to the course STYLE: every text >= 9 pt, rendered at dpi 144 and
-#: shown at 96/144 of its pixel width (css_px_per_pixel = 2/3), so 9 pt looks like 9 pt
-#: and the image has 1.5 pixels per CSS pixel (crisp on 1.5x screens, fair on 2x).
-STYLE_UPDATE: dict[str, Any] = {
-    "figure.dpi": 144,
-    "savefig.dpi": 144,
-    "font.size": 10,
-    "axes.titlesize": 11,
-    "axes.labelsize": 10,
-    "xtick.labelsize": 9,
-    "ytick.labelsize": 9,
-    "legend.fontsize": 9,
-    "figure.titlesize": 12,
-}
 
 
 def shown_size_pt(size_pt: float, dpi: float, css_px_per_pixel: float = 1.0) -> float:

@@ -11,11 +11,11 @@ from matplotlib.figure import Figure
 
 from bp_helpers.ui.legibility import (
     MIN_FONT_PT,
-    STYLE_UPDATE,
     min_font_size_pt,
     shown_size_pt,
     text_sizes_pt,
 )
+from bp_helpers.ui.style import STYLE
 
 
 def two_axes() -> tuple[Figure, object, object]:
@@ -67,8 +67,8 @@ def test_shown_size_follows_dpi_and_display_scale() -> None:
         shown_size_pt(9, 0)
 
 
-def test_the_recommended_style_keeps_every_text_at_least_9_pt() -> None:
-    with mpl.rc_context(STYLE_UPDATE):
+def test_the_course_style_keeps_every_text_at_least_9_pt() -> None:
+    with mpl.rc_context(STYLE):
         fig = Figure(figsize=(7, 4))
         FigureCanvasAgg(fig)
         ax1, ax2 = fig.subplots(1, 2)
