@@ -180,7 +180,13 @@ def dynamic(artist: A) -> A:
     """
     if not isinstance(artist, Artist):
         raise TypeError(f"expected a matplotlib artist, got {type(artist).__name__}")
-    artist.set_animated(True)
+    # Its parts too: a changed part (a legend's text) would otherwise mark the axes, and
+    # so the cached image, out of date.
+    parts = [artist]
+    while parts:
+        part = parts.pop()
+        part.set_animated(True)
+        parts += part.get_children()
     return artist
 
 

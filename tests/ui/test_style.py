@@ -94,6 +94,21 @@ def test_figure_state_builds_once_and_dynamic_artists_reuse_the_background() -> 
     assert len(builds) == 2
 
 
+def test_a_dynamic_legend_can_change_its_texts_without_a_redraw() -> None:
+    from bp_helpers.ui.style import dynamic, figure_state, render_png
+
+    def build(fig):
+        ax = fig.subplots()
+        ax.plot([0, 1], [0, 1], label="slope 0.000")
+        return {"legend": dynamic(ax.legend())}
+
+    fig, art = figure_state(None, build, figsize=(3, 2))
+    first = render_png(fig)
+    art["legend"].get_texts()[0].set_text("slope 1.000")
+    assert not fig.stale, "a part of a dynamic artist is dynamic too"
+    assert render_png(fig) != first
+
+
 def test_static_setting_keeps_one_background_per_setting() -> None:
     import io
 
