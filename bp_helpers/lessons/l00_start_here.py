@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -21,7 +19,7 @@ from bp_helpers.ui.explore import Explorer, FloatRange, IntRange
 # Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.palette import COLORS as COLORS
 from bp_helpers.ui.palette import layer_style as layer_style
-from bp_helpers.ui.style import View, fresh_figure, label_axes
+from bp_helpers.ui.style import View, dynamic, figure_state, fresh_figure, label_axes
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 Array = np.ndarray
@@ -31,81 +29,6 @@ def _sparse_log_ticks(axis: Axis, numticks: int) -> None:
     """At most ``numticks`` labelled decades and no minor ticks: quicker to lay out."""
     axis.set_major_locator(LogLocator(base=10.0, numticks=numticks))
     axis.set_minor_locator(NullLocator())
-
-
-def _freeze_layout(fig: Figure) -> None:
-    """Lay the figure out once (constrained layout) and keep those positions from then on.
-
-    An explore figure updated in place keeps its axes where the first layout put them:
-    a slider move then costs no layout, and the axes do not jump.
-    """
-    engine = fig.get_layout_engine()
-    if engine is not None:
-        engine.execute(fig)
-        fig.set_layout_engine(None)
-
-
-_BLIT = "_bp_blit_state"
-
-
-class _BlitView(View):
-    """A :class:`View` whose PNG redraws only what a slider moves.
-
-    The first PNG renders the figure without the moving artists (axes, ticks, labels,
-    static curves) and keeps that image, one per setting of the static parts (CHAIN's
-    compositions); every PNG then restores it and draws the moving artists on top (Agg's
-    copy and restore of a region) instead of typesetting every tick label again.
-    ``figure.savefig`` still renders everything as usual.
-    """
-
-    def png(self) -> bytes:
-        state = getattr(self.figure, _BLIT, None)
-        if state is None:  # not a figure drawn for blitting: the ordinary way
-            return super().png()
-        from PIL import Image
-
-        canvas = self.figure.canvas
-        if state["key"] not in state["backgrounds"]:
-            _render_backgrounds(self.figure, state)
-        canvas.restore_region(state["backgrounds"][state["key"]])
-        for artist in state["moving"]:
-            self.figure.draw_artist(artist)
-        buffer = io.BytesIO()
-        Image.fromarray(np.asarray(canvas.buffer_rgba())).save(
-            buffer, format="png", compress_level=1)
-        return buffer.getvalue()
-
-
-def _render_backgrounds(fig: Figure, state: dict[str, Any]) -> None:
-    """Render and keep the background of every static setting, then restore the current one."""
-    current = state["key"]
-    for artist in state["moving"]:
-        artist.set_visible(False)
-    for key in [k for k in state["keys"] if k != current] + [current]:
-        if key != current:
-            state["switch"](key)
-        elif len(state["keys"]) > 1:
-            state["switch"](current)
-        fig.canvas.draw()
-        state["backgrounds"][key] = fig.canvas.copy_from_bbox(fig.bbox)
-    for artist in state["moving"]:
-        artist.set_visible(True)
-
-
-def _blit_on(fig: Figure, moving: list[Any], key: Any = None, keys: tuple[Any, ...] = (None,),
-             switch: Callable[[Any], None] | None = None) -> None:
-    """Give ``fig`` a lasting Agg canvas and name the artists a slider move redraws.
-
-    ``keys``: the settings of the static parts (e.g. compositions), ``switch(key)`` draws
-    the static parts of one of them; their backgrounds are all rendered at the first PNG.
-    """
-    from matplotlib.backend_bases import FigureCanvasBase
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    if type(fig.canvas) is FigureCanvasBase:
-        FigureCanvasAgg(fig)  # a lasting canvas keeps its renderer between frames
-    setattr(fig, _BLIT, {"backgrounds": {}, "moving": moving, "key": key, "keys": keys,
-                         "switch": switch})
 
 
 #: The toy data of notebook 00, one point per entry: fit ``ŷ = w·x`` to ``(FIT_X, FIT_Y)``.
@@ -158,13 +81,9 @@ def _loss_limits() -> tuple[float, float]:
     return 0.5 * fit_loss(W_STAR), 3.0 * top
 
 
-_ARTISTS = "_bp_gradient_descent_artists"
-
-
-def _build_gradient_descent(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
+def _build_gradient_descent(fig: Figure) -> dict[str, Any]:
     """The static parts of the gradient-descent figure, and the artists an update moves."""
-    fig, axes = fresh_figure(fig, 1, 2, figsize=(9.0, 4.0))
-    ax_path, ax_loss = axes[0]
+    ax_path, ax_loss = fig.subplots(1, 2)
     grid = np.linspace(*W_LIMITS, 300)
     ax_path.plot(grid, fit_loss(grid), color=COLORS["function"], label="L(w)")
     path_line, = ax_path.plot([], [], "o-", color=COLORS["highlight"], ms=4, lw=1,
@@ -185,10 +104,7 @@ def _build_gradient_descent(fig: Figure | None) -> tuple[Figure, dict[str, Any]]
     ax_loss.xaxis.set_major_locator(MaxNLocator(integer=True))
     label_axes(ax_loss, "loss after each step", "step t", "loss L(w_t) (log scale)")
     ax_loss.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
-    artists = {"path": path_line, "start": start, "loss": loss_line}
-    setattr(fig, _ARTISTS, artists)
-    _blit_on(fig, [path_line, start, loss_line])
-    return fig, artists
+    return {"path": dynamic(path_line), "start": dynamic(start), "loss": dynamic(loss_line)}
 
 
 def gradient_descent(
@@ -201,10 +117,7 @@ def gradient_descent(
     """
     path = gradient_descent_path(w0, eta, steps)
     losses = fit_loss(path)
-    artists = getattr(fig, _ARTISTS, None) if fig is not None else None
-    built = artists is None
-    if built:
-        fig, artists = _build_gradient_descent(fig)
+    fig, artists = figure_state(fig, _build_gradient_descent, figsize=(9.0, 4.0))
     artists["path"].set_data(path, losses)
     artists["start"].set_data(path[:1], losses[:1])
     artists["loss"].set_data(np.arange(path.size), losses)
@@ -221,9 +134,7 @@ def gradient_descent(
         f"{beyond}\nLeft: the iterates on the curve L(w); right: the loss after each step, "
         "on a log scale wide enough for the worst divergent setting."
     )
-    if built:
-        _freeze_layout(fig)
-    return _BlitView(fig, text)
+    return View(fig, text)
 
 
 GRADIENT_DESCENT = Explorer(

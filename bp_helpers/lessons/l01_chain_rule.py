@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from bp_helpers.ui.explore import Choice, Explorer, FloatRange, LogRange
 # Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.palette import COLORS as COLORS
 from bp_helpers.ui.palette import layer_style as layer_style
-from bp_helpers.ui.style import View, fresh_figure, label_axes
+from bp_helpers.ui.style import View, dynamic, figure_state, label_axes, static_setting
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 Array = np.ndarray
@@ -41,93 +40,11 @@ def _sparse_log_ticks(axis: Axis, numticks: int) -> None:
     axis.set_minor_locator(NullLocator())
 
 
-def _freeze_layout(fig: Figure) -> None:
-    """Lay the figure out once (constrained layout) and keep those positions from then on.
-
-    An explore figure updated in place keeps its axes where the first layout put them:
-    a slider move then costs no layout, and the axes do not jump.
-    """
-    engine = fig.get_layout_engine()
-    if engine is not None:
-        engine.execute(fig)
-        fig.set_layout_engine(None)
-
-
 def _set_legend_texts(legend: Any, texts: dict[int, str]) -> None:
     """Set entries of a legend drawn once (index -> text): cheaper than a new legend."""
     entries = legend.get_texts()
     for index, text in texts.items():
         entries[index].set_text(text)
-
-
-_BLIT = "_bp_blit_state"
-
-
-class _BlitView(View):
-    """A :class:`View` whose PNG redraws only what a slider moves.
-
-    The first PNG renders the figure without the moving artists (axes, ticks, labels,
-    static curves) and keeps that image, one per setting of the static parts (CHAIN's
-    compositions); every PNG then restores it and draws the moving artists on top (Agg's
-    copy and restore of a region) instead of typesetting every tick label again.
-    ``figure.savefig`` still renders everything as usual.
-    """
-
-    def png(self) -> bytes:
-        state = getattr(self.figure, _BLIT, None)
-        if state is None:  # not a figure drawn for blitting: the ordinary way
-            return super().png()
-        from PIL import Image
-
-        canvas = self.figure.canvas
-        if state["key"] not in state["backgrounds"]:
-            _render_backgrounds(self.figure, state)
-        canvas.restore_region(state["backgrounds"][state["key"]])
-        for artist in state["moving"]:
-            self.figure.draw_artist(artist)
-        buffer = io.BytesIO()
-        Image.fromarray(np.asarray(canvas.buffer_rgba())).save(
-            buffer, format="png", compress_level=1)
-        return buffer.getvalue()
-
-
-def _render_backgrounds(fig: Figure, state: dict[str, Any]) -> None:
-    """Render and keep the background of every static setting, then restore the current one."""
-    current = state["key"]
-    for artist in state["moving"]:
-        artist.set_visible(False)
-    for key in [k for k in state["keys"] if k != current] + [current]:
-        if key != current:
-            state["switch"](key)
-        elif len(state["keys"]) > 1:
-            state["switch"](current)
-        fig.canvas.draw()
-        state["backgrounds"][key] = fig.canvas.copy_from_bbox(fig.bbox)
-    for artist in state["moving"]:
-        artist.set_visible(True)
-
-
-def _blit_on(fig: Figure, moving: list[Any], key: Any = None, keys: tuple[Any, ...] = (None,),
-             switch: Callable[[Any], None] | None = None) -> None:
-    """Give ``fig`` a lasting Agg canvas and name the artists a slider move redraws.
-
-    ``keys``: the settings of the static parts (e.g. compositions), ``switch(key)`` draws
-    the static parts of one of them; their backgrounds are all rendered at the first PNG.
-    """
-    from matplotlib.backend_bases import FigureCanvasBase
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    if type(fig.canvas) is FigureCanvasBase:
-        FigureCanvasAgg(fig)  # a lasting canvas keeps its renderer between frames
-    setattr(fig, _BLIT, {"backgrounds": {}, "moving": moving, "key": key, "keys": keys,
-                         "switch": switch})
-
-
-def _blit_key(fig: Figure, key: Any) -> None:
-    """The static parts now show setting ``key`` (its kept background is used)."""
-    state = getattr(fig, _BLIT, None)
-    if state is not None:
-        state["key"] = key
 
 
 #: Smallest error drawn on log axes: an error that rounds to exactly 0 is shown here.
@@ -156,13 +73,10 @@ H_RANGE = LogRange(-12, 0, 0.1)
 #: The steps of the error panel: from below the slider's smallest h up to its largest.
 ERROR_STEPS = np.logspace(H_RANGE.min_exp - 1, H_RANGE.max_exp, 131)
 
-_TANGENT_ARTISTS = "_bp_tangent_artists"
 
-
-def _build_tangent(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
+def _build_tangent(fig: Figure) -> dict[str, Any]:
     """The static parts of the tangent/secant figure and the artists an update moves."""
-    fig, axes = fresh_figure(fig, 1, 2, figsize=(9.5, 4.8))
-    ax_f, ax_err = axes[0]
+    ax_f, ax_err = fig.subplots(1, 2)
     grid = np.linspace(X_RANGE.min - 1.5, X_RANGE.max + 1.5, 300)
     ax_f.plot(grid, np.sin(grid), color=COLORS["function"], lw=1.5, label="f(x) = sin x")
     # The tangent is wide and pale, the secants thin on top of it: when a secant lies on
@@ -191,13 +105,10 @@ def _build_tangent(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     _sparse_log_ticks(ax_err.yaxis, 5)
     label_axes(ax_err, "error of the slope estimate", "step h", "|estimate − f'(x)|")
     ax_err.legend(loc="lower left")
-    artists = {"tangent": tangent, "forward": forward, "central": central, "points": points,
-               "err_forward": err_forward, "err_central": err_central, "marker": marker,
-               "x": None, "legend": legend}
-    setattr(fig, _TANGENT_ARTISTS, artists)
-    _blit_on(fig, [tangent, forward, central, points, legend, err_forward,
-                   err_central, marker])
-    return fig, artists
+    moving = {"tangent": tangent, "forward": forward, "central": central, "points": points,
+              "legend": legend, "err_forward": err_forward, "err_central": err_central,
+              "marker": marker}
+    return {**{name: dynamic(artist) for name, artist in moving.items()}, "x": None}
 
 
 def tangent_and_secants(x: float = 1.0, h: float = 0.5, *, fig: Figure | None = None) -> View:
@@ -207,10 +118,7 @@ def tangent_and_secants(x: float = 1.0, h: float = 0.5, *, fig: Figure | None = 
     under the secants, so a secant that coincides with it stays visible.
     """
     x, h = finite_float(x, "x"), positive_float(h, "h")
-    artists = getattr(fig, _TANGENT_ARTISTS, None) if fig is not None else None
-    built = artists is None
-    if built:
-        fig, artists = _build_tangent(fig)
+    fig, artists = figure_state(fig, _build_tangent, figsize=(9.5, 4.8))
 
     slope = math.cos(x)
     forward = (math.sin(x + h) - math.sin(x)) / h
@@ -244,9 +152,7 @@ def tangent_and_secants(x: float = 1.0, h: float = 0.5, *, fig: Figure | None = 
            if gap < 0.02 else "the central secant is visibly off the tangent. ")
         + "Right: both errors against h at this x (log-log), the current h dotted."
     )
-    if built:
-        _freeze_layout(fig)
-    return _BlitView(fig, text)
+    return View(fig, text)
 
 
 TANGENT = Explorer(tangent_and_secants, {"x": X_RANGE, "h": H_RANGE})
@@ -291,24 +197,23 @@ def _padded(values: Array, pad: float = 0.15) -> tuple[float, float]:
     return lo - margin, hi + margin
 
 
-_CHAIN_ARTISTS = "_bp_chain_artists"
+#: The composition CHAIN's figure is laid out for (then frozen): its tick labels are the
+#: widest ("−0.5" in every panel), so every composition's fit.
+LAYOUT_COMPOSITION = "exp(sin x)"
 
 
-def _build_chain(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
-    """The three panels (curves, tangents, legends); :func:`_show_composition` fills them."""
-    fig, axes = fresh_figure(fig, 1, 3, figsize=(10.5, 3.9))
-    artists: dict[str, Any] = {"composition": None}
-    for ax, key in zip(axes[0], "gfc", strict=True):
+def _build_chain(fig: Figure) -> dict[str, Any]:
+    """The three panels (curves, tangents, legends), laid out for
+    :data:`LAYOUT_COMPOSITION`; :func:`_show_composition` fills them."""
+    artists: dict[str, Any] = {}
+    for ax, key in zip(fig.subplots(1, 3), "gfc", strict=True):
         curve, = ax.plot([], [], color=COLORS["function"], lw=1.5)
         line, = ax.plot([], [], color=COLORS["tangent"], lw=2, label="slope -0.000 × -0.000")
         dot, = ax.plot([], [], "o", color=COLORS["ink"], ms=5)
         legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2))
-        artists[key] = [legend, line, dot, 1.0, ax, curve]
-    setattr(fig, _CHAIN_ARTISTS, artists)
-    _blit_on(fig, [part for key in "gfc" for part in artists[key][:3]],
-             key=None, keys=tuple(COMPOSITIONS),
-             switch=lambda composition: _show_composition(artists, composition))
-    return fig, artists
+        artists[key] = [dynamic(legend), dynamic(line), dynamic(dot), 1.0, ax, curve]
+    _show_composition(artists, LAYOUT_COMPOSITION)
+    return artists
 
 
 def _show_composition(artists: dict[str, Any], composition: str) -> None:
@@ -333,8 +238,6 @@ def _show_composition(artists: dict[str, Any], composition: str) -> None:
         ax.set_ylim(*ylim)
         label_axes(ax, title, xl, yl)
         panel[3] = 0.12 * (xlim[1] - xlim[0])
-    artists["composition"] = composition
-    _blit_key(artists["g"][4].figure, composition)
 
 
 def _set_tangent(panel: list[Any], at: float, value: float, slope: float, label: str) -> None:
@@ -365,12 +268,8 @@ def chain_factors(
     h = 1e-5
     numeric = float((c.f(c.g(xs + h)) - c.f(c.g(xs - h))) / (2 * h))
 
-    artists = getattr(fig, _CHAIN_ARTISTS, None) if fig is not None else None
-    built = artists is None
-    if built:
-        fig, artists = _build_chain(fig)
-    if artists["composition"] != composition:
-        _show_composition(artists, composition)
+    fig, artists = figure_state(fig, _build_chain, figsize=(10.5, 3.9))
+    static_setting(fig, composition, lambda shown: _show_composition(artists, shown))
     _set_tangent(artists["g"], x, u, du_dx, f"slope du/dx = {du_dx:.3f}")
     _set_tangent(artists["f"], u, y, dy_du, f"slope dy/du = {dy_du:.3f}")
     _set_tangent(artists["c"], x, y, dy_dx, f"slope {du_dx:.3f} × {dy_du:.3f} = {dy_dx:.3f}")
@@ -383,9 +282,7 @@ def chain_factors(
         "Panels: the inner function with its tangent at x, the outer function with its "
         "tangent at u, and the composition, whose tangent's slope is the product."
     )
-    if built:
-        _freeze_layout(fig)
-    return _BlitView(fig, text)
+    return View(fig, text)
 
 
 CHAIN = Explorer(
@@ -394,7 +291,6 @@ CHAIN = Explorer(
 
 #: The x slider of TWO_PATHS; the z panel's limits are fixed from it.
 TWO_PATHS_X_RANGE = FloatRange(-3, 3, 0.05)
-_TWO_PATHS_ARTISTS = "_bp_two_paths_artists"
 #: Node positions of the two-path graph.
 _AT = {"x": (0.0, 0.0), "u": (1.5, 0.8), "v": (1.5, -0.8), "z": (3.0, 0.0)}
 #: Edges: (start, end, label offset, the path it belongs to: 1 via u, 2 via v).
@@ -406,10 +302,9 @@ _EDGES = {
 }
 
 
-def _build_two_paths(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
+def _build_two_paths(fig: Figure) -> dict[str, Any]:
     """The graph (nodes, arrows) and the z(x) curve, drawn once; the texts an update sets."""
-    fig, axes = fresh_figure(fig, 1, 2, figsize=(10.0, 4.3))
-    ax_graph, ax_z = axes[0]
+    ax_graph, ax_z = fig.subplots(1, 2)
     ax_graph.set_xlim(-0.35, 3.35)
     ax_graph.set_ylim(-1.35, 1.35)
     ax_graph.axis("off")
@@ -440,11 +335,10 @@ def _build_two_paths(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
     ax_z.set_ylim(*_padded(z_grid))
     ax_graph.set_title("each edge: its local derivative; one product per path")
     label_axes(ax_z, "z(x); the tangent's slope is the sum of the paths", "x", "z")
-    artists = {"edges": edge_texts, "nodes": node_texts, "tangent": tangent, "dot": dot,
-               "legend": legend}
-    setattr(fig, _TWO_PATHS_ARTISTS, artists)
-    _blit_on(fig, [*edge_texts.values(), *node_texts.values(), tangent, dot, legend])
-    return fig, artists
+    for text in [*edge_texts.values(), *node_texts.values()]:
+        dynamic(text)
+    return {"edges": edge_texts, "nodes": node_texts, "tangent": dynamic(tangent),
+            "dot": dynamic(dot), "legend": dynamic(legend)}
 
 
 def two_paths(x: float = 0.7, *, fig: Figure | None = None) -> View:
@@ -460,10 +354,7 @@ def two_paths(x: float = 0.7, *, fig: Figure | None = None) -> View:
     path_u, path_v = dz_du * du_dx, dz_dv * dv_dx
     dz_dx = path_u + path_v
 
-    artists = getattr(fig, _TWO_PATHS_ARTISTS, None) if fig is not None else None
-    built = artists is None
-    if built:
-        fig, artists = _build_two_paths(fig)
+    fig, artists = figure_state(fig, _build_two_paths, figsize=(10.0, 4.3))
     labels = {"du/dx": f"du/dx = 2x\n= {du_dx:.3f}", "∂z/∂u": f"∂z/∂u = v\n= {dz_du:.3f}",
               "dv/dx": f"dv/dx = cos x\n= {dv_dx:.3f}", "∂z/∂v": f"∂z/∂v = u\n= {dz_dv:.3f}"}
     for name, label in labels.items():
@@ -482,9 +373,7 @@ def two_paths(x: float = 0.7, *, fig: Figure | None = None) -> View:
         "Left: the graph x → u, v → z, each edge labelled with its local derivative (path via "
         "u solid, via v dashed); right: z(x) with its tangent, whose slope is the sum."
     )
-    if built:
-        _freeze_layout(fig)
-    return _BlitView(fig, text)
+    return View(fig, text)
 
 
 TWO_PATHS = Explorer(two_paths, {"x": TWO_PATHS_X_RANGE})

@@ -5,7 +5,6 @@ over 20 seeds, and the exercises.
 from __future__ import annotations
 
 import functools
-import io
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from bp_helpers.ui.palette import (
     class_colors,
     layer_style,
 )
-from bp_helpers.ui.style import STYLE, View, fresh_figure, label_axes
+from bp_helpers.ui.style import View, dynamic, figure_state, fresh_figure, label_axes
 
 # Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.style import use_course_style as use_course_style
@@ -250,128 +249,91 @@ def xor_run(lr: float, hidden: int, seed: int) -> StackedRun:
                          keep_params=True)
 
 
-_XOR_ARTISTS = "_bp_l05_xor_artists"
-
-
 def _grid() -> np.ndarray:
     g = np.linspace(BOX[0], BOX[1], GRID)
     G0, G1 = np.meshgrid(g, g)
     return np.stack([G0.ravel(), G1.ravel()])
 
 
-def _build_xor_figure(fig: Figure | None) -> tuple[Figure, dict[str, Any]]:
-    import matplotlib as mpl
-    from matplotlib.backend_bases import FigureCanvasBase
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+def _build_xor_figure(fig: Figure) -> dict[str, Any]:
+    """The three panels, drawn once, and the artists an update moves: the loss, the image
+    of P(y = 1) with its 0.5 contour, and the gradient norms. The image covers the
+    points and the panel's frame, so they are drawn with it."""
+    from matplotlib.collections import LineCollection
     from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullLocator
 
     from bp_helpers.data import xor
 
     X, Y = xor()
-    if fig is not None:
-        fig.clear()
-    fig, axes = fresh_figure(fig, 1, 3, figsize=(13.0, 4.4))
-    ax_loss, ax_b, ax_g = axes[0]
-    with mpl.rc_context(STYLE):
-        (loss_line,) = ax_loss.plot([], [], color=COLORS["train"], lw=2.0)
-        (loss_end,) = ax_loss.plot([], [], "o", color=COLORS["train"], ms=6)
-        ax_loss.set_yscale("log")
-        ax_loss.set_ylim(*LOSS_LIMITS)
-        ax_loss.set_xlim(0, EPOCHS_MAX)
-        label_axes(ax_loss, "Training loss (BCE)", "epoch", "loss (log axis)")
+    ax_loss, ax_b, ax_g = fig.subplots(1, 3)
+    (loss_line,) = ax_loss.plot([], [], color=COLORS["train"], lw=2.0)
+    (loss_end,) = ax_loss.plot([], [], "o", color=COLORS["train"], ms=6)
+    ax_loss.set_yscale("log")
+    ax_loss.set_ylim(*LOSS_LIMITS)
+    ax_loss.set_xlim(0, EPOCHS_MAX)
+    label_axes(ax_loss, "Training loss (BCE)", "epoch", "loss (log axis)")
 
-        image = ax_b.imshow(np.full((GRID, GRID), 0.5), origin="lower", extent=(*BOX, *BOX),
-                            cmap=class_cmap(), vmin=0.0, vmax=1.0, interpolation="bilinear",
-                            aspect="equal")
-        colorbar = fig.colorbar(image, ax=ax_b, fraction=0.046, pad=0.03)
-        colorbar.set_label("P(y = 1)")
-        points = []
-        for label, color in enumerate(class_colors()):
-            mask = Y[0] == label
-            points.append(ax_b.scatter(X[0, mask], X[1, mask], c=color,
-                                       marker=CLASS_MARKERS[label], s=120,
-                                       edgecolors=COLORS["ink"], linewidths=1.8, zorder=3,
-                                       label=f"y = {label}"))
-        ax_b.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=3,
-                    frameon=False)
-        ax_b.set_xlim(*BOX)
-        ax_b.set_ylim(*BOX)
-        ax_b.grid(False)
-        label_axes(ax_b, "Decision boundary: P(y = 1)", "x₁", "x₂")
+    image = ax_b.imshow(np.full((GRID, GRID), 0.5), origin="lower", extent=(*BOX, *BOX),
+                        cmap=class_cmap(), vmin=0.0, vmax=1.0, interpolation="bilinear",
+                        aspect="equal")
+    colorbar = fig.colorbar(image, ax=ax_b, fraction=0.046, pad=0.03)
+    colorbar.set_label("P(y = 1)")
+    points = []
+    for label, color in enumerate(class_colors()):
+        mask = Y[0] == label
+        points.append(ax_b.scatter(X[0, mask], X[1, mask], c=color,
+                                   marker=CLASS_MARKERS[label], s=120,
+                                   edgecolors=COLORS["ink"], linewidths=1.8, zorder=3,
+                                   label=f"y = {label}"))
+    ax_b.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=3,
+                frameon=False)
+    ax_b.set_xlim(*BOX)
+    ax_b.set_ylim(*BOX)
+    ax_b.grid(False)
+    label_axes(ax_b, "Decision boundary: P(y = 1)", "x₁", "x₂")
 
-        norm_lines = []
-        for k in (1, 2):
-            style = layer_style(k)
-            (line,) = ax_g.plot([], [], lw=1.6, markevery=(25 * (k - 1), 50), ms=5,
-                                label=f"‖∂L/∂W{k}‖", **style)
-            norm_lines.append(line)
-        ax_g.set_yscale("log")
-        ax_g.set_ylim(*NORM_LIMITS)
-        ax_g.set_xlim(0, EPOCHS_MAX)
-        ax_g.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, frameon=False)
-        label_axes(ax_g, "Gradient norm per layer", "epoch", "Frobenius norm (log axis)")
-        for ax in (ax_loss, ax_g):
-            ax.xaxis.set_major_locator(MaxNLocator(6, integer=True))
-            # Decades only, in plain text (10⁻³): mathtext and minor ticks would be
-            # typeset again on every frame.
-            ax.yaxis.set_major_locator(LogLocator(numticks=8))
-            ax.yaxis.set_minor_locator(NullLocator())
-            ax.yaxis.set_major_formatter(FuncFormatter(_power_of_ten))
-        for ax in (ax_b,):
-            ax.xaxis.set_major_locator(MaxNLocator(5))
-            ax.yaxis.set_major_locator(MaxNLocator(5))
-        _freeze_layout(fig)
-    if type(fig.canvas) is FigureCanvasBase:
-        FigureCanvasAgg(fig)  # a lasting canvas keeps its renderer between frames
-    artists = {"loss": loss_line, "loss_end": loss_end, "image": image, "contour": None,
-               "norms": norm_lines, "ax_b": ax_b, "grid": _grid(), "background": None,
-               "points": points}
-    setattr(fig, _XOR_ARTISTS, artists)
-    return fig, artists
+    norm_lines = []
+    for k in (1, 2):
+        style = layer_style(k)
+        (line,) = ax_g.plot([], [], lw=1.6, markevery=(25 * (k - 1), 50), ms=5,
+                            label=f"‖∂L/∂W{k}‖", **style)
+        norm_lines.append(line)
+    ax_g.set_yscale("log")
+    ax_g.set_ylim(*NORM_LIMITS)
+    ax_g.set_xlim(0, EPOCHS_MAX)
+    ax_g.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, frameon=False)
+    label_axes(ax_g, "Gradient norm per layer", "epoch", "Frobenius norm (log axis)")
+    for ax in (ax_loss, ax_g):
+        ax.xaxis.set_major_locator(MaxNLocator(6, integer=True))
+        # Decades only, in plain text (10⁻³): mathtext and minor ticks would be
+        # typeset again on every frame.
+        ax.yaxis.set_major_locator(LogLocator(numticks=8))
+        ax.yaxis.set_minor_locator(NullLocator())
+        ax.yaxis.set_major_formatter(FuncFormatter(_power_of_ten))
+    for ax in (ax_b,):
+        ax.xaxis.set_major_locator(MaxNLocator(5))
+        ax.yaxis.set_major_locator(MaxNLocator(5))
+    contour = ax_b.add_collection(LineCollection([], colors=COLORS["ink"], linewidths=1.5),
+                                  autolim=False)
+    for artist in [*points, *ax_b.spines.values()]:
+        dynamic(artist)
+    return {"loss": dynamic(loss_line), "loss_end": dynamic(loss_end), "image": dynamic(image),
+            "contour": dynamic(contour), "norms": [dynamic(line) for line in norm_lines],
+            "grid": _grid()}
 
 
-class _BlitView(View):
-    """A :class:`View` of the XOR explorer whose PNG redraws only what moves.
+def _level_lines(P: np.ndarray, level: float) -> list[np.ndarray]:
+    """The lines where ``P`` (GRID, GRID), sampled over :data:`BOX`, equals ``level``:
+    a list of (n, 2) arrays of points, none when ``P`` does not cross it (what
+    ``ax.contour`` draws, computed by matplotlib's contour library)."""
+    import contourpy
 
-    The first PNG renders the whole figure once without the data (axes, ticks, labels,
-    colour bar, legends) and keeps that image; every PNG then restores it and draws the
-    data artists on top (Agg's copy and restore of a region), instead of typesetting every
-    tick label again. ``figure.savefig`` still renders everything as usual.
-    """
-
-    def png(self) -> bytes:
-        artists = getattr(self.figure, _XOR_ARTISTS, None)
-        if artists is None:  # not a figure of this explorer: the ordinary way
-            return super().png()
-        from PIL import Image
-
-        canvas = self.figure.canvas
-        moving = _moving_artists(artists)
-        if artists["background"] is None:
-            for artist in moving:
-                artist.set_visible(False)
-            canvas.draw()
-            artists["background"] = canvas.copy_from_bbox(self.figure.bbox)
-            for artist in moving:
-                artist.set_visible(True)
-        canvas.restore_region(artists["background"])
-        for artist in moving:
-            artist.axes.draw_artist(artist)
-        for spine in artists["ax_b"].spines.values():  # the image covers the frame
-            artists["ax_b"].draw_artist(spine)
-        buffer = io.BytesIO()
-        Image.fromarray(np.asarray(canvas.buffer_rgba())).save(
-            buffer, format="png", compress_level=1)
-        return buffer.getvalue()
-
-
-def _moving_artists(artists: dict[str, Any]) -> list[Any]:
-    """The artists a slider move changes, in drawing order."""
-    moving = [artists["image"]]
-    if artists["contour"] is not None:
-        moving.append(artists["contour"])
-    return [*moving, *artists["points"], artists["loss"], artists["loss_end"],
-            *artists["norms"]]
+    if not P.min() < level < P.max():
+        return []
+    g = np.linspace(BOX[0], BOX[1], GRID)
+    points, _codes = contourpy.contour_generator(
+        g, g, P, name="mpl2014", line_type="SeparateCode").lines(level)
+    return list(points)
 
 
 def _power_of_ten(value: float, _position: float) -> str:
@@ -379,23 +341,6 @@ def _power_of_ten(value: float, _position: float) -> str:
     exponent = round(float(np.log10(value)))
     digits = str(abs(exponent)).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
     return f"10{'⁻' if exponent < 0 else ''}{digits}"
-
-
-def _freeze_layout(fig: Figure) -> None:
-    """Lay ``fig`` out once (constrained layout), then pin titles and axis labels, so a
-    redraw does not measure every text again (the later frames have the same texts)."""
-    fig.set_layout_engine("constrained", w_pad=0.1, h_pad=0.06)
-    fig.draw_without_rendering()
-    fig.set_layout_engine(None)
-    for ax in fig.axes:
-        ax.set_title(ax.get_title(), y=ax.title.get_position()[1])
-        if not ax.axison:
-            continue
-        to_axes = ax.transAxes.inverted()
-        x, y_pixels = ax.xaxis.label.get_position()
-        ax.xaxis.set_label_coords(x, to_axes.transform((0, y_pixels))[1])
-        x_pixels, y = ax.yaxis.label.get_position()
-        ax.yaxis.set_label_coords(to_axes.transform((x_pixels, 0))[0], y)
 
 
 def xor_training(
@@ -414,22 +359,14 @@ def xor_training(
     norms = run.norms[0, :, :shown]
     params = {key: run.snapshots[key][shown, 0] for key in _KEYS}
 
-    artists = getattr(fig, _XOR_ARTISTS, None) if fig is not None else None
-    if artists is None:
-        fig, artists = _build_xor_figure(fig)
+    fig, artists = figure_state(fig, _build_xor_figure, figsize=(13.0, 4.4))
     steps = np.arange(shown)
     low, high = LOSS_LIMITS
     artists["loss"].set_data(steps, np.clip(losses, low, high))
     artists["loss_end"].set_data(steps[-1:], np.clip(losses[-1:], low, high))
     P_grid = predict_two_layer(params, artists["grid"]).reshape(GRID, GRID)
     artists["image"].set_data(P_grid)
-    if artists["contour"] is not None:
-        artists["contour"].remove()
-        artists["contour"] = None
-    if P_grid.min() < 0.5 < P_grid.max():
-        g = np.linspace(BOX[0], BOX[1], GRID)
-        artists["contour"] = artists["ax_b"].contour(g, g, P_grid, levels=[0.5],
-                                                     colors=COLORS["ink"], linewidths=1.5)
+    artists["contour"].set_segments(_level_lines(P_grid, 0.5))
     nlow, nhigh = NORM_LIMITS
     for k, line in enumerate(artists["norms"]):
         line.set_data(steps, np.clip(norms[k], nlow, nhigh))
@@ -460,7 +397,7 @@ def xor_training(
         lines.append("Note: " + "; ".join(outside) + ".")
     if run.error is not None and shown == run.losses.shape[1]:
         lines.append(f"stopped: {run.error}")
-    return _BlitView(fig, "\n".join(lines))
+    return View(fig, "\n".join(lines))
 
 
 XOR_TRAINING = Explorer(

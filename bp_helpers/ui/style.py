@@ -25,14 +25,16 @@ what moves (the explore pattern, see CONTRIBUTING.md)::
 
 Artists marked :func:`dynamic` are drawn over a cached image of everything else
 (:func:`render_png`); that image is redrawn by itself whenever anything static changed
-(an axis limit, a static artist).
+(an axis limit, a static artist). A figure whose static parts take one of a few settings
+(a choice of function: other curves, limits, titles) keeps one such image per setting
+(:func:`static_setting`).
 """
 
 from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -87,6 +89,7 @@ PNG_COMPRESS_LEVEL = 1
 
 _STATE = "_bp_figure_state"
 _BACKGROUND = "_bp_background"
+_SETTING = "_bp_static_setting"
 
 A = TypeVar("A", bound=Artist)
 
@@ -177,7 +180,13 @@ def dynamic(artist: A) -> A:
     """
     if not isinstance(artist, Artist):
         raise TypeError(f"expected a matplotlib artist, got {type(artist).__name__}")
-    artist.set_animated(True)
+    # Its parts too: a changed part (a legend's text) would otherwise mark the axes, and
+    # so the cached image, out of date.
+    parts = [artist]
+    while parts:
+        part = parts.pop()
+        part.set_animated(True)
+        parts += part.get_children()
     return artist
 
 
@@ -222,9 +231,36 @@ def figure_state(
         if layout:
             freeze_layout(fig)
     setattr(fig, _STATE, (ident, artists))
-    if hasattr(fig, _BACKGROUND):
-        delattr(fig, _BACKGROUND)
+    for attribute in (_BACKGROUND, _SETTING):
+        if hasattr(fig, attribute):
+            delattr(fig, attribute)
     return fig, artists
+
+
+def static_setting(fig: Figure, setting: Hashable, show: Callable[[Hashable], None]) -> None:
+    """Show ``setting`` of ``fig``'s static parts: ``show(setting)`` sets them (curves,
+    limits, titles), when ``setting`` is not the one shown already.
+
+    :func:`render` keeps one image of the static parts per setting, so coming back to a
+    setting drawn before costs no redraw. ``show`` must depend on ``setting`` only; any
+    other static change (before or after this call) still redraws, and forgets the images
+    of the other settings.
+    """
+    if not isinstance(fig, Figure):
+        raise TypeError(f"expected a matplotlib Figure, got {type(fig).__name__}")
+    if not callable(show):
+        raise TypeError(f"show must be a function, got {type(show).__name__}")
+    hash(setting)  # a TypeError for an unhashable setting, before anything changes
+    shown = getattr(fig, _SETTING, None)
+    if shown is not None and shown[0] == setting:
+        return
+    clean = not fig.stale  # the kept images are up to date with everything but the setting
+    show(setting)
+    setattr(fig, _SETTING, (setting,))
+    if clean:
+        # Only the setting changed: render picks its image (or draws it if new). A later
+        # static change makes the figure stale again, and render then starts afresh.
+        fig.stale = False
 
 
 def freeze_layout(fig: Figure, *, pad: float = 0.06) -> None:
@@ -269,14 +305,18 @@ def render(fig: Figure) -> FigureCanvasAgg:
     if not moving:
         canvas.draw()
         return canvas
-    key = (canvas.get_width_height(physical=True), fig.dpi)
-    cached = getattr(fig, _BACKGROUND, None)
-    if cached is None or cached[0] != key or fig.stale:
-        canvas.draw()  # everything but the dynamic artists
-        cached = (key, canvas.copy_from_bbox(fig.bbox))
-        setattr(fig, _BACKGROUND, cached)
+    size = (canvas.get_width_height(physical=True), fig.dpi)
+    kept = getattr(fig, _BACKGROUND, None)
+    if kept is None or kept[0] != size or fig.stale:
+        kept = (size, {})  # something static changed: every kept image is out of date
+        setattr(fig, _BACKGROUND, kept)
+    images = kept[1]
+    setting = getattr(fig, _SETTING, None)  # (setting,), or None: the figure has one
+    if setting in images:
+        canvas.restore_region(images[setting])
     else:
-        canvas.restore_region(cached[1])
+        canvas.draw()  # everything but the dynamic artists
+        images[setting] = canvas.copy_from_bbox(fig.bbox)
     for parent, artist in moving:
         parent.draw_artist(artist)
     return canvas

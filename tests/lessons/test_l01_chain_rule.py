@@ -294,7 +294,8 @@ def _pixels(png: bytes) -> np.ndarray:
 @pytest.mark.parametrize(("explorer", "moves"), [
     (l00.GRADIENT_DESCENT, [{"eta": 0.25, "steps": 30}, {"w0": 4.0}]),
     (l01.TANGENT, [{"x": -2.0, "h": 1e-3}, {"x": 2.5, "h": 1.0}]),
-    (l01.CHAIN, [{"x": -1.0}, {"x": 1.2, "composition": "exp(sin x)"}]),
+    (l01.CHAIN, [{"x": -1.0}, {"x": 1.2, "composition": "exp(sin x)"},
+                 {"x": 0.3, "composition": "sin(x²)"}]),
     (l01.TWO_PATHS, [{"x": -2.0}, {"x": 2.9}]),
 ], ids=["GRADIENT_DESCENT", "TANGENT", "CHAIN", "TWO_PATHS"])
 def test_fast_png_matches_a_full_render(explorer, moves) -> None:

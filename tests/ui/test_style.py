@@ -94,6 +94,80 @@ def test_figure_state_builds_once_and_dynamic_artists_reuse_the_background() -> 
     assert len(builds) == 2
 
 
+def test_a_dynamic_legend_can_change_its_texts_without_a_redraw() -> None:
+    from bp_helpers.ui.style import dynamic, figure_state, render_png
+
+    def build(fig):
+        ax = fig.subplots()
+        ax.plot([0, 1], [0, 1], label="slope 0.000")
+        return {"legend": dynamic(ax.legend())}
+
+    fig, art = figure_state(None, build, figsize=(3, 2))
+    first = render_png(fig)
+    art["legend"].get_texts()[0].set_text("slope 1.000")
+    assert not fig.stale, "a part of a dynamic artist is dynamic too"
+    assert render_png(fig) != first
+
+
+def test_static_setting_keeps_one_background_per_setting() -> None:
+    import io
+
+    import pytest
+    from PIL import Image
+
+    from bp_helpers.ui.style import dynamic, figure_state, render, render_png, static_setting
+
+    def build(fig):
+        ax = fig.subplots()
+        return {"ax": ax, "curve": ax.plot([], [])[0], "dot": dynamic(ax.plot([], [], "o")[0])}
+
+    def show(art, setting):
+        shown.append(setting)
+        top = {"small": 1.0, "large": 10.0}[setting]
+        art["curve"].set_data([0, 1], [0, top])
+        art["ax"].set_ylim(0, top)
+        art["ax"].set_title(f"up to {top:g}")
+
+    def frame(setting):
+        static_setting(fig, setting, lambda s: show(art, s))
+        art["dot"].set_data([0.5], [0.5])
+        return render_png(fig)
+
+    def full_render():
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")
+        return np.asarray(Image.open(buffer).convert("RGB"))
+
+    def decoded(png):
+        return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+    shown = []
+    fig, art = figure_state(None, build, figsize=(4, 3), layout=False)
+    small = frame("small")
+    draws = []
+    fig.canvas.draw = lambda: draws.append(1) or type(fig.canvas).draw(fig.canvas)
+    large = frame("large")
+    assert large != small and draws == [1], "a new setting is drawn once"
+    assert frame("small") == small and frame("large") == large
+    assert draws == [1], "a setting drawn before comes back from its kept image"
+    assert frame("large") == large and shown == ["small", "large", "small", "large"]
+    art["ax"].set_xlim(0, 2)  # another static change: every kept image is out of date
+    moved = frame("small")
+    assert draws == [1, 1]
+    frame("large")
+    assert draws == [1, 1, 1], "the large setting's old image was forgotten"
+    render(fig)
+    assert draws == [1, 1, 1]
+    assert np.array_equal(decoded(frame("large")), full_render())
+    assert np.array_equal(decoded(frame("small")), full_render())
+    assert np.array_equal(decoded(moved), full_render())
+    figure_state(fig, build, key="rebuilt")
+    with pytest.raises(TypeError, match="unhashable"):
+        static_setting(fig, ["a list"], lambda s: None)
+    with pytest.raises(TypeError, match="show must be a function"):
+        static_setting(fig, "small", None)
+
+
 def test_encode_png_round_trips() -> None:
     import io
 
