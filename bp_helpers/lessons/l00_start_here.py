@@ -6,9 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from matplotlib.axis import Axis
 from matplotlib.figure import Figure
-from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
+from matplotlib.ticker import MaxNLocator
 
 from bp_helpers._validate import finite_float, positive_float
 from bp_helpers.ui.checks import check_number
@@ -19,16 +18,17 @@ from bp_helpers.ui.explore import Explorer, FloatRange, IntRange
 # Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.palette import COLORS as COLORS
 from bp_helpers.ui.palette import layer_style as layer_style
-from bp_helpers.ui.style import View, dynamic, figure_state, fresh_figure, label_axes
+from bp_helpers.ui.style import (
+    View,
+    dynamic,
+    figure_state,
+    fresh_figure,
+    label_axes,
+    sparse_log_ticks,
+)
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 Array = np.ndarray
-
-
-def _sparse_log_ticks(axis: Axis, numticks: int) -> None:
-    """At most ``numticks`` labelled decades and no minor ticks: quicker to lay out."""
-    axis.set_major_locator(LogLocator(base=10.0, numticks=numticks))
-    axis.set_minor_locator(NullLocator())
 
 
 #: The toy data of notebook 00, one point per entry: fit ``ŷ = w·x`` to ``(FIT_X, FIT_Y)``.
@@ -100,7 +100,7 @@ def _build_gradient_descent(fig: Figure) -> dict[str, Any]:
     ax_loss.axhline(fit_loss(W_STAR), color=COLORS["neutral"], ls="--", lw=1, label="min L")
     ax_loss.set_xlim(-0.5, STEPS_RANGE.max + 0.5)
     ax_loss.set_ylim(*_loss_limits())
-    _sparse_log_ticks(ax_loss.yaxis, 7)
+    sparse_log_ticks(ax_loss.yaxis, 7)
     ax_loss.xaxis.set_major_locator(MaxNLocator(integer=True))
     label_axes(ax_loss, "loss after each step", "step t", "loss L(w_t) (log scale)")
     ax_loss.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)

@@ -9,9 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from matplotlib.axis import Axis
 from matplotlib.figure import Figure
-from matplotlib.ticker import LogLocator, NullLocator
 
 from bp_helpers._validate import finite_array, finite_float, positive_float
 from bp_helpers.nn.activations import sigmoid
@@ -28,16 +26,17 @@ from bp_helpers.ui.explore import Choice, Explorer, FloatRange, LogRange
 # Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.palette import COLORS as COLORS
 from bp_helpers.ui.palette import layer_style as layer_style
-from bp_helpers.ui.style import View, dynamic, figure_state, label_axes, static_setting
+from bp_helpers.ui.style import (
+    View,
+    dynamic,
+    figure_state,
+    label_axes,
+    sparse_log_ticks,
+    static_setting,
+)
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 Array = np.ndarray
-
-
-def _sparse_log_ticks(axis: Axis, numticks: int) -> None:
-    """At most ``numticks`` labelled decades and no minor ticks: quicker to lay out."""
-    axis.set_major_locator(LogLocator(base=10.0, numticks=numticks))
-    axis.set_minor_locator(NullLocator())
 
 
 def _set_legend_texts(legend: Any, texts: dict[int, str]) -> None:
@@ -101,8 +100,8 @@ def _build_tangent(fig: Figure) -> dict[str, Any]:
     marker = ax_err.axvline(1.0, color=COLORS["neutral"], ls=":", lw=1.2, label="current h")
     ax_err.set_xlim(ERROR_STEPS[0], ERROR_STEPS[-1])
     ax_err.set_ylim(ERROR_FLOOR, 10.0)
-    _sparse_log_ticks(ax_err.xaxis, 5)
-    _sparse_log_ticks(ax_err.yaxis, 5)
+    sparse_log_ticks(ax_err.xaxis, 5)
+    sparse_log_ticks(ax_err.yaxis, 5)
     label_axes(ax_err, "error of the slope estimate", "step h", "|estimate − f'(x)|")
     ax_err.legend(loc="lower left")
     moving = {"tangent": tangent, "forward": forward, "central": central, "points": points,

@@ -16,7 +16,14 @@ from bp_helpers.ui.checks import check_function, check_integer
 from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.explore import Explorer, IntRange
 from bp_helpers.ui.palette import COLORS
-from bp_helpers.ui.style import View, dynamic, figure_state, fresh_figure, label_axes
+from bp_helpers.ui.style import (
+    View,
+    dynamic,
+    figure_state,
+    fresh_figure,
+    label_axes,
+    power_of_ten_label,
+)
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 
@@ -51,7 +58,6 @@ WIDTH_RANGE = IntRange(4, 1024, 4)
 DEPTH_RANGE = IntRange(1, 8)
 BATCH_RANGE = IntRange(1, 256)
 _KEYS = ("forward", "backward", "step", "numerical")
-_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 
 def _widths(width: int, depth: int) -> list[int]:
@@ -81,7 +87,7 @@ def _build_cost(fig: Figure) -> dict[str, Any]:
     # plain-text tick labels (10², 10⁴, …): mathtext labels cost more than the whole frame
     exponents = range(int(np.ceil(np.log10(low))), int(np.log10(high)) + 1, 2)
     ax.set_yticks([10.0**e for e in exponents],
-                  [f"10{str(e).translate(_SUPERSCRIPT)}" for e in exponents])
+                  [power_of_ten_label(10.0**e) for e in exponents])
     ax.yaxis.set_minor_locator(NullLocator())
     texts = [ax.text(i, 1.0, "", ha="center", va="bottom", fontsize=10) for i in range(4)]
     label_axes(ax, "FLOPs for one gradient, P = 0 parameters", "computation",

@@ -25,7 +25,14 @@ from bp_helpers.ui.palette import (
     class_colors,
     layer_style,
 )
-from bp_helpers.ui.style import View, dynamic, figure_state, fresh_figure, label_axes
+from bp_helpers.ui.style import (
+    View,
+    dynamic,
+    figure_state,
+    fresh_figure,
+    label_axes,
+    power_of_ten_label,
+)
 
 # Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.style import use_course_style as use_course_style
@@ -309,7 +316,7 @@ def _build_xor_figure(fig: Figure) -> dict[str, Any]:
         # typeset again on every frame.
         ax.yaxis.set_major_locator(LogLocator(numticks=8))
         ax.yaxis.set_minor_locator(NullLocator())
-        ax.yaxis.set_major_formatter(FuncFormatter(_power_of_ten))
+        ax.yaxis.set_major_formatter(FuncFormatter(power_of_ten_label))
     for ax in (ax_b,):
         ax.xaxis.set_major_locator(MaxNLocator(5))
         ax.yaxis.set_major_locator(MaxNLocator(5))
@@ -325,22 +332,13 @@ def _build_xor_figure(fig: Figure) -> dict[str, Any]:
 def _level_lines(P: np.ndarray, level: float) -> list[np.ndarray]:
     """The lines where ``P`` (GRID, GRID), sampled over :data:`BOX`, equals ``level``:
     a list of (n, 2) arrays of points, none when ``P`` does not cross it (what
-    ``ax.contour`` draws, computed by matplotlib's contour library)."""
-    import contourpy
-
+    ``ax.contour`` draws: it is computed by ``contour`` on a throwaway axes, so the shown
+    figure gains no new artist and stays cached)."""
     if not P.min() < level < P.max():
         return []
     g = np.linspace(BOX[0], BOX[1], GRID)
-    points, _codes = contourpy.contour_generator(
-        g, g, P, name="mpl2014", line_type="SeparateCode").lines(level)
-    return list(points)
-
-
-def _power_of_ten(value: float, _position: float) -> str:
-    """A log-axis tick label in plain text: ``10⁻³``."""
-    exponent = round(float(np.log10(value)))
-    digits = str(abs(exponent)).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
-    return f"10{'⁻' if exponent < 0 else ''}{digits}"
+    contours = Figure().add_subplot().contour(g, g, P, levels=[level])
+    return contours.get_paths()[0].to_polygons(closed_only=False)
 
 
 def xor_training(

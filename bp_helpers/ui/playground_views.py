@@ -43,6 +43,7 @@ from bp_helpers.ui.style import (
     integer_ticks,
     label_axes,
     legend_outside,
+    power_of_ten_label,
 )
 
 FIGSIZE = (9.0, 6.6)
@@ -198,7 +199,7 @@ def _build(fig: Figure, state: Playground) -> dict:
     ax_g.set_yscale("log")
     # Plain-text tick labels (10⁻³) and no minor labels: mathtext would be typeset again
     # whenever the axes are drawn.
-    ax_g.yaxis.set_major_formatter(FuncFormatter(_power_of_ten))
+    ax_g.yaxis.set_major_formatter(FuncFormatter(power_of_ten_label))
     ax_g.yaxis.set_minor_formatter(NullFormatter())
     label_axes(ax_g, "gradient norm per layer", "update step", "‖∂L/∂W‖")
     integer_ticks(ax_g.xaxis)
@@ -232,14 +233,6 @@ def _build_shape(art: dict, widths: tuple[int, ...]) -> None:
                                         **style)[0]))
     legend_outside(ax_g, smooth, where="right", handlelength=2.2)
     art.update(widths=widths, raw_norms=raw, smooth_norms=smooth)
-
-
-def _power_of_ten(value: float, _position: float) -> str:
-    """A log-axis tick label in plain text: ``10⁻³``."""
-    exponent = round(float(np.log10(value)))
-    sign = "⁻" if exponent < 0 else ""
-    digits = str(abs(exponent)).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
-    return f"10{sign}{digits}"
 
 
 def node_positions(widths: tuple[int, ...]) -> list[np.ndarray]:

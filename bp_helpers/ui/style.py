@@ -46,7 +46,7 @@ from matplotlib.axis import Axis
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colorbar import Colorbar
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
 
 from bp_helpers.ui.palette import COLORS as COLORS  # re-exported: the palette is its home
 from bp_helpers.ui.palette import DIVERGING_CMAP
@@ -395,6 +395,23 @@ def label_axes(ax: Axes, title: str, xlabel: str, ylabel: str) -> None:
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
+
+
+def sparse_log_ticks(axis: Axis, numticks: int) -> None:
+    """At most ``numticks`` labelled decades on a log ``axis`` and no minor ticks: quicker
+    to lay out, and still readable."""
+    axis.set_major_locator(LogLocator(base=10.0, numticks=numticks))
+    axis.set_minor_locator(NullLocator())
+
+
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def power_of_ten_label(value: float, _position: float | None = None) -> str:
+    """A log-axis tick label in plain text, ``10⁻³`` for 0.001 (a ``FuncFormatter``):
+    mathtext labels cost more to lay out than a whole explore frame."""
+    exponent = round(float(np.log10(value)))
+    return f"10{'⁻' if exponent < 0 else ''}{str(abs(exponent)).translate(_SUPERSCRIPTS)}"
 
 
 def integer_ticks(axis: Axis | Axes, nbins: int | str = "auto") -> None:

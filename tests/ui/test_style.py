@@ -192,3 +192,23 @@ def test_view_is_shown_at_the_figure_width_times_96(monkeypatch) -> None:
     View(fig, "")._ipython_display_()
     assert shown[0].width == 480
     assert fig.dpi == 144 and STYLE["font.size"] >= 9
+
+
+def test_power_of_ten_labels_are_plain_text() -> None:
+    from bp_helpers.ui.style import power_of_ten_label
+
+    assert [power_of_ten_label(v) for v in (1e-3, 1.0, 10.0, 1e12)] == ["10⁻³", "10⁰", "10¹",
+                                                                       "10¹²"]
+
+
+def test_sparse_log_ticks_keep_few_decades_and_no_minor_ticks() -> None:
+    from matplotlib.figure import Figure
+
+    from bp_helpers.ui.style import sparse_log_ticks
+
+    ax = Figure().add_subplot()
+    ax.set_yscale("log")
+    ax.set_ylim(1e-12, 1e12)
+    sparse_log_ticks(ax.yaxis, 5)
+    ticks = [t for t in ax.get_yticks() if 1e-12 <= t <= 1e12]
+    assert 2 <= len(ticks) <= 6 and not len(ax.yaxis.get_minorticklocs())
