@@ -32,9 +32,14 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
         yield server
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[object]:
-    """Headless Chromium (Debian's binary, not Playwright's download)."""
+    """Headless Chromium (Debian's binary, not Playwright's download).
+
+    Module-scoped: Playwright's sync API keeps an asyncio loop running in this thread
+    while it is open, and the tests after the browser module (the explore widgets'
+    coalescing among them) must run with no loop, as in a plain Python session.
+    """
     reason = browser_skip_reason()
     if reason:
         pytest.skip(reason)
