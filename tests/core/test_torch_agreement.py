@@ -24,7 +24,11 @@ from bp_helpers.autograd import Value  # noqa: E402
 from bp_helpers.deep import deep_loss_and_grads  # noqa: E402
 from bp_helpers.dual import jacobian, jvp  # noqa: E402
 from bp_helpers.hvp import grad_and_hvp, hessian  # noqa: E402
-from bp_helpers.nn.batchnorm import RunningStats, batchnorm_backward, batchnorm_forward  # noqa: E402
+from bp_helpers.nn.batchnorm import (  # noqa: E402
+    RunningStats,
+    batchnorm_backward,
+    batchnorm_forward,
+)
 from bp_helpers.nn.bn_mlp import bn_net_loss_and_grads, init_bn_params  # noqa: E402
 
 TOL = 1e-10
