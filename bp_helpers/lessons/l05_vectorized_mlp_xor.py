@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,9 +14,11 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from bp_helpers.nn import MLP, TrainingDiverged, sigmoid, train
+from bp_helpers.nn.cost import parameter_count
 from bp_helpers.nn.layers import DenseCache, dense_backward
 from bp_helpers.ui.checks import check_array, check_function, check_integer, check_number
 from bp_helpers.ui.checks import verify as verify
+from bp_helpers.ui.drawings import decision_boundary, loss_curve
 from bp_helpers.ui.explore import Explorer, IntRange, LogRange
 from bp_helpers.ui.palette import (
     CLASS_MARKERS,
@@ -409,26 +411,6 @@ XOR_TRAINING = Explorer(
 )
 
 
-def _boundary(ax: Any, fig: Figure, predict: Callable[[np.ndarray], np.ndarray],
-              X: np.ndarray, Y: np.ndarray, title: str) -> None:
-    """P(y = 1) over :data:`BOX` with a colour bar, the 0.5 contour and the four points."""
-    grid = _grid()
-    P = np.asarray(predict(grid)).reshape(GRID, GRID)
-    image = ax.imshow(P, origin="lower", extent=(*BOX, *BOX), cmap=class_cmap(), vmin=0.0,
-                      vmax=1.0, interpolation="bilinear", aspect="equal")
-    fig.colorbar(image, ax=ax, fraction=0.046, pad=0.03).set_label("P(y = 1)")
-    if P.min() < 0.5 < P.max():
-        g = np.linspace(BOX[0], BOX[1], GRID)
-        ax.contour(g, g, P, levels=[0.5], colors=COLORS["ink"], linewidths=1.5)
-    for label, color in enumerate(class_colors()):
-        mask = Y[0] == label
-        ax.scatter(X[0, mask], X[1, mask], c=color, marker=CLASS_MARKERS[label], s=120,
-                   edgecolors=COLORS["ink"], linewidths=1.8, zorder=3, label=f"y = {label}")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, frameon=False)
-    ax.grid(False)
-    label_axes(ax, title, "x₁", "x₂")
-
-
 def draw_training(history: Sequence[float], mlp: MLP, X: np.ndarray, Y: np.ndarray, *,
                   lr: float) -> View:
     """The loss of every epoch (log axis) and the decision boundary of the trained ``mlp``.
@@ -436,18 +418,14 @@ def draw_training(history: Sequence[float], mlp: MLP, X: np.ndarray, Y: np.ndarr
     ``history``: one loss per epoch; ``mlp``: a trained network (2, …, 1) with BCE;
     ``X``: (2, N), ``Y``: (1, N) labels 0/1.
     """
-    from matplotlib.ticker import MaxNLocator
-
     losses = np.asarray(history, dtype=np.float64)
     if losses.ndim != 1 or losses.size < 2 or not np.all(losses > 0):
         raise ValueError("history must hold at least 2 positive losses")
     fig, axes = fresh_figure(None, 1, 2, figsize=(10.0, 4.2))
     ax_loss, ax_b = axes[0]
-    ax_loss.plot(np.arange(losses.size), losses, color=COLORS["train"])
-    ax_loss.set_yscale("log")
-    ax_loss.xaxis.set_major_locator(MaxNLocator(6, integer=True))
-    label_axes(ax_loss, f"Training loss, lr = {lr:g}", "epoch", "binary cross-entropy (log axis)")
-    _boundary(ax_b, fig, mlp.predict, X, Y, "Decision boundary after training")
+    loss_curve(ax_loss, losses, title=f"Training loss (binary cross-entropy), lr = {lr:g}")
+    decision_boundary(ax_b, mlp, X, Y, title="Decision boundary after training",
+                      show_colorbar=True)
     P = mlp.predict(X)[0]
     text = (
         f"Left: the loss of each of the {losses.size} epochs on a log axis, from "
@@ -575,25 +553,21 @@ BCE_Z = np.array([[2.0, -1.0, 0.0, 3.0]])
 BCE_Y = np.array([[1.0, 0.0, 1.0, 0.0]])
 
 
-def _reference_param_count() -> int:
-    """The number of entries of every parameter of ``MLP(PARAM_COUNT_WIDTHS)``."""
-    return sum(int(theta.size) for theta in MLP(PARAM_COUNT_WIDTHS).params.values())
-
-
 def check_param_count(answer: Any) -> bool:
     """Exercise 1: how many numbers (weights and biases) does ``MLP((2, 8, 8, 1))`` learn?
 
     A count: only the exact whole number is accepted.
     """
     w = PARAM_COUNT_WIDTHS
-    weights_only = sum(a * b for a, b in zip(w[:-1], w[1:], strict=True))
+    P = parameter_count(w)
+    weights_only = P - sum(w[1:])
     return check_integer(
-        answer, _reference_param_count(), name="parameter count",
+        answer, P, name="parameter count",
         hint="layer l has a weight matrix of shape (n_l, n_{l-1}) and a bias of shape (n_l, 1); "
         "add n_l·n_{l-1} + n_l over the three layers",
         traps={weights_only: "that counts the weights only: add the biases, one per unit of "
                "each layer after the input",
-               _reference_param_count() + w[0]: "the inputs have no biases: only the layers "
+               P + w[0]: "the inputs have no biases: only the layers "
                "after the input have them"},
     )
 
