@@ -22,10 +22,12 @@ from bp_helpers.nn.batchnorm import batchnorm_backward, batchnorm_forward
 from bp_helpers.ui.checks import (
     NOT_ANSWERED,
     RTOL,
+    call_with_time_limit,
     check_array,
     check_number,
     function_ready,
     report,
+    too_slow,
 )
 from bp_helpers.ui.checks import verify as verify  # re-exported for the solution cells
 from bp_helpers.ui.explore import Choice, Explorer, IntRange, LogRange
@@ -354,9 +356,11 @@ def check_clip(answer: Any) -> bool:
         copies = {k: v.copy() for k, v in grads.items()}
         try:
             with np.errstate(all="ignore"):
-                got = answer(copies, max_norm)
+                finished, got = call_with_time_limit(answer, copies, max_norm)
         except Exception as exc:  # the learner's code: report, never raise
             return report(name, False, f"calling it raised {type(exc).__name__}: {exc}. {hint}")
+        if not finished:
+            return report(name, False, too_slow(f"clip(grads, {max_norm})"))
         if got is None or got is ...:
             return report(name, False, "your function returns None: " + NOT_ANSWERED)
         if not isinstance(got, dict) or set(got) != set(grads):

@@ -23,6 +23,7 @@ from bp_helpers.autograd import Value
 from bp_helpers.dual import Dual
 from bp_helpers.lessons import lesson_modules
 from bp_helpers.lessons.l02_computational_graphs import check_softplus, check_topological_order
+from bp_helpers.lessons.l06_activations_and_gradient_flow import check_clip
 from bp_helpers.lessons.l07_forward_and_reverse_mode import check_dual_sin
 
 
@@ -119,7 +120,8 @@ def _forever(*args: Any) -> None:
         pass
 
 
-@pytest.mark.parametrize("checker", [check_softplus, check_topological_order, check_dual_sin])
+@pytest.mark.parametrize("checker", [check_softplus, check_topological_order, check_dual_sin,
+                                     check_clip])
 def test_a_function_that_never_returns_is_stopped_with_a_hint(checker, capsys) -> None:
     assert checker(_forever) is False
     line = _one_line(capsys)
