@@ -26,6 +26,7 @@ from bp_helpers.ui.style import (
     label_axes,
     sparse_log_ticks,
 )
+from bp_helpers.ui.style import set_language as set_language
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 Array = np.ndarray

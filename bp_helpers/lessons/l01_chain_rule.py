@@ -34,6 +34,7 @@ from bp_helpers.ui.style import (
     sparse_log_ticks,
     static_setting,
 )
+from bp_helpers.ui.style import set_language as set_language
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 Array = np.ndarray

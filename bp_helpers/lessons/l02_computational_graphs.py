@@ -27,6 +27,7 @@ from bp_helpers.ui.drawings import draw_graph, format_number
 from bp_helpers.ui.explore import Explorer, FloatRange
 from bp_helpers.ui.palette import COLORS as COLORS  # re-exported for the notebook's figure
 from bp_helpers.ui.style import View
+from bp_helpers.ui.style import set_language as set_language
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 #: The target of the one-neuron example: ``L = (w·x + b − TARGET)²``.

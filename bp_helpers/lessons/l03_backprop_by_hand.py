@@ -31,6 +31,7 @@ from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.explore import Choice, Explorer, FloatRange, IntRange
 from bp_helpers.ui.palette import COLORS, TINTS, layer_style
 from bp_helpers.ui.style import View, dynamic, figure_state, label_axes
+from bp_helpers.ui.style import set_language as set_language
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 VARIABLES = net.PARAMETER_NAMES + net.INPUT_NAMES

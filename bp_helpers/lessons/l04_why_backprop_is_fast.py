@@ -24,6 +24,7 @@ from bp_helpers.ui.style import (
     label_axes,
     power_of_ten_label,
 )
+from bp_helpers.ui.style import set_language as set_language
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 

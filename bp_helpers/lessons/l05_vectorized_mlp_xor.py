@@ -37,6 +37,7 @@ from bp_helpers.ui.style import (
 )
 
 # Re-exported for the notebook, which imports only its lesson and the core.
+from bp_helpers.ui.style import set_language as set_language
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 __all__ = [
@@ -59,6 +60,7 @@ __all__ = [
     "note_params",
     "train_recording_norms",
     "train_stacked",
+    "set_language",
     "use_course_style",
     "verify",
     "xor_run",

@@ -36,6 +36,7 @@ from bp_helpers.ui.explore import Choice, Explorer, IntRange, LogRange
 from bp_helpers.ui.palette import COLORS as COLORS
 from bp_helpers.ui.palette import layer_style as layer_style
 from bp_helpers.ui.style import View, dynamic, figure_state, label_axes
+from bp_helpers.ui.style import set_language as set_language
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 #: Norms and spreads below this are drawn at the floor (a log axis cannot show 0).

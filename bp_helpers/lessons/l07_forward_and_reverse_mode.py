@@ -27,6 +27,7 @@ from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.explore import Explorer, IntRange
 from bp_helpers.ui.palette import COLORS
 from bp_helpers.ui.style import View, dynamic, figure_state, label_axes
+from bp_helpers.ui.style import set_language as set_language
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 #: The sliders' largest size: the Jacobian panels are drawn to scale in this frame.

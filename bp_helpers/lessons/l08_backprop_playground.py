@@ -19,6 +19,7 @@ from bp_helpers.ui.checks import check_function, check_number
 from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.playground import playground_widget as playground_widget
 from bp_helpers.ui.playground_views import draw as draw
+from bp_helpers.ui.style import set_language as set_language
 from bp_helpers.ui.style import use_course_style as use_course_style
 
 

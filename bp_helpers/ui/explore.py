@@ -13,7 +13,7 @@ run the function at every slider's minimum and maximum without a browser.
 The widget keeps up with the hand: slider values that arrive while a figure is being
 drawn are coalesced (:class:`Coalescer`), so a fast drag draws the latest value instead
 of working through a queue. Its text form, shown before the notebook runs and on GitHub,
-is a friendly line (:data:`RUN_TO_USE`, :func:`live_box`), not ``VBox(children=(…``.
+is a friendly line (message ``explore.run_to_use``, :func:`live_box`), not ``VBox(children=(…``.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from bp_helpers.messages import t
 from bp_helpers.ui.style import View, image_layout
 
 
@@ -264,10 +265,6 @@ class Coalescer:
         self._draw()
 
 
-#: What a live widget's cell shows as text before the notebook runs (and on GitHub).
-RUN_TO_USE = "Run the notebook (Run → Run All Cells) to use the sliders."
-
-
 @functools.cache
 def _live_box_class() -> type:
     import ipywidgets as w
@@ -275,7 +272,7 @@ def _live_box_class() -> type:
     class LiveBox(w.VBox):
         """A VBox whose text form says how to bring it to life (not ``VBox(children=…``)."""
 
-        message = RUN_TO_USE
+        message = ""
 
         def __repr__(self) -> str:
             return self.message
@@ -283,14 +280,15 @@ def _live_box_class() -> type:
     return LiveBox
 
 
-def live_box(children: list[Any], message: str = RUN_TO_USE) -> Any:
-    """An ``ipywidgets.VBox`` of ``children`` whose text/plain form is ``message``.
+def live_box(children: list[Any], message: str | None = None) -> Any:
+    """An ``ipywidgets.VBox`` of ``children`` whose text/plain form is ``message``
+    (by default: run the notebook to use the sliders, in the notebook's language).
 
     A notebook saves a widget's output as the widget view plus a text form; the text is
     what shows before the notebook runs (and on GitHub), so it says how to use it.
     """
     box = _live_box_class()(children)
-    box.message = message
+    box.message = t("explore.run_to_use") if message is None else message
     return box
 
 

@@ -35,9 +35,9 @@ from bp_helpers.playground import Playground
 from bp_helpers.ui.palette import CLASS_MARKERS, TINTS, class_cmap, class_colors, layer_style
 from bp_helpers.ui.style import (
     COLORS,
-    STYLE,
     View,
     colorbar,
+    course_style,
     dynamic,
     figure_state,
     integer_ticks,
@@ -78,7 +78,7 @@ def draw(state: Playground, fig: Figure | None = None) -> View:
     # where the first layout put the network's title (a rebuilt diagram keeps it there)
     art.setdefault("network_title_y", art["network_ax"].title.get_position()[1])
     if art["widths"] != state.settings.widths:
-        with mpl.rc_context(STYLE):
+        with mpl.rc_context(course_style()):
             _build_shape(art, state.settings.widths)
     art["suptitle"].set_text(_short_settings(state))
     _update_boundary(state, art)

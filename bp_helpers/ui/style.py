@@ -32,6 +32,7 @@ Artists marked :func:`dynamic` are drawn over a cached image of everything else
 
 from __future__ import annotations
 
+import functools
 import struct
 import zlib
 from collections.abc import Callable, Hashable, Sequence
@@ -48,6 +49,7 @@ from matplotlib.colorbar import Colorbar
 from matplotlib.figure import Figure
 from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
 
+from bp_helpers import messages
 from bp_helpers.ui.palette import COLORS as COLORS  # re-exported: the palette is its home
 from bp_helpers.ui.palette import DIVERGING_CMAP
 from bp_helpers.ui.palette import SEQUENTIAL_CMAP as SEQUENTIAL_CMAP
@@ -94,9 +96,66 @@ _SETTING = "_bp_static_setting"
 A = TypeVar("A", bound=Artist)
 
 
+#: Fonts with Chinese glyphs, looked for in this order (the first one installed is used):
+#: Debian/Ubuntu's ``fonts-noto-cjk``, Adobe's Source Han Sans, WenQuanYi, and the system
+#: fonts of Windows and macOS.
+CJK_FONTS: tuple[str, ...] = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Heiti SC",
+    "Arial Unicode MS",
+)
+
+
+@functools.cache
+def cjk_font() -> str | None:
+    """The name of the first installed font of :data:`CJK_FONTS`, or ``None``."""
+    from matplotlib import font_manager
+
+    installed = {entry.name for entry in font_manager.fontManager.ttflist}
+    return next((name for name in CJK_FONTS if name in installed), None)
+
+
+def figure_language() -> str:
+    """The language of figure text: the notebook's, except ``"en"`` when the notebook is
+    Chinese but no font of :data:`CJK_FONTS` is installed (English, never missing-glyph
+    boxes)."""
+    chosen = messages.language()
+    return chosen if chosen == "en" or cjk_font() is not None else "en"
+
+
+def ft(key: str, /, **fields: object) -> str:
+    """Figure text: the message ``key`` in :func:`figure_language`."""
+    return messages.t_in(figure_language(), key, **fields)
+
+
+def course_style() -> dict[str, Any]:
+    """:data:`STYLE`, plus a Chinese fallback font when figure text is Chinese.
+
+    DejaVu Sans stays first, so Latin letters, digits and maths look the same in both
+    editions; the CJK font is used only for the glyphs DejaVu Sans lacks.
+    """
+    if figure_language() == "en":
+        return STYLE
+    return {**STYLE, "font.family": ["DejaVu Sans", cjk_font()]}
+
+
 def use_course_style() -> None:
     """Apply the course style to matplotlib (call once, in a notebook's setup cell)."""
-    mpl.rcParams.update(STYLE)
+    mpl.rcParams.update(course_style())
+
+
+def set_language(language: str) -> None:
+    """The notebook's language (``"en"`` or ``"zh"``) for everything the course prints and
+    draws; call once, in a notebook's first cell. Figure text is Chinese only where a font
+    of :data:`CJK_FONTS` is installed (see :func:`figure_language`)."""
+    messages.set_language(language)
+    use_course_style()
 
 
 def shown_width_px(fig: Figure) -> int:
@@ -128,7 +187,7 @@ def fresh_figure(
     into one figure instead of making a new one each time. Simple, but every call draws
     everything again; :func:`figure_state` is the fast way.
     """
-    with mpl.rc_context(STYLE):
+    with mpl.rc_context(course_style()):
         if fig is not None and _same_grid(fig, nrows, ncols):
             # A redraw: keep the axes and the positions the first draw's layout found,
             # and clear only what is drawn. New axes and a new layout on every slider
@@ -213,7 +272,7 @@ def figure_state(
     stored = getattr(fig, _STATE, None) if fig is not None else None
     if stored is not None and stored[0] == ident:
         return fig, stored[1]
-    with mpl.rc_context(STYLE):
+    with mpl.rc_context(course_style()):
         if fig is None:
             fig = Figure(figsize=figsize or STYLE["figure.figsize"])
         else:

@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
+from bp_helpers.messages import t
 from bp_helpers.ui.explore import (
-    RUN_TO_USE,
     Choice,
     Coalescer,
     Explorer,
@@ -138,12 +138,12 @@ def test_coalescer_draws_at_once_without_an_event_loop() -> None:
 def test_live_widget_text_form_says_how_to_use_it() -> None:
     box = EXPLORER.widget()
     bundle = box._repr_mimebundle_()
-    assert bundle["text/plain"] == RUN_TO_USE
-    assert "Run All Cells" in RUN_TO_USE
+    assert bundle["text/plain"] == t("explore.run_to_use")
+    assert "Run All Cells" in t("explore.run_to_use")
     assert "application/vnd.jupyter.widget-view+json" in bundle
     other = live_box([], "Run the notebook to use the playground.")
     assert repr(other) == "Run the notebook to use the playground."
-    assert repr(box) == RUN_TO_USE
+    assert repr(box) == t("explore.run_to_use")
 
 
 def test_widget_image_is_shown_at_the_figure_width() -> None:

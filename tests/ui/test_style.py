@@ -212,3 +212,24 @@ def test_sparse_log_ticks_keep_few_decades_and_no_minor_ticks() -> None:
     sparse_log_ticks(ax.yaxis, 5)
     ticks = [t for t in ax.get_yticks() if 1e-12 <= t <= 1e12]
     assert 2 <= len(ticks) <= 6 and not len(ax.yaxis.get_minorticklocs())
+
+
+def test_chinese_figure_text_needs_a_cjk_font_and_falls_back_to_english(monkeypatch) -> None:
+    from bp_helpers import messages
+    from bp_helpers.ui import style
+
+    try:
+        style.set_language("zh")
+        if style.cjk_font() is not None:
+            assert style.figure_language() == "zh"
+            assert style.course_style()["font.family"] == ["DejaVu Sans", style.cjk_font()]
+            fig, axes = style.fresh_figure(figsize=(4, 3))
+            axes.flat[0].set_title(style.ft("explore.run_to_use"))
+            style.render_png(fig)  # a missing glyph would warn, and warnings are errors
+        monkeypatch.setattr(style, "cjk_font", lambda: None)
+        assert messages.language() == "zh" and style.figure_language() == "en"
+        assert style.course_style() is style.STYLE
+        assert style.ft("explore.run_to_use") == messages.t_in("en", "explore.run_to_use")
+    finally:
+        style.set_language("en")
+    assert style.figure_language() == "en" and style.course_style() is style.STYLE
