@@ -196,7 +196,7 @@ def learning_rate_comparison(
     ax = axes[0, 0]
     for i, (name, eta) in enumerate(rates.items(), start=1):
         ax.semilogy(np.arange(steps + 1), losses[name], ms=4, lw=1.5, **layer_style(i),
-                    label=f"η = {eta:g} ({_rate_name(name, figure_language())})")
+                    label=ft("l00.rate_label", eta=eta, name=_rate_name(name, figure_language())))
     ax.axhline(fit_loss(W_STAR), color=COLORS["neutral"], ls="--", lw=1, label="min L")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlim(-0.5, steps + 0.5)

@@ -46,6 +46,7 @@ MESSAGES: dict[str, str] = {
     "l00.too_small": "too small",
     "l00.good": "good",
     "l00.too_large": "too large",
+    "l00.rate_label": "η = {eta:g} ({name})",
     "l00.comparison_title": "the same {steps} steps from w₀ = {w0:g} with three learning rates",
     "l00.rate_result": "η = {eta:g} ({name}): L = {loss:.3g}, {trend}",
     "l00.separator": "; ",

@@ -46,6 +46,7 @@ MESSAGES: dict[str, str] = {
     "l00.too_small": "太小",
     "l00.good": "合适",
     "l00.too_large": "太大",
+    "l00.rate_label": "η = {eta:g}（{name}）",
     "l00.comparison_title": "从 w₀ = {w0:g} 出发，三种学习率各走同样的 {steps} 步",
     "l00.rate_result": "η = {eta:g}（{name}）：L = {loss:.3g}，{trend}",
     "l00.separator": "；",
