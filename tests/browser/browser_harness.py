@@ -50,8 +50,16 @@ LAB_SETTINGS = {
 
 
 def notebook_paths() -> list[Path]:
-    """Every notebook of the course, in order (checkpoints excluded)."""
-    return sorted(p for p in NOTEBOOKS.glob("*.ipynb") if not p.name.startswith("."))
+    """Every notebook of the course, English then Chinese edition, in order (checkpoints
+    excluded)."""
+    return [p for folder in (NOTEBOOKS, NOTEBOOKS / "zh")
+            for p in sorted(folder.glob("*.ipynb")) if not p.name.startswith(".")]
+
+
+def notebook_id(path: Path) -> str:
+    """``03_backprop_by_hand`` for the English notebook, ``zh-03_backprop_by_hand`` for its
+    Chinese twin (test ids, screenshot names)."""
+    return path.stem if path.parent == NOTEBOOKS else f"{path.parent.name}-{path.stem}"
 
 
 def browser_skip_reason() -> str | None:

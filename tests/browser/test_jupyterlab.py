@@ -6,6 +6,8 @@ that every widget the committed notebook displays renders live with its controls
 any other widget the live run shows is checked too); and that moving one slider of each
 widget one step changes its text and its figure. A
 screenshot of each notebook after the slider moves goes to ``tests/browser/screenshots/``.
+The Chinese edition (``notebooks/zh/``) gets the same checks, and its widgets must show
+Chinese text; latencies are measured on the English edition (the code is the same).
 
 Run it alone with ``python -m pytest tests/browser`` (about 10-20 s a notebook).
 """
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from browser_harness import SCREENSHOTS, LabServer, notebook_paths
+from browser_harness import NOTEBOOKS, SCREENSHOTS, LabServer, notebook_id, notebook_paths
 from latency import (
     AIM_SETTLE_MS,
     WidgetLatency,
@@ -101,30 +103,39 @@ def test_notebooks_are_found() -> None:
     assert NOTEBOOK_PATHS, "no notebooks found to open in JupyterLab"
 
 
-@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=[p.stem for p in NOTEBOOK_PATHS])
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=[notebook_id(p) for p in NOTEBOOK_PATHS])
 def test_notebook_in_jupyterlab(path: Path, lab_server: LabServer, chromium,
                                 latency_log: list) -> None:
     nb = nbformat.read(path, as_version=4)
+    name = path.relative_to(NOTEBOOKS).as_posix()
+    chinese = path.parent != NOTEBOOKS
     widgets = widget_cells(nb)
     context = chromium.new_context(viewport=VIEWPORT)
     page = context.new_page()
     page_errors: list[str] = []
     page.on("pageerror", lambda error: page_errors.append(str(error)))
     try:
-        _open_notebook(page, lab_server, path.name)
+        _open_notebook(page, lab_server, name)
         _run_all(page, code_cell_indices(nb))
-        _assert_no_error_output(page, path.name)
+        _assert_no_error_output(page, name)
         for cell, n in widgets.items():  # the committed widgets render live
-            _wait_for_widgets(page, path.name, cell, n)
+            _wait_for_widgets(page, name, cell, n)
         live = _live_widget_cells(page)  # and any widget the committed outputs lack
-        assert set(widgets) <= set(live), f"{path.name}: widgets missing on the page"
-        moved = [_check_widget(page, path.name, cell, n) for cell, n in live.items()]
+        assert set(widgets) <= set(live), f"{name}: widgets missing on the page"
+        moved = [_check_widget(page, name, cell, n) for cell, n in live.items()]
         roots = [w for ws in moved for w in ws]
         for k, root in enumerate(roots, start=1):
-            latency_log += _measure_widget(page, path.stem, k, root)
-        _save_screenshots(page, path.stem, roots)
-        _assert_no_error_output(page, path.name)  # the slider callbacks raised nothing
-        assert not page_errors, f"{path.name}: page errors: {page_errors}"
+            if chinese:
+                text = root.evaluate(_STATE_JS)["text"]
+                assert CJK.search(text), f"{name} widget {k}: no Chinese in {text[:200]!r}"
+            else:
+                latency_log += _measure_widget(page, path.stem, k, root)
+        _save_screenshots(page, notebook_id(path), roots)
+        _assert_no_error_output(page, name)  # the slider callbacks raised nothing
+        assert not page_errors, f"{name}: page errors: {page_errors}"
     finally:
         lab_server.shutdown_kernels()
         context.close()

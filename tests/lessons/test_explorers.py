@@ -71,3 +71,28 @@ def test_widget_moves_text_and_image(name: str, explorer: Explorer) -> None:
 def test_explorers_are_found() -> None:
     # An empty list would make the tests above vacuous.
     assert len(EXPLORERS) >= 1
+
+
+@pytest.mark.parametrize(("name", "explorer"), EXPLORERS, ids=[n for n, _ in EXPLORERS])
+def test_explorer_speaks_chinese_in_the_chinese_edition(name: str, explorer: Explorer) -> None:
+    """In the Chinese edition the summary is Chinese, and so is the figure's text where a
+    CJK font is installed; the figure draws without a missing-glyph warning."""
+    import re
+
+    from bp_helpers.ui.style import cjk_font, set_language
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    english = explorer.func(**explorer.defaults())
+    try:
+        set_language("zh")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            view = explorer.func(**explorer.defaults())  # a fresh figure, in Chinese
+            view.png()
+    finally:
+        set_language("en")
+    assert cjk.search(view.text), f"{name}: no Chinese in {view.text[:120]!r}"
+    titles = [ax.get_title() for ax in view.figure.axes if ax.get_title()]
+    if cjk_font() is not None and titles:
+        assert any(cjk.search(t) for t in titles), f"{name}: figure titles {titles}"
+    assert english.text != view.text
