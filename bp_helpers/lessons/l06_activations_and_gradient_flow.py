@@ -7,6 +7,7 @@ Batch convention (the package's): one sample per column, ``X``: (n, N).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -267,6 +268,37 @@ def train_perceptron(activation: str, epochs: int = 300, lr: float = 2.0) -> Per
     final = tuple(Value(v) for v in values)
     losses.append(perceptron_loss(final, activation).data)  # type: ignore[arg-type]
     return PerceptronRun(activation, np.array(losses), np.array(params), np.array(grads))
+
+
+# ------------------------------------------------------------ what the notebook concludes
+# The paragraphs a code cell renders from its numbers (Markdown), in the notebook's language.
+def perceptron_summary(epochs: int, step_loss: float, right_step: int,
+                       sigmoid_first: float, sigmoid_last: float) -> str:
+    """What the step and sigmoid perceptron runs of section 1.1 show."""
+    return t("l06.perceptron_summary", epochs=epochs, step_loss=step_loss,
+             right_step=right_step, sigmoid_first=sigmoid_first, sigmoid_last=sigmoid_last)
+
+
+def explosion_summary(ratio_1: float, ratio_3: float, ratio_10: float) -> str:
+    """Section 3: layer 1's gradient ÷ layer 20's at weight scales 1, 3 and 10."""
+    return t("l06.explosion_summary", ratio_1=ratio_1, ratio_3=ratio_3,
+             ratio_10=latex_sci(ratio_10))
+
+
+def bn_summary(bn_ratio: float, plain_ratio: float, inv_s: float, shrink: float) -> str:
+    """Section 4.4: why BatchNorm evens out the deep sigmoid net's gradients."""
+    return t("l06.bn_summary", bn_ratio=bn_ratio, plain_ratio=latex_sci(plain_ratio),
+             inv_s=inv_s, shrink=shrink, product=shrink * inv_s)
+
+
+def fixes_summary(baseline: float, fix_ratios: Sequence[float], jump: float,
+                  branch_scale: float, mean_slope: float, inv_norm: float, big_ratio: float,
+                  bn_ratio: float) -> str:
+    """Section 4.6: the two panels of the fixes side by side, in numbers."""
+    return t("l06.fixes_summary", baseline=latex_sci(baseline), fix_min=min(fix_ratios),
+             fix_max=max(fix_ratios), jump=jump, branch_scale=branch_scale,
+             mean_slope=mean_slope, predicted_jump=1 / (branch_scale * mean_slope),
+             inv_norm=latex_sci(inv_norm), big_ratio=latex_sci(big_ratio), bn_ratio=bn_ratio)
 
 
 # ----------------------------------------------------------------------------- checkers

@@ -37,6 +37,57 @@ MESSAGES: dict[str, str] = {
 
 
     # ---- l06 (keys l06.*): 06 Activations and gradient flow
+    "l06.perceptron_summary": (
+        "After {epochs} epochs the step unit has not moved at all: every "
+        "gradient the engine returned was 0, its loss is still {step_loss:.3f} "
+        "and it classifies {right_step} of the 4 points correctly. The sigmoid "
+        "unit's loss fell from {sigmoid_first:.3f} to {sigmoid_last:.4f} and "
+        "it classifies all 4. A unit that gradient descent can train needs a "
+        "slope: ReLU's slope is 0 for $z < 0$ too, but 1 for $z > 0$, which is "
+        "enough. (Rosenblatt's perceptron was trained by its own update rule, "
+        "not by gradient descent, and that rule does not reach hidden layers: "
+        "there is no gradient to pass back through a step.)"
+    ),
+    "l06.explosion_summary": (
+        "With scale 1 the first and last layers' gradients are within a factor "
+        "10 of each other (ratio {ratio_1:.2f}). With larger weights the "
+        "gradient grows layer after layer on its way back: the first layer's "
+        "gradient is {ratio_3:.0f} times the last one's at scale 3 and "
+        "${ratio_10}$ times at scale 10, so a learning rate small enough for "
+        "layer 1 is far too small for layer 20."
+    ),
+    "l06.bn_summary": (
+        "With BN, layer 1 receives {bn_ratio:.2f} times the last layer's "
+        "gradient, against ${plain_ratio}$ without. The slope bound $\\sigma' "
+        "\\le \\tfrac14$ still holds; what changed is the factor $\\gamma / s = "
+        "1/\\operatorname{{std}}(Z_l)$ of the backward pass through BN. The "
+        "inputs of layers 2–19 are sigmoid outputs with a small spread, so "
+        "$\\operatorname{{std}}(Z_l)$ is small and $1/s$ is about {inv_s:.1f} "
+        "(geometric mean over layers 2–19). Without BN each layer passed back "
+        "about {shrink:.2f} of its gradient (section 2); times {inv_s:.1f} "
+        "that is about {product:.1f} per layer: neither vanishing nor "
+        "exploding."
+    ),
+    "l06.fixes_summary": (
+        "**Left.** The baseline's first layer gets ${baseline}$ of its last "
+        "layer's gradient, the same number as in section 2 (it is the same "
+        "network); with each of the four fixes the ratio is between "
+        "{fix_min:.2f} and {fix_max:.2f}. The residual curve jumps at layer "
+        "20, to {jump:.0f} times the median hidden layer: layer 20 is the "
+        "linear output layer, outside the residual branches, so its gradient "
+        "$\\delta_{{20}} A_{{19}}^\\top$ carries no branch factor, while every "
+        "hidden layer's, $\\big(\\beta\\,\\partial L/\\partial A_l \\odot "
+        "\\sigma'(Z_l)\\big) A_{{l-1}}^\\top$, carries $\\beta = 1/\\sqrt{{20}} = "
+        "{branch_scale:.3f}$ and $\\sigma'(Z_l)$, on average {mean_slope:.3f}: "
+        "together $1/{predicted_jump:.0f}$, the size of the jump.\n\n**Right.** "
+        "Clipping multiplies every gradient by the same factor $1/\\lVert g "
+        "\\rVert = {inv_norm}$, so on the log axis the curve moves down without "
+        "changing shape: layer 1 still gets ${big_ratio}$ times the last "
+        "layer's gradient. Clipping keeps one step from wrecking the weights "
+        "(section 4.5) but does not even out the layers; batch normalization "
+        "does (ratio {bn_ratio:.2f}), because it divides out the scale of the "
+        "weights."
+    ),
     "l06.verdict_exploding": "exploding: norms above 1e6",
     "l06.verdict_vanishing_everywhere": "vanishing everywhere: every norm below 1e-6",
     "l06.verdict_vanishing": (

@@ -37,6 +37,47 @@ MESSAGES: dict[str, str] = {
 
 
     # ---- l06 (keys l06.*): 06 Activations and gradient flow
+    "l06.perceptron_summary": (
+        "训练 {epochs} 轮之后，阶跃单元纹丝未动：引擎返回的每个梯度都是 0，"
+        "它的损失仍是 {step_loss:.3f}，4 个点里只分对了 {right_step} 个。"
+        "sigmoid 单元的损失从 {sigmoid_first:.3f} 降到 {sigmoid_last:.4f}，4 "
+        "个点全部分对。能用梯度下降训练的单元需要有斜率：ReLU 在 $z < 0$ "
+        "时斜率也是 0，但在 $z > 0$ 时斜率为 1，这就够了。（Rosenblatt "
+        "的感知机用的是它自己的更新规则，而不是梯度下降；这条规则到不了隐藏层："
+        "阶跃函数没有梯度可以往回传。）"
+    ),
+    "l06.explosion_summary": (
+        "尺度为 1 时，第一层和最后一层的梯度相差不到 10 倍（比值 "
+        "{ratio_1:.2f}）。权重更大时，梯度在回传途中逐层变大：尺度为 3 时，"
+        "第一层的梯度是最后一层的 {ratio_3:.0f} 倍，尺度为 10 时是 "
+        "${ratio_10}$ 倍。所以，对第 1 层足够小的学习率，对第 20 层就太小了。"
+    ),
+    "l06.bn_summary": (
+        "加上 BN 后，第 1 层收到的梯度是最后一层的 {bn_ratio:.2f} 倍，"
+        "而不加时只有 ${plain_ratio}$。斜率上界 $\\sigma' \\le \\tfrac14$ "
+        "依然成立；改变的是穿过 BN 的反向传递中的因子 $\\gamma / s = "
+        "1/\\operatorname{{std}}(Z_l)$。第 2–19 层的输入是 sigmoid 的输出，"
+        "离散程度很小，所以 $\\operatorname{{std}}(Z_l)$ 很小，$1/s$ 约为 "
+        "{inv_s:.1f}（第 2–19 层的几何平均）。不加 BN 时，"
+        "每一层大约只传回收到梯度的 {shrink:.2f}（第 2 节）；乘以 {inv_s:.1f}，"
+        "每层约为 {product:.1f}：既不消失，也不爆炸。"
+    ),
+    "l06.fixes_summary": (
+        "**左图。** 基线网络第一层得到的梯度是最后一层的 ${baseline}$，与第 2 "
+        "节的数值相同（它就是同一个网络）；用上四种对策中的任何一种，"
+        "这个比值都在 {fix_min:.2f} 到 {fix_max:.2f} 之间。残差网络的曲线在第 "
+        "20 层跳高，达到隐藏层中位数的 {jump:.0f} 倍：第 20 层是线性输出层，"
+        "在残差分支之外，所以它的梯度 $\\delta_{{20}} A_{{19}}^\\top$ "
+        "不带分支因子；而每个隐藏层的梯度 $\\big(\\beta\\,\\partial L/\\partial A_l "
+        "\\odot \\sigma'(Z_l)\\big) A_{{l-1}}^\\top$ 都带着 $\\beta = 1/\\sqrt{{20}} "
+        "= {branch_scale:.3f}$ 和平均为 {mean_slope:.3f} 的 $\\sigma'(Z_l)$："
+        "两者合起来是 $1/{predicted_jump:.0f}$，正好是这一跳的大小。\n\n**右图。"
+        "** 梯度裁剪把每个梯度都乘以同一个因子 $1/\\lVert g \\rVert = "
+        "{inv_norm}$，所以在对数轴上曲线整体下移，形状不变：第 1 "
+        "层得到的梯度仍是最后一层的 ${big_ratio}$ 倍。"
+        "裁剪能防止一步就毁掉权重（4.5 节），但不能让各层变得均衡；"
+        "批量规范化可以（比值 {bn_ratio:.2f}），因为它消去了权重的尺度。"
+    ),
     "l06.verdict_exploding": "梯度爆炸：范数超过 1e6",
     "l06.verdict_vanishing_everywhere": "处处消失：每一层的范数都小于 1e-6",
     "l06.verdict_vanishing": "梯度消失：第 1 层得到的梯度不到最后一层的 1/100",
