@@ -61,7 +61,7 @@ MESSAGES: dict[str, str] = {
     ),
     "l02.topo_raised": "在「{what}」上抛出了 {error}：{message}。{hint}",
     "l02.topo_twice": "在「{what}」上有节点出现了两次：要记住哪些节点已经访问过。",
-    "l02.topo_missing": "在「{what}」上只返回了 {total} 个节点中的 {found} 个。{hint}",
+    "l02.topo_missing": "在「{what}」上返回了 {found} 个节点，而图中共有 {total} 个。{hint}",
     "l02.topo_child_after": (
         "在「{what}」上有节点排在了它的某个子节点之前："
         "一个节点要等它的所有子节点都加入之后才能加入。"
