@@ -80,7 +80,7 @@ def _build_modes(fig: Figure) -> dict[str, Any]:
                                               fontsize=11)) for i in (0, 1)]
     ax_cost.set_yscale("log")
     ax_cost.set_ylim(0.5, 2.0 * N_MAX)
-    ax_cost.set_yticks(_PASS_TICKS, [str(t) for t in _PASS_TICKS])
+    ax_cost.set_yticks(_PASS_TICKS, [str(tick) for tick in _PASS_TICKS])
     ax_cost.minorticks_off()
     ax_cost.set_xlim(-0.6, 1.6)
     ax_cost.set_xticks([0, 1], [ft("l07.forward_mode"), ft("l07.reverse_mode")])
