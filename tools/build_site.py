@@ -253,7 +253,7 @@ def _source_tree(edition: Edition, pages: dict[str, list[str]], src: Path) -> No
         "other": {
             "root": _other_root(edition),
             "lang": other.key, "label": other.label, "home_label": other.home_label,
-            "title": other.label, "missing": other.missing,
+            "missing": other.missing,
             "pages": ["index", "search", *pages[other.key]],
         },
     }

@@ -25,7 +25,7 @@ import pytest
 pytestmark = pytest.mark.site
 
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
-VIEWPORT = {"width": 1280, "height": 900}
+VIEWPORT = {"width": 1400, "height": 900}  # wide enough for furo's three columns
 RAW_MATH = re.compile(r"\$\$|\$[^$\n]{1,200}?\$|\\\(|\\\[|\\begin\{")
 EDITIONS = {e.key: e for e in build_site.EDITIONS}
 STEMS = {e.key: build_site.notebook_stems(e) for e in build_site.EDITIONS}
@@ -134,7 +134,7 @@ def _notebook_problems(page, key: str, name: str) -> list[str]:
     if images < facts["images"]:
         problems.append(f"{images} images on the page, {facts['images']} in the notebook")
     command = f"jupyter lab notebooks/{edition.root}{name}.ipynb"
-    if command not in page.locator("article .admonition.tip").first.inner_text():
+    if page.locator("article .admonition.tip", has_text=command).count() != 1:
         problems.append(f"no tip with `{command}`")
     notes = page.locator("article .admonition.note", has_text=command).count()
     if notes != facts["widgets"]:

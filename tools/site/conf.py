@@ -62,7 +62,7 @@ def _language_switch(app, pagename: str, templatename: str, context: dict, doctr
         "url": "../" * pagename.count("/") + other["root"] + target + ".html",
         "lang": other["lang"],
         "label": other["label"] if has_twin else other["home_label"],
-        "title": other["title"] if has_twin else other["missing"],
+        "title": other["label"] if has_twin else other["missing"],
     }
 
 
