@@ -73,6 +73,17 @@ MESSAGES: dict[str, str] = {
     "l00.trap_curvature_2": "L'' = 2·mean(x_i²): did you drop the 2?",
     "l00.hint_largest_rate": "Each step multiplies w − w* by (1 − η·L''), with "
                              "L'' = 2·mean(x_i²). For which η does |1 − η·L''| reach 1?",
+    "l00.tangents_title": "the loss L(w) of the one-parameter fit and its slope at {count} points",
+    "l00.tangent_label": "tangent at w = {w:g}, slope dL/dw = {slope:.3g}",
+    "l00.slope_negative": "negative, solid line: going right lowers the loss",
+    "l00.slope_positive": "positive, dashed line: going right raises the loss",
+    "l00.slope_zero": "zero, dotted line: the curve is flat there",
+    "l00.tangent_text": "at w = {w:g} the slope is dL/dw = {slope:.3g} ({words})",
+    "l00.tangents_text": (
+        "The loss L(w) of the one-parameter fit for w from {first:g} to {last:g}; its "
+        "lowest drawn value is L = {loss:.4f}, at w = {w:.2f}. Short tangent lines: "
+        "{tangents}."
+    ),
 
 
     # ---- l01 (keys l01.*): 01 The chain rule

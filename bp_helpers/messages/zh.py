@@ -71,6 +71,16 @@ MESSAGES: dict[str, str] = {
     "l00.trap_curvature_2": "L'' = 2·mean(x_i²)：你是不是漏掉了因子 2？",
     "l00.hint_largest_rate": "每一步把 w − w* 乘以 (1 − η·L'')，其中 "
                              "L'' = 2·mean(x_i²)。η 多大时 |1 − η·L''| 达到 1？",
+    "l00.tangents_title": "单参数拟合的损失 L(w) 及其在 {count} 个点处的斜率",
+    "l00.tangent_label": "w = {w:g} 处的切线，斜率 dL/dw = {slope:.3g}",
+    "l00.slope_negative": "为负，实线：向右走损失下降",
+    "l00.slope_positive": "为正，虚线：向右走损失上升",
+    "l00.slope_zero": "为零，点线：曲线在这里是平的",
+    "l00.tangent_text": "w = {w:g} 处的斜率 dL/dw = {slope:.3g}（{words}）",
+    "l00.tangents_text": (
+        "单参数拟合的损失 L(w)，w 从 {first:g} 到 {last:g}；图中最低点 L = {loss:.4f}，"
+        "位于 w = {w:.2f}。短切线：{tangents}。"
+    ),
 
 
     # ---- l01 (keys l01.*): 01 The chain rule
