@@ -361,6 +361,13 @@ def _term_at_end(text: str) -> Term | None:
     return None
 
 
+def _is_chinese_prose(text: str) -> bool:
+    """True when ``text`` (maths and code removed) has more Chinese characters than Latin
+    letters: the Chinese edition, where a parenthesis in Chinese is a remark."""
+    plain = re.sub(r"\$\$.*?\$\$|\$[^$]*\$|`[^`]*`|\]\([^)]*\)", " ", text, flags=re.DOTALL)
+    return len(_CJK.findall(plain)) > len(re.findall(r"[A-Za-z]", plain))
+
+
 def _glossary_tables(markdown: str) -> tuple[list[tuple[str, str]], str]:
     """Rows (English, 中文) of glossary tables, and the text with those tables removed."""
     rows: list[tuple[str, str]] = []
@@ -441,9 +448,12 @@ def glossary_problems(markdown: str) -> list[str]:
                     f"glossary row {en!r} says {zh}: the course glossary says {term.chinese}"
                 )
 
+    chinese_prose = _is_chinese_prose(prose)
     for match in _PAREN.finditer(prose):
         inside = match.group(1)
         before = _strip_emphasis(prose[max(0, match.start() - 120) : match.start()])
+        if chinese_prose and _CJK.search(inside):
+            continue  # a remark in Chinese prose, not a gloss of an English term
         if before and _CJK.match(before[-1]):
             # Chinese edition style: 反向传递（backward pass）
             if _CJK.search(inside):

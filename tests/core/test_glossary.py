@@ -169,3 +169,13 @@ def _cell_problems(path: Path) -> list[str]:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_notebook_uses_one_chinese_term_per_english_term(path: Path) -> None:
     assert _cell_problems(path) == []
+
+
+def test_a_chinese_remark_in_parentheses_is_not_taken_for_a_gloss() -> None:
+    zh = "ReLU 对每个正输入的斜率都恰好是 1（在那里两者重合），He 初始化（所以梯度很大）。"
+    assert glossary.glossary_problems(zh) == []
+    # the Chinese edition still gets its terms checked
+    assert glossary.glossary_problems("这是一次前向传递（forward pass）。") != []
+    assert glossary.glossary_problems("这是一次前向传播（forward pass）。") == []
+    # and English prose keeps its rule: a Chinese gloss after an English term must match
+    assert glossary.glossary_problems("the backward pass (反向传播) runs") != []
