@@ -465,3 +465,49 @@ def _returns_none(func: Any, z: np.ndarray) -> bool:
         return func(z.copy()) is None
     except Exception:  # the learner's code: check_function reports the error
         return False
+
+
+#: The sentences notebook 01's own cells print or show (name -> message lookup): the code is
+#: the same in both editions, the sentence is in the notebook's language.
+_PROSE: dict[str, Callable[..., str]] = {
+    "halving": lambda **f: t("l01.nb_halving", **f),
+    "matches_central": lambda **f: t("l01.nb_matches_central", **f),
+    "entries_jacobian": lambda **f: t("l01.nb_entries_jacobian", **f),
+    "jacobian_numeric": lambda **f: t("l01.nb_jacobian_numeric", **f),
+    "chain_numeric": lambda **f: t("l01.nb_chain_numeric", **f),
+    "overflow": lambda **f: t("l01.nb_overflow", **f),
+    "sigmoid_prime_matches": lambda **f: t("l01.nb_sigmoid_prime_matches", **f),
+    "sigmoid_peak": lambda **f: t("l01.nb_sigmoid_peak", **f),
+    "sigmoid_jacobian": lambda **f: t("l01.nb_sigmoid_jacobian", **f),
+    "sigmoid_diagonal": lambda **f: t("l01.nb_sigmoid_diagonal", **f),
+    "entries_derivatives": lambda **f: t("l01.nb_entries_derivatives", **f),
+    "symmetric_only": lambda **f: t("l01.nb_symmetric_only", **f),
+    "identities_match": lambda **f: t("l01.nb_identities_match", **f),
+    "outer_sympy": lambda **f: t("l01.nb_outer_sympy", **f),
+    "dense_match": lambda **f: t("l01.nb_dense_match", **f),
+    "batch_shapes": lambda **f: t("l01.nb_batch_shapes", **f),
+    "batch_sum": lambda **f: t("l01.nb_batch_sum", **f),
+    "grid_minimum": lambda **f: t("l01.nb_grid_minimum", **f),
+    "predicted_ratio": lambda **f: t("l01.nb_predicted_ratio", **f),
+    "best_steps": lambda **f: t("l01.nb_best_steps", **f),
+    "measured_near": lambda **f: t("l01.nb_measured_near", **f),
+    "best_ratio": lambda **f: t("l01.nb_best_ratio", **f),
+    "consequences": lambda **f: t("l01.nb_consequences", **f),
+    "default_h": lambda **f: t("l01.nb_default_h", **f),
+}
+
+
+def prose(name: str, /, **fields: Any) -> str:
+    """The sentence ``name`` of notebook 01 in the notebook's language, ``fields`` filled in.
+
+    A field ``difference`` (``"forward"`` or ``"central"``) is named in that language too.
+    """
+    if name not in _PROSE:
+        raise ValueError(f"name must be one of {sorted(_PROSE)}, got {name!r}")
+    if "difference" in fields:
+        names = {"forward": t("l01.nb_forward"), "central": t("l01.nb_central")}
+        if fields["difference"] not in names:
+            raise ValueError(f"difference must be 'forward' or 'central', "
+                             f"got {fields['difference']!r}")
+        fields["difference"] = names[fields["difference"]]
+    return _PROSE[name](**fields)

@@ -113,6 +113,82 @@ MESSAGES: dict[str, str] = {
         "Write xᵀAx = Σ_ij x_i A_ij x_j and differentiate by x_k: the gradient is "
         "(A + Aᵀ)x, shape (3,) like x."
     ),
+    # prose(): the sentences notebook 01's own code prints or shows
+    "l01.nb_forward": "forward",
+    "l01.nb_central": "central",
+    "l01.nb_halving": (
+        "halving h from 0.01: forward error / {forward:.2f}, central error / {central:.2f}"
+    ),
+    "l01.nb_matches_central": (
+        "{mark} {label}: matches central differences at {var} = {points} "
+        "(relative error < 1e-7)"
+    ),
+    "l01.nb_entries_jacobian": "{mark} {label}: all {count} entries equal sympy's .jacobian",
+    "l01.nb_jacobian_numeric": (
+        "✓ J_g at (r, θ) = (1.5, 0.6): matches numerical_jacobian (relative error < 1e-7)"
+    ),
+    "l01.nb_chain_numeric": (
+        "✓ J_h(g)·J_g at (1.5, 0.6): matches numerical_jacobian of h∘g (relative error < 1e-7)"
+    ),
+    "l01.nb_overflow": (
+        "exp(t) overflows float64 for t > {largest:.2f}: e^(-z) overflows for z < {smallest:.2f}"
+    ),
+    "l01.nb_sigmoid_prime_matches": (
+        "✓ sigmoid_prime matches central differences at z = -4, 0.5, 3 (relative error < 1e-7)"
+    ),
+    "l01.nb_sigmoid_peak": "σ'' = 0 at z = {critical}; σ'(0) = {peak}",
+    "l01.nb_sigmoid_jacobian": "numerical Jacobian of σ at z = {z}, shape {shape}:",
+    "l01.nb_sigmoid_diagonal": "✓ it is diag(σ'(z)) (relative error < 1e-7)",
+    "l01.nb_entries_derivatives": "{mark} {label}: all {count} entries equal sympy's derivatives",
+    "l01.nb_symmetric_only": (
+        "✓ 2Ax differs from the gradient for a general A and equals it for a symmetric A"
+    ),
+    "l01.nb_identities_match": (
+        "✓ both identities match central differences at a random point (relative error < 1e-7)"
+    ),
+    "l01.nb_outer_sympy": "✓ sympy (MatrixSymbol): ∂(δᵀWx)/∂W = δ xᵀ, shape {shape}",
+    "l01.nb_dense_match": (
+        "✓ δ xᵀ and Wᵀδ match central differences and dense_backward (relative error < 1e-7)"
+    ),
+    "l01.nb_batch_shapes": "Δ {delta} @ Xᵀ {xt} -> {product}, the shape of W {w}",
+    "l01.nb_batch_sum": (
+        "✓ ΔXᵀ = Σ_s δ_s x_sᵀ over N = {n} samples = dense_backward's dW = central differences"
+    ),
+    "l01.nb_grid_minimum": (
+        "✓ {difference}: grid minimum at h = {h_grid:.2e}, formula h* = {h_star:.2e}, "
+        "predicted error E(h*) = {error:.1e}"
+    ),
+    "l01.nb_predicted_ratio": (
+        "predicted best forward error / best central error = {ratio:.0f}"
+    ),
+    "l01.nb_best_steps": (
+        "So for $\\sin$ at $x = 1$ the model predicts the best forward step near "
+        "${h_forward}$ with an error near ${error_forward}$, and the best "
+        "central step near ${h_central}$ with an error near "
+        "${error_central}$: at its best the central difference is about "
+        "{ratio:.0f} times more accurate. "
+        "Now measure: sweep $h$ from $10^{{-15}}$ to $1$ and compute the actual errors."
+    ),
+    "l01.nb_measured_near": (
+        "✓ {difference}: measured errors within 10x of h* sit within 10x of the model's E(h*)"
+    ),
+    "l01.nb_best_ratio": (
+        "✓ the best central error is more than 100x smaller than the best forward error"
+    ),
+    "l01.nb_consequences": (
+        "the smallest measured error sits at $h = {bottom_forward}$ (forward) and "
+        "$h = {bottom_central}$ (central), within a factor "
+        "{off:.0f} of the predicted $h^*$.\n\n"
+        "Two consequences used in the rest of the course:\n"
+        "- `bp_helpers.calculus` uses central differences with default step `DEFAULT_H` (checked "
+        "below), close to the central $h^*$ of a function whose values and derivatives are of "
+        "order 1.\n"
+        "- At its best step the central difference is right to about {digits:.0f} significant "
+        "digits (the model's $E(h^*)$ relative to $f'$; a lucky $h$ can do a little better), so "
+        "we compare gradients with the relative error and call them equal when it is below about "
+        "$10^{{-7}}$, the threshold used above."
+    ),
+    "l01.nb_default_h": "DEFAULT_H = {default_h:g}, central h* for sin at x = 1: {h_star:.1e}",
 
 
     # ---- l02 (keys l02.*): 02 Computational graphs

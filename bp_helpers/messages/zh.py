@@ -100,6 +100,68 @@ MESSAGES: dict[str, str] = {
     "l01.quadratic_hint": (
         "把 xᵀAx 写成 Σ_ij x_i A_ij x_j，再对 x_k 求导：梯度是 (A + Aᵀ)x，形状与 x 相同，为 (3,)。"
     ),
+    # prose(): the sentences notebook 01's own code prints or shows
+    "l01.nb_forward": "前向差分",
+    "l01.nb_central": "中心差分",
+    "l01.nb_halving": (
+        "h 从 0.01 减半：前向差分的误差除以 {forward:.2f}，中心差分的误差除以 {central:.2f}"
+    ),
+    "l01.nb_matches_central": (
+        "{mark} {label}：在 {var} = {points} 处与中心差分吻合（相对误差 < 1e-7）"
+    ),
+    "l01.nb_entries_jacobian": "{mark} {label}：全部 {count} 个元素都与 sympy 的 .jacobian 相等",
+    "l01.nb_jacobian_numeric": (
+        "✓ J_g 在 (r, θ) = (1.5, 0.6) 处与 numerical_jacobian 吻合（相对误差 < 1e-7）"
+    ),
+    "l01.nb_chain_numeric": (
+        "✓ J_h(g)·J_g 在 (1.5, 0.6) 处与 h∘g 的 numerical_jacobian 吻合（相对误差 < 1e-7）"
+    ),
+    "l01.nb_overflow": (
+        "t > {largest:.2f} 时 exp(t) 超出 float64 的范围：z < {smallest:.2f} 时 e^(-z) 溢出"
+    ),
+    "l01.nb_sigmoid_prime_matches": (
+        "✓ sigmoid_prime 在 z = -4, 0.5, 3 处与中心差分吻合（相对误差 < 1e-7）"
+    ),
+    "l01.nb_sigmoid_peak": "在 z = {critical} 处 σ'' = 0；σ'(0) = {peak}",
+    "l01.nb_sigmoid_jacobian": "σ 在 z = {z} 处的数值雅可比矩阵，形状为 {shape}：",
+    "l01.nb_sigmoid_diagonal": "✓ 它就是 diag(σ'(z))（相对误差 < 1e-7）",
+    "l01.nb_entries_derivatives": "{mark} {label}：全部 {count} 个元素都与 sympy 求出的导数相等",
+    "l01.nb_symmetric_only": "✓ 对一般的 A，2Ax 不等于梯度；对对称的 A，两者相等",
+    "l01.nb_identities_match": "✓ 在一个随机点上，两个恒等式都与中心差分吻合（相对误差 < 1e-7）",
+    "l01.nb_outer_sympy": "✓ sympy（MatrixSymbol）：∂(δᵀWx)/∂W = δ xᵀ，形状为 {shape}",
+    "l01.nb_dense_match": (
+        "✓ δ xᵀ 和 Wᵀδ 与中心差分及 dense_backward 的结果一致（相对误差 < 1e-7）"
+    ),
+    "l01.nb_batch_shapes": "Δ {delta} @ Xᵀ {xt} -> {product}，正是 W 的形状 {w}",
+    "l01.nb_batch_sum": (
+        "✓ ΔXᵀ = 对 N = {n} 个样本求和的 Σ_s δ_s x_sᵀ = dense_backward 的 dW = 中心差分的结果"
+    ),
+    "l01.nb_grid_minimum": (
+        "✓ {difference}：网格搜索的最小值在 h = {h_grid:.2e}，公式给出 h* = {h_star:.2e}，"
+        "预测误差 E(h*) = {error:.1e}"
+    ),
+    "l01.nb_predicted_ratio": "预测的最佳前向差分误差 / 最佳中心差分误差 = {ratio:.0f}",
+    "l01.nb_best_steps": (
+        "于是，对 $x = 1$ 处的 $\\sin$，模型预测：前向差分的最佳步长约为 ${h_forward}$，"
+        "误差约为 ${error_forward}$；中心差分的最佳步长约为 ${h_central}$，"
+        "误差约为 ${error_central}$。各取最佳步长时，中心差分要精确约 {ratio:.0f} 倍。"
+        "下面来实测：让 $h$ 从 $10^{{-15}}$ 扫到 $1$，算出实际误差。"
+    ),
+    "l01.nb_measured_near": (
+        "✓ {difference}：h* 附近 10 倍范围内的实测误差，与模型的 E(h*) 相差不到 10 倍"
+    ),
+    "l01.nb_best_ratio": "✓ 中心差分的最佳误差比前向差分的最佳误差小 100 倍以上",
+    "l01.nb_consequences": (
+        "实测误差最小处在 $h = {bottom_forward}$（前向差分）和 "
+        "$h = {bottom_central}$（中心差分），与预测的 $h^*$ 相差不超过 {off:.0f} 倍。\n\n"
+        "本课程后面会用到两个结论：\n"
+        "- `bp_helpers.calculus` 用中心差分，默认步长为 `DEFAULT_H`（下面会检验），"
+        "接近函数值和各阶导数都在 1 量级的函数的中心差分 $h^*$。\n"
+        "- 取最佳步长时，中心差分大约有 {digits:.0f} 位有效数字是对的（这是模型的 $E(h^*)$ "
+        "相对于 $f'$ 而言；碰巧选到的 $h$ 还能稍好一点），所以我们用相对误差比较梯度，"
+        "低于约 $10^{{-7}}$（也就是上文用的阈值）就认为两者相等。"
+    ),
+    "l01.nb_default_h": "DEFAULT_H = {default_h:g}，sin 在 x = 1 处的中心差分 h*：{h_star:.1e}",
 
 
     # ---- l02 (keys l02.*): 02 Computational graphs

@@ -355,3 +355,21 @@ def test_lesson_speaks_chinese_after_set_language_zh(capsys) -> None:
     finally:
         l01.set_language("en")
     assert l01.tangent_and_secants(x=1.0, h=1e-3).text == english
+
+
+def test_prose_fills_in_the_notebooks_sentences_in_its_language() -> None:
+    line = l01.prose("grid_minimum", difference="central", h_grid=1e-5, h_star=1e-5, error=3e-11)
+    assert line == ("✓ central: grid minimum at h = 1.00e-05, formula h* = 1.00e-05, "
+                    "predicted error E(h*) = 3.0e-11")
+    assert l01.prose("halving", forward=2.0, central=4.0).endswith("central error / 4.00")
+    try:
+        l01.set_language("zh")
+        assert l01.prose("measured_near", difference="forward").startswith("✓ 前向差分：")
+        assert "$10^{-15}$" in l01.prose("best_steps", h_forward="1", error_forward="2",
+                                         h_central="3", error_central="4", ratio=641.0)
+    finally:
+        l01.set_language("en")
+    with pytest.raises(ValueError, match="one of"):
+        l01.prose("no such sentence")
+    with pytest.raises(ValueError, match="forward"):
+        l01.prose("measured_near", difference="backward")
