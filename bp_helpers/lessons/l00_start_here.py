@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from bp_helpers._validate import finite_float, positive_float
+from bp_helpers._validate import bounded_int, finite_float, positive_float
+from bp_helpers.messages import language, t, t_in
 from bp_helpers.ui.checks import check_number
 from bp_helpers.ui.checks import number_policy as number_policy
 from bp_helpers.ui.checks import verify as verify
@@ -21,8 +23,10 @@ from bp_helpers.ui.palette import layer_style as layer_style
 from bp_helpers.ui.style import (
     View,
     dynamic,
+    figure_language,
     figure_state,
     fresh_figure,
+    ft,
     label_axes,
     sparse_log_ticks,
 )
@@ -61,9 +65,25 @@ def gradient_descent_path(w0: float, eta: float, steps: int) -> Array:
         raise ValueError(f"steps must be an integer >= 0, got {steps!r}")
     path = np.empty(int(steps) + 1)
     path[0] = w0
-    for t in range(int(steps)):
-        path[t + 1] = path[t] - eta * fit_gradient(path[t])
+    for k in range(int(steps)):
+        path[k + 1] = path[k] - eta * fit_gradient(path[k])
     return path
+
+
+def central_difference_verdict(points: Sequence[float]) -> str:
+    """The check line of section 1: dL/dw agrees with central differences at ``points``."""
+    values = [finite_float(w, "points") for w in points]
+    if not values:
+        raise ValueError("points must name at least one w")
+    return t("l00.central_agree", points=", ".join(f"{w:g}" for w in values))
+
+
+def descent_summary(w: float, w_star: float, steps: int) -> str:
+    """Where ``steps`` steps of gradient descent ended (``w``) against ``w*``, and the ✓ line
+    that the loss fell at every step (which the notebook asserts just before)."""
+    w, w_star = finite_float(w, "w"), finite_float(w_star, "w_star")
+    steps = bounded_int(steps, "steps", 0)
+    return t("l00.descent_summary", w_star=w_star, steps=steps, w=w, gap=abs(w - w_star))
 
 
 #: The sliders of GRADIENT_DESCENT; the figure's axes limits are computed from them.
@@ -88,12 +108,12 @@ def _build_gradient_descent(fig: Figure) -> dict[str, Any]:
     grid = np.linspace(*W_LIMITS, 300)
     ax_path.plot(grid, fit_loss(grid), color=COLORS["function"], label="L(w)")
     path_line, = ax_path.plot([], [], "o-", color=COLORS["highlight"], ms=4, lw=1,
-                              label="iterates")
-    start, = ax_path.plot([], [], "s", color=COLORS["ink"], ms=7, label="start w₀")
+                              label=ft("l00.iterates"))
+    start, = ax_path.plot([], [], "s", color=COLORS["ink"], ms=7, label=ft("l00.start"))
     ax_path.axvline(W_STAR, color=COLORS["neutral"], ls="--", lw=1, label=f"w* = {W_STAR:.3f}")
     ax_path.set_xlim(*W_LIMITS)
     ax_path.set_ylim(-2.0, float(fit_loss(np.array(W_LIMITS)).max()) * 1.05)
-    label_axes(ax_path, "the iterates on the loss curve", "parameter w", "loss L(w)")
+    label_axes(ax_path, ft("l00.path_title"), ft("l00.parameter_w"), ft("l00.loss_w"))
     ax_path.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=4)
 
     loss_line, = ax_loss.semilogy([], [], "o-", color=COLORS["highlight"], ms=3,
@@ -103,7 +123,7 @@ def _build_gradient_descent(fig: Figure) -> dict[str, Any]:
     ax_loss.set_ylim(*_loss_limits())
     sparse_log_ticks(ax_loss.yaxis, 7)
     ax_loss.xaxis.set_major_locator(MaxNLocator(integer=True))
-    label_axes(ax_loss, "loss after each step", "step t", "loss L(w_t) (log scale)")
+    label_axes(ax_loss, ft("l00.loss_title"), ft("l00.step_t"), ft("l00.loss_log"))
     ax_loss.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2)
     return {"path": dynamic(path_line), "start": dynamic(start), "loss": dynamic(loss_line)}
 
@@ -124,17 +144,12 @@ def gradient_descent(
     artists["loss"].set_data(np.arange(path.size), losses)
 
     rate = 1.0 - eta * CURVATURE
-    verdict = "converges" if abs(rate) < 1 else "diverges"
+    verdict = t("l00.converges") if abs(rate) < 1 else t("l00.diverges")
     outside = int(np.count_nonzero((path < W_LIMITS[0]) | (path > W_LIMITS[1])))
-    beyond = (f" {outside} of the {path.size} iterates lie beyond the drawn w-range."
-              if outside else "")
-    text = (
-        f"η = {eta:.3g}, w₀ = {w0:.2f}: after {steps} steps w = {path[-1]:.4g} "
-        f"(best w* = {W_STAR:.4f}), L = {losses[-1]:.4g} (min {fit_loss(W_STAR):.4f}).\n"
-        f"Each step multiplies w − w* by 1 − η·L'' = {rate:.3f}: gradient descent {verdict}."
-        f"{beyond}\nLeft: the iterates on the curve L(w); right: the loss after each step, "
-        "on a log scale wide enough for the worst divergent setting."
-    )
+    beyond = t("l00.beyond", outside=outside, total=path.size) if outside else ""
+    text = t("l00.descent_text", eta=eta, w0=w0, steps=steps, w=path[-1], w_star=W_STAR,
+             loss=losses[-1], min_loss=fit_loss(W_STAR), rate=rate, verdict=verdict,
+             beyond=beyond)
     return View(fig, text)
 
 
@@ -159,8 +174,16 @@ def rate_comparison_losses(
 def _trend(losses: Array) -> str:
     """In words: where a run of losses ends compared with min L and with its start."""
     if losses[-1] <= 1.01 * fit_loss(W_STAR):
-        return "at the minimum"
-    return "still falling" if losses[-1] < losses[0] else "rising"
+        return t("l00.at_minimum")
+    return t("l00.still_falling") if losses[-1] < losses[0] else t("l00.rising")
+
+
+def _rate_name(name: str, language: str) -> str:
+    """A name of :data:`RATES` in ``language`` (other names as given)."""
+    known = {"too small": t_in(language, "l00.too_small"),
+             "good": t_in(language, "l00.good"),
+             "too large": t_in(language, "l00.too_large")}
+    return known.get(name, name)
 
 
 def learning_rate_comparison(
@@ -173,27 +196,42 @@ def learning_rate_comparison(
     ax = axes[0, 0]
     for i, (name, eta) in enumerate(rates.items(), start=1):
         ax.semilogy(np.arange(steps + 1), losses[name], ms=4, lw=1.5, **layer_style(i),
-                    label=f"η = {eta:g} ({name})")
+                    label=ft("l00.rate_label", eta=eta, name=_rate_name(name, figure_language())))
     ax.axhline(fit_loss(W_STAR), color=COLORS["neutral"], ls="--", lw=1, label="min L")
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlim(-0.5, steps + 0.5)
-    label_axes(ax, f"the same {steps} steps from w₀ = {w0:g} with three learning rates",
-               "step t", "loss L(w_t) (log scale)")
+    label_axes(ax, ft("l00.comparison_title", steps=steps, w0=w0),
+               ft("l00.step_t"), ft("l00.loss_log"))
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    parts = [f"η = {eta:g} ({name}): L = {losses[name][-1]:.3g}, {_trend(losses[name])}"
+    parts = [t("l00.rate_result", eta=eta, name=_rate_name(name, language()),
+               loss=losses[name][-1], trend=_trend(losses[name]))
              for name, eta in rates.items()]
-    text = f"Loss after {steps} steps: " + "; ".join(parts) + "."
+    text = t("l00.comparison_text", steps=steps, results=t("l00.separator").join(parts))
     return View(fig, text)
+
+
+def rate_comparison_summary() -> str:
+    """What :func:`learning_rate_comparison` shows, in two sentences (Markdown)."""
+    final = {name: float(losses[-1]) for name, losses in rate_comparison_losses().items()}
+    return t("l00.comparison_summary", steps=COMPARISON_STEPS, small=RATES["too small"],
+             start=fit_loss(0.0), small_loss=final["too small"],
+             times=final["too small"] / final["good"], good=RATES["good"],
+             good_loss=final["good"], large=RATES["too large"], large_loss=final["too large"])
+
+
+def numerical_gradient_cost(P: int) -> str:
+    """P, and the 2P forward passes a central-difference gradient of P parameters needs."""
+    P = bounded_int(P, "P", 1)
+    return t("l00.numerical_cost", P=P, passes=2 * P)
 
 
 def check_fit_gradient(answer: Any) -> bool:
     """dL/dw of the toy fit at ``w = 1`` (a number)."""
     mean_not_sum = fit_gradient(1.0) * len(FIT_X)
     return check_number(
-        answer, fit_gradient(1.0), name="gradient at w = 1",
-        traps={mean_not_sum: "that is the sum over the points: L is a mean, divide by N = 3.",
-               fit_gradient(1.0) / 2: "you dropped the 2 from the derivative of the square."},
-        hint="Use dL/dw = (2/N)·Σ (w·x_i − y_i)·x_i with w = 1 and the three data points.",
+        answer, fit_gradient(1.0), name=t("l00.name_fit_gradient"),
+        traps={mean_not_sum: t("l00.trap_sum"), fit_gradient(1.0) / 2: t("l00.trap_no_2")},
+        hint=t("l00.hint_fit_gradient"),
     )
 
 
@@ -201,19 +239,17 @@ def check_one_step(answer: Any) -> bool:
     """``w`` after one gradient-descent step from ``w = 1`` with ``η = 0.05`` (a number)."""
     step = 0.05 * fit_gradient(1.0)
     return check_number(
-        answer, 1.0 - step, name="one step",
-        traps={1.0 + step: "you stepped uphill: subtract η·dL/dw, do not add it."},
-        hint="w_new = w − η·dL/dw, with w = 1, η = 0.05 and the gradient of the first exercise.",
+        answer, 1.0 - step, name=t("l00.name_one_step"),
+        traps={1.0 + step: t("l00.trap_uphill")},
+        hint=t("l00.hint_one_step"),
     )
 
 
 def check_largest_rate(answer: Any) -> bool:
     """The learning rate above which gradient descent on the toy fit diverges (a number)."""
     return check_number(
-        answer, 2.0 / CURVATURE, name="largest stable η",
-        traps={1.0 / CURVATURE: "at that η one step lands exactly on w* (1 − η·L'' = 0); "
-               "the limit is where 1 − η·L'' reaches −1.",
-               1.0 / float(np.mean(FIT_X**2)) * 2.0: "L'' = 2·mean(x_i²): did you drop the 2?"},
-        hint="Each step multiplies w − w* by (1 − η·L''), with L'' = 2·mean(x_i²). "
-        "For which η does |1 − η·L''| reach 1?",
+        answer, 2.0 / CURVATURE, name=t("l00.name_largest_rate"),
+        traps={1.0 / CURVATURE: t("l00.trap_lands_on_w_star"),
+               1.0 / float(np.mean(FIT_X**2)) * 2.0: t("l00.trap_curvature_2")},
+        hint=t("l00.hint_largest_rate"),
     )

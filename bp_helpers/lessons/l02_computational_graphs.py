@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 
 from bp_helpers._validate import finite_float
 from bp_helpers.autograd import Value, topological_order
+from bp_helpers.messages import t
 from bp_helpers.ui.checks import (
     NOT_ANSWERED,
     call_with_time_limit,
@@ -26,7 +27,7 @@ from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.drawings import draw_graph, format_number
 from bp_helpers.ui.explore import Explorer, FloatRange
 from bp_helpers.ui.palette import COLORS as COLORS  # re-exported for the notebook's figure
-from bp_helpers.ui.style import View
+from bp_helpers.ui.style import View, ft
 from bp_helpers.ui.style import set_language as set_language
 from bp_helpers.ui.style import use_course_style as use_course_style
 
@@ -58,8 +59,7 @@ def neuron_graph(
     nodes = neuron_loss(w, b, x)
     L = nodes["L"]
     L.backward()
-    view = draw_graph(L, fig=fig, title=f"L = (w·x + b − 10)² = {format_number(L.data)}: "
-                      "each node's value and gradient ∂L/∂(node)")
+    view = draw_graph(L, fig=fig, title=ft("l02.graph_title", loss=format_number(L.data)))
     g = {k: v.grad for k, v in nodes.items()}
     text = (
         f"w = {w:.2f}, b = {b:.2f}, x = {x:.2f}:  y = w·x + b = {nodes['y'].data:.2f},  "
@@ -89,13 +89,11 @@ def _fanout_parts() -> tuple[float, float]:
 def check_fanout_gradient(answer: Any) -> bool:
     """∂f/∂a for ``f = (a·b + c)·a`` at ``a = 2, b = −3, c = 10`` (a number)."""
     through_product, direct = _fanout_parts()
-    one_path = ("{} is only one of the two paths. a is used twice: add the path through a·b "
-                "and the path where a is the last factor.")
     return check_number(
-        answer, through_product + direct, name="gradient along two paths",
-        traps={through_product: one_path.format(f"{through_product:g}"),
-               direct: one_path.format(f"{direct:g}")},
-        hint="f = s·a with s = a·b + c. Sum ∂f/∂s·∂s/∂a (= a·b) and the direct ∂f/∂a (= s).",
+        answer, through_product + direct, name=t("l02.fanout_name"),
+        traps={through_product: t("l02.fanout_one_path", value=through_product),
+               direct: t("l02.fanout_one_path", value=direct)},
+        hint=t("l02.fanout_hint"),
     )
 
 
@@ -115,14 +113,12 @@ def _accumulation_grads() -> list[float]:
 
 def check_accumulated_gradient(answer: Any) -> bool:
     """``w.grad`` after ``L1.backward(); L2.backward()`` on the same ``w`` (a number)."""
-    name = "accumulated gradient"
     first, second = _accumulation_grads()
     return check_number(
-        answer, first + second, name=name,
-        traps={second: f"{second:g} is ∂L2/∂w alone: backward() adds into w.grad, "
-                       "it does not overwrite it.",
-               first: f"{first:g} is ∂L1/∂w alone: the second backward() adds ∂L2/∂w on top."},
-        hint="Compute ∂L_i/∂w = 2(w·x_i + b − t_i)·x_i for each point; w.grad holds their sum.",
+        answer, first + second, name=t("l02.accumulated_name"),
+        traps={second: t("l02.accumulated_second_only", value=second),
+               first: t("l02.accumulated_first_only", value=first)},
+        hint=t("l02.accumulated_hint"),
     )
 
 
@@ -136,7 +132,7 @@ def check_softplus(answer: Any) -> bool:
     input must be ``σ(x)``, at each of ``SOFTPLUS_POINTS``.
     """
     name = "softplus"
-    hint = "Chain the engine's operations: (1 + v.exp()).log()."
+    hint = t("l02.softplus_hint")
     if not function_ready(answer, name=name, hint=hint):
         return False
     for x in SOFTPLUS_POINTS:
@@ -148,20 +144,20 @@ def check_softplus(answer: Any) -> bool:
             if is_unanswered(out):
                 return report(name, False, NOT_ANSWERED)
             if not isinstance(out, Value):
-                return report(name, False, f"softplus(Value({x})) returned a "
-                               f"{type(out).__name__}, not a Value. {hint}")
+                return report(name, False, t("l02.softplus_not_a_value", x=x,
+                                             kind=type(out).__name__, hint=hint))
             out.backward()
         except Exception as exc:  # the learner's code: report, never raise
-            return report(name, False, f"calling it raised {type(exc).__name__}: {exc}. {hint}")
+            return report(name, False, t("l02.raised", error=type(exc).__name__, message=exc,
+                                         hint=hint))
         want = math.log1p(math.exp(x))
         if not math.isclose(out.data, want, rel_tol=1e-9, abs_tol=1e-12):
-            return report(name, False, f"softplus({x}) gave {out.data:.6g}, expected "
-                           f"{want:.6g}. {hint}")
+            return report(name, False, t("l02.softplus_wrong_value", x=x, value=out.data,
+                                         want=want, hint=hint))
         sigma = 1.0 / (1.0 + math.exp(-x))
         if not math.isclose(v.grad, sigma, rel_tol=1e-9, abs_tol=1e-12):
-            return report(name, False, f"the value is right but the gradient at {x} is "
-                           f"{v.grad:.6g}, not σ({x}) = {sigma:.6g}: did you use .data "
-                           "somewhere, which cuts the graph?")
+            return report(name, False, t("l02.softplus_wrong_gradient", x=x, grad=v.grad,
+                                         sigma=sigma))
     return report(name, True, "")
 
 
@@ -180,15 +176,15 @@ def _test_graphs() -> list[tuple[str, Value]]:
     chain = Value(0.5, "c")
     for _ in range(DEEP_CHAIN):
         chain = chain * 1.0
-    return [("the neuron", neuron), ("b = a + a; c = b + b", fan_out), ("u·u + tanh u", reuse),
-            (f"a chain of {DEEP_CHAIN} operations", chain)]
+    return [(t("l02.graph_neuron"), neuron), ("b = a + a; c = b + b", fan_out),
+            ("u·u + tanh u", reuse), (t("l02.graph_chain", steps=DEEP_CHAIN), chain)]
 
 
 def check_topological_order(answer: Any) -> bool:
     """A function ``topo(root) -> list`` of every Value ``root`` depends on, each once and
     after all of its children, ``root`` last; it must work on a 5,000-step chain."""
-    name = "topological order"
-    hint = "Keep an explicit stack of (node, children_done) pairs, as in the text."
+    name = t("l02.topo_name")
+    hint = t("l02.topo_hint")
     if not function_ready(answer, name=name, hint=hint):
         return False
     for what, root in _test_graphs():
@@ -200,26 +196,23 @@ def check_topological_order(answer: Any) -> bool:
                 return report(name, False, NOT_ANSWERED)
             order = list(result)
         except RecursionError:
-            return report(name, False, f"on {what} it hit Python's recursion limit: "
-                           "replace the recursion by a loop over an explicit stack.")
+            return report(name, False, t("l02.topo_recursion", what=what))
         except Exception as exc:  # the learner's code: report, never raise
-            return report(name, False, f"on {what} it raised {type(exc).__name__}: {exc}. "
-                           f"{hint}")
+            return report(name, False, t("l02.topo_raised", what=what,
+                                         error=type(exc).__name__, message=exc, hint=hint))
         expected = {id(n) for n in topological_order(root)}
         ids = [id(n) for n in order]
         if len(ids) != len(set(ids)):
-            return report(name, False, f"on {what} a node appears twice: remember which "
-                           "nodes you have already visited.")
+            return report(name, False, t("l02.topo_twice", what=what))
         if set(ids) != expected:
-            return report(name, False, f"on {what} it returned {len(set(ids))} of the "
-                           f"{len(expected)} nodes. {hint}")
+            return report(name, False, t("l02.topo_missing", what=what, found=len(set(ids)),
+                                         total=len(expected), hint=hint))
         position = {k: i for i, k in enumerate(ids)}
         for node in order:
             if any(position[id(c)] > position[id(node)] for c in node.children):
-                return report(name, False, f"on {what} a node comes before one of its "
-                               "children: add a node only after all of its children.")
+                return report(name, False, t("l02.topo_child_after", what=what))
         if order[-1] is not root:
-            return report(name, False, f"on {what} the root is not last.")
+            return report(name, False, t("l02.topo_root_not_last", what=what))
     return report(name, True, "")
 
 
@@ -256,13 +249,10 @@ def check_loop_count(answer: Any) -> bool:
     """How many multiplications ``repeat_until(2.5)`` makes (an exact whole number)."""
     count, _, _ = _loop_reference()
     return check_integer(
-        answer, count, name="loop count",
-        traps={count - 1: f"{count - 1} stops one multiplication early: the loop tests "
-                          f"y < {LOOP_LIMIT:g} before each multiplication and runs again while "
-                          "it holds.",
-               count + 1: f"{count + 1} is one too many: once y ≥ {LOOP_LIMIT:g} the loop stops."},
-        hint="Follow y = 2.5, 6.25, … by hand and count the multiplications until y reaches "
-             f"{LOOP_LIMIT:g}.",
+        answer, count, name=t("l02.loop_count_name"),
+        traps={count - 1: t("l02.loop_count_early", count=count - 1, limit=LOOP_LIMIT),
+               count + 1: t("l02.loop_count_late", count=count + 1, limit=LOOP_LIMIT)},
+        hint=t("l02.loop_count_hint", limit=LOOP_LIMIT),
     )
 
 
@@ -271,16 +261,81 @@ def check_loop_gradient(answer: Any) -> bool:
     count, y, grad = _loop_reference()
     x = LOOP_X
     return check_number(
-        answer, grad, name="gradient through a loop",
+        answer, grad, name=t("l02.loop_gradient_name"),
         traps={
-            y: f"{y:g} is y itself, not dy/dx.",
-            x**count: f"{x**count:g} is y before the last multiplication, not a derivative.",
-            count * x ** (count - 1): f"{count * x ** (count - 1):g} is the derivative of "
-                                      f"x^{count}: y = x·x·… has {count + 1} factors x "
-                                      f"({count} multiplications).",
-            (count + 2) * x ** (count + 1): "that is the derivative of one multiplication "
-                                            "too many.",
+            y: t("l02.loop_y_itself", value=y),
+            x**count: t("l02.loop_y_before_last", value=x**count),
+            count * x ** (count - 1): t("l02.loop_one_factor_short",
+                                        value=count * x ** (count - 1), power=count,
+                                        factors=count + 1, count=count),
+            (count + 2) * x ** (count + 1): t("l02.loop_one_too_many"),
         },
-        hint="Write the y the loop recorded as a power of x (count the factors x), then "
-             "differentiate it: a small change of x does not change how often the loop runs.",
+        hint=t("l02.loop_gradient_hint"),
     )
+
+
+# ---- what the notebook prints, in its language ------------------------------------------
+def recursion_failed(steps: int) -> str:
+    """The line printed when the recursive topological sort fails on ``steps`` operations."""
+    return t("l02.recursion_failed", steps=steps)
+
+
+def engine_matches_hand(error: float) -> str:
+    """The engine equals the hand derivation; ``error``: its largest relative error
+    against central differences."""
+    return t("l02.engine_matches_hand", error=error)
+
+
+def loop_graph_checked(x: float, recorded: Any, engine: float, by_sympy: float,
+                       numeric: float) -> str:
+    """The ✓ line of the data-dependent graph at ``x``: the expression it ``recorded``, and
+    dy/dx by the engine, by sympy and by central differences."""
+    return t("l02.loop_graph_checked", x=x, recorded=recorded, engine=engine, sympy=by_sympy,
+             numeric=numeric)
+
+
+def nodes_per_step(nodes: int) -> str:
+    """How many nodes each training step's graph has."""
+    return t("l02.nodes_per_step", nodes=nodes)
+
+
+def training_agrees() -> str:
+    """The ✓ line of the training run: the Value network and ``nn.MLP`` agree."""
+    return t("l02.training_agrees")
+
+
+def timing_sentence(n: int, t_value: float, t_vector: float) -> str:
+    """One forward and backward pass on ``n`` samples: the Value network's time and
+    ``nn.MLP``'s (seconds)."""
+    return t("l02.timing", n=n, value_ms=1e3 * t_value, vector_ms=1e3 * t_vector,
+             ratio=t_value / t_vector)
+
+
+def summary_markdown(*, fan_out: float, naive: float, ordered: float, operations: int,
+                     twice: float, grads: tuple[float, float, float]) -> str:
+    """The summary table of notebook 02, with the numbers the notebook computed.
+
+    ``fan_out``: dc/da of ``c = b + b, b = a + a``; ``naive``/``ordered``: ∂L/∂x by the naive
+    push and in reverse topological order; ``operations``: the length of the deep chain;
+    ``twice``: ∂L/∂w after two backward passes; ``grads``: the neuron's (∂L/∂w, ∂L/∂b, ∂L/∂x).
+    """
+    dw, db, dx = grads
+    rows = [
+        (t("l02.sum_graph"), t("l02.sum_graph_line"), "`Scalar`, `Value`"),
+        (t("l02.sum_local"), t("l02.sum_local_line"), "`local_grads`"),
+        (t("l02.sum_step"), t("l02.sum_step_line"), "`backward_step`"),
+        (t("l02.sum_seed"), r"$\partial L/\partial L = 1$", "`backward()`"),
+        (t("l02.sum_fan_out"), t("l02.sum_fan_out_line"),
+         f"`b = a + a; c = b + b`: $dc/da = {fan_out:g}$"),
+        (t("l02.sum_topo"), t("l02.sum_topo_line"),
+         t("l02.sum_topo_where", naive=naive, ordered=ordered)),
+        (t("l02.sum_no_recursion"), t("l02.sum_no_recursion_line", operations=operations),
+         "`topological_order`"),
+        (t("l02.sum_accumulation"), t("l02.sum_accumulation_line"),
+         t("l02.sum_accumulation_where", twice=twice, once=dw)),
+        (t("l02.sum_check"), t("l02.sum_check_line"), t("l02.sum_check_where", w=dw, b=db, x=dx)),
+        (t("l02.sum_dynamic"), t("l02.sum_dynamic_line"), "`forward`, `repeat_until`"),
+        (t("l02.sum_values"), t("l02.sum_values_line"), t("l02.sum_values_where")),
+    ]
+    return t("l02.summary_header") + "\n".join(
+        f"| {idea} | {line} | {where} |" for idea, line, where in rows)

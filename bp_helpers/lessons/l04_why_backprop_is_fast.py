@@ -10,6 +10,8 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 
+from bp_helpers._validate import bounded_int, finite_float
+from bp_helpers.messages import t
 from bp_helpers.ui.checks import check_function, check_integer
 
 # Re-exported for the notebook (verify, use_course_style): it imports only its lesson.
@@ -21,6 +23,7 @@ from bp_helpers.ui.style import (
     dynamic,
     figure_state,
     fresh_figure,
+    ft,
     label_axes,
     power_of_ten_label,
 )
@@ -55,6 +58,29 @@ def mlp_flops(widths: tuple[int, ...] | list[int], N: int) -> dict[str, int]:
             "numerical": 2 * P * forward}
 
 
+def pass_count_summary(passes: int, P: int, L: float) -> str:
+    """Section 1's result: the passes of each method, and that all ``P`` gradients agree."""
+    passes, P = bounded_int(passes, "passes", 0), bounded_int(P, "P", 1)
+    return t("l04.pass_counts", passes=passes, two_P=2 * P, L=finite_float(L, "L"), P=P)
+
+
+def loop_flops_text(n_out: int, n_in: int, N: int, flops: int) -> str:
+    """The FLOPs a looped ``n_out × n_in`` layer made on ``N`` samples, against 2·P·N."""
+    n_out, n_in = bounded_int(n_out, "n_out", 1), bounded_int(n_in, "n_in", 1)
+    N, flops = bounded_int(N, "N", 1), bounded_int(flops, "flops", 0)
+    return t("l04.loop_flops", n_out=n_out, n_in=n_in, N=N, flops=flops, P=n_out * n_in)
+
+
+def backward_sympy_verdict(entries: int) -> str:
+    """The ✓ line after sympy confirmed ``entries`` entries of ∂L/∂W and ∂L/∂A."""
+    return t("l04.sympy_verdict", entries=bounded_int(entries, "entries", 1))
+
+
+def backward_central_verdict() -> str:
+    """The ✓ line after central differences confirmed ``dense_backward``'s dW and dA."""
+    return t("l04.central_verdict")
+
+
 WIDTH_RANGE = IntRange(4, 1024, 4)
 DEPTH_RANGE = IntRange(1, 8)
 BATCH_RANGE = IntRange(1, 256)
@@ -79,7 +105,8 @@ def _build_cost(fig: Figure) -> dict[str, Any]:
     from matplotlib.ticker import NullLocator
 
     ax = fig.subplots()
-    labels = ["forward", "backward", "backprop\n(fwd + bwd)", "numerical\n(2P forwards)"]
+    labels = [ft("l04.bar_forward"), ft("l04.bar_backward"), ft("l04.bar_step"),
+              ft("l04.bar_numerical")]
     colors = [COLORS["forward"], COLORS["backward"], COLORS["highlight"], COLORS["neutral"]]
     bars = ax.bar(labels, [1.0] * 4, color=colors)
     ax.set_yscale("log")
@@ -91,8 +118,7 @@ def _build_cost(fig: Figure) -> dict[str, Any]:
                   [power_of_ten_label(10.0**e) for e in exponents])
     ax.yaxis.set_minor_locator(NullLocator())
     texts = [ax.text(i, 1.0, "", ha="center", va="bottom", fontsize=10) for i in range(4)]
-    label_axes(ax, "FLOPs for one gradient, P = 0 parameters", "computation",
-               "FLOPs (log scale, fixed)")
+    label_axes(ax, ft("l04.cost_title", P=0), ft("l04.computation"), ft("l04.flops_axis"))
     for artist in (*bars, *texts, ax.title):
         dynamic(artist)
     return {"ax": ax, "bars": bars, "texts": texts}
@@ -114,14 +140,12 @@ def cost_bars(width: int = 64, depth: int = 2, N: int = 32, *,
                                             strict=True)):
         bar.set_height(cost[key])
         text.set(x=i, y=cost[key] * 1.3, text=f"{cost[key]:.2g}")
-    artists["ax"].title.set_text(f"FLOPs for one gradient, P = {cost['P']:,.0f} parameters")
+    artists["ax"].title.set_text(ft("l04.cost_title", P=cost["P"]))
     low, high = cost_limits()
-    text = (f"widths {widths}, batch size N = {N}: P = {cost['P']:,.0f}\n"
-            f"forward {cost['forward']:.3g} FLOPs, backprop step {cost['step']:.3g} "
-            f"({cost['step'] / cost['forward']:.2f}× forward)\n"
-            f"numerical gradient {cost['numerical']:.3g} FLOPs "
-            f"= {cost['numerical'] / cost['step']:,.0f}× backprop\n"
-            f"(the log axis spans {low:.0e} to {high:.0e} FLOPs, every setting of the sliders)")
+    text = t("l04.cost_text", widths=widths, N=N, P=cost["P"], forward=cost["forward"],
+             step=cost["step"], step_ratio=cost["step"] / cost["forward"],
+             numerical=cost["numerical"], times=cost["numerical"] / cost["step"],
+             low=low, high=high)
     return View(fig, text)
 
 
@@ -155,29 +179,37 @@ def timing_figure(P: Sequence[float], numerical: Sequence[float], backprop: Sequ
     """
     from matplotlib.ticker import LogLocator
 
-    series = {"numerical (2P forward passes)": (numerical, COLORS["neutral"], "o", "-"),
-              "backprop (forward + backward)": (backprop, COLORS["backward"], "s", "-"),
-              "one forward pass": (forward, COLORS["forward"], "^", "--")}
+    # the label in the figure, the name in the text, the times, colour, marker, line style
+    series = [(ft("l04.series_numerical"), t("l04.numerical"), numerical, COLORS["neutral"],
+               "o", "-"),
+              (ft("l04.series_backprop"), t("l04.backprop"), backprop, COLORS["backward"],
+               "s", "-"),
+              (ft("l04.series_forward"), t("l04.forward"), forward, COLORS["forward"],
+               "^", "--")]
     P = np.asarray(P, dtype=float)
-    slopes = {name: loglog_slope(P, values) for name, (values, *_) in series.items()}
+    slopes = [loglog_slope(P, values) for _, _, values, *_ in series]
     fig, axes = fresh_figure(None, 1, 1, figsize=(7.5, 5.4))
     ax = axes[0, 0]
-    for name, (values, color, marker, style) in series.items():
+    for (label, _, values, color, marker, style), k in zip(series, slopes, strict=True):
         ax.loglog(P, values, marker=marker, linestyle=style, color=color,
-                  label=f"{name}: slope {slopes[name]:.2f}")
+                  label=ft("l04.slope_label", name=label, slope=k))
     start = float(np.asarray(numerical, dtype=float)[0])
     for k, style in ((1, ":"), (2, "-.")):
         ax.loglog(P, start * (P / P[0]) ** k, linestyle=style, color=COLORS["ink"],
-                  linewidth=1.0, label=f"∝ P{'²' if k == 2 else ''} (reference)")
+                  linewidth=1.0, label=ft("l04.reference", power="P²" if k == 2 else "P"))
     ax.xaxis.set_major_locator(LogLocator(base=10))
-    label_axes(ax, "Time for one gradient against the number of parameters",
-               "parameters P (log scale)", "seconds (log scale)")
+    label_axes(ax, ft("l04.timing_title"), ft("l04.parameters_axis"), ft("l04.seconds_axis"))
     fig.legend(loc="outside lower center", ncols=2, fontsize=9)
-    text = ("fitted log-log slopes (t ∝ P^k): "
-            + ", ".join(f"{name.split(' (')[0]} {k:.2f}" for name, k in slopes.items())
-            + f"\nat the largest P = {P[-1]:,.0f}: numerical / backprop = "
-            f"{numerical[-1] / backprop[-1]:,.0f}")
+    text = t("l04.timing_text",
+             slopes=t("l04.comma").join(f"{name} {k:.2f}" for (_, name, *_), k
+                                        in zip(series, slopes, strict=True)),
+             P=P[-1], ratio=numerical[-1] / backprop[-1])
     return View(fig, text)
+
+
+def timing_verdicts(P: int) -> str:
+    """The ✓ lines of the timing asserts of section 3; ``P`` the largest network's."""
+    return t("l04.timing_verdicts", P=bounded_int(P, "P", 1))
 
 
 def ratio_figure(ratios: Mapping[int, tuple[float, float]]) -> View:
@@ -190,19 +222,25 @@ def ratio_figure(ratios: Mapping[int, tuple[float, float]]) -> View:
     positions = np.arange(len(ratios))
     measured = [m for m, _ in ratios.values()]
     predicted = [p for _, p in ratios.values()]
-    ax.bar(positions - 0.2, measured, width=0.4, color=COLORS["backward"], label="measured")
+    ax.bar(positions - 0.2, measured, width=0.4, color=COLORS["backward"],
+           label=ft("l04.measured"))
     ax.bar(positions + 0.2, predicted, width=0.4, color=COLORS["neutral"], hatch="//",
-           label="FLOP-count prediction")
+           label=ft("l04.prediction"))
     ax.axhline(3.0, color=COLORS["ink"], linewidth=1, linestyle="--", label="3×")
     ax.set_ylim(0, 1.25 * max(3.0, *measured, *predicted))
-    ax.set_xticks(positions, [f"width {w}" for w in ratios])
-    label_axes(ax, "A training step (forward + backward) in units of one forward pass",
-               "MLP (width, width, width, width, 1), batch N = 256",
-               "time of a step / time of a forward pass")
+    ax.set_xticks(positions, [ft("l04.width_tick", width=w) for w in ratios])
+    label_axes(ax, ft("l04.ratio_title"), ft("l04.ratio_xlabel"), ft("l04.ratio_ylabel"))
     fig.legend(loc="outside lower center", ncols=3, fontsize=10)
-    text = "; ".join(f"width {w}: measured {m:.2f}, FLOP prediction {p:.2f}"
-                     for w, (m, p) in ratios.items())
+    text = t("l04.semicolon").join(t("l04.ratio_item", width=w, measured=m, predicted=p)
+                                   for w, (m, p) in ratios.items())
     return View(fig, text)
+
+
+def ratio_verdict(predicted: Mapping[int, float]) -> str:
+    """The ✓ line of the step / forward asserts, and the FLOP-count prediction per width."""
+    if not isinstance(predicted, Mapping):
+        raise TypeError(f"predicted must map a width to a ratio, got {type(predicted).__name__}")
+    return t("l04.ratio_verdict", predicted=dict(predicted))
 
 
 MNIST_WIDTHS = (784, 128, 10)
@@ -216,8 +254,8 @@ def check_parameter_count(answer: Any) -> bool:
     weights_only = P - sum(MNIST_WIDTHS[1:])
     return check_integer(
         answer, P, name="P",
-        traps={weights_only: "those are the weights; add one bias per unit of each layer."},
-        hint="each layer has n_in·n_out weights and n_out biases; add up both layers.",
+        traps={weights_only: t("l04.trap_weights_only")},
+        hint=t("l04.hint_parameter_count"),
     )
 
 
@@ -226,10 +264,9 @@ def check_numerical_passes(answer: Any) -> bool:
     from bp_helpers.nn.cost import parameter_count
 
     P = parameter_count(MNIST_WIDTHS)
-    one_sided = ("that counts one-sided differences; central differences evaluate "
-                 "L(θ + h) and L(θ − h) for every parameter.")
-    return check_integer(answer, 2 * P, name="forward passes",
-                         hint="two forward passes per parameter.",
+    one_sided = t("l04.trap_one_sided")
+    return check_integer(answer, 2 * P, name=t("l04.name_passes"),
+                         hint=t("l04.hint_passes"),
                          traps={P: one_sided, P + 1: one_sided})
 
 
@@ -248,9 +285,8 @@ def check_dense_flops(answer: Any) -> bool:
     """A function ``dense_flops(n_in, n_out, N) -> (forward, backward)`` FLOPs of one layer."""
     return check_function(
         answer, dense_flops, name="dense_flops",
-        cases=[("a 3 → 2 layer on 1 sample", (3, 2, 1)),
-               ("the 784 → 128 layer on 64 samples", (784, 128, 64)),
-               ("a 1 → 1 layer on 1000 samples", (1, 1, 1000))],
-        hint="W @ A is n_out·n_in·N multiply-adds (2 FLOPs each); the backward pass makes "
-        "two products of that size (dW = dZ @ A.T and dA = W.T @ dZ).",
+        cases=[(t("l04.case_small"), (3, 2, 1)),
+               (t("l04.case_mnist"), (784, 128, 64)),
+               (t("l04.case_batch"), (1, 1, 1000))],
+        hint=t("l04.hint_dense_flops"),
     )

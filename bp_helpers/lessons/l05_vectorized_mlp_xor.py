@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from matplotlib.figure import Figure
 
+from bp_helpers.messages import t
 from bp_helpers.nn import MLP, TrainingDiverged, sigmoid, train
 from bp_helpers.nn.cost import parameter_count
 from bp_helpers.nn.layers import DenseCache, dense_backward
@@ -32,6 +33,7 @@ from bp_helpers.ui.style import (
     dynamic,
     figure_state,
     fresh_figure,
+    ft,
     label_axes,
     power_of_ten_label,
 )
@@ -58,6 +60,9 @@ __all__ = [
     "draw_training",
     "predict_two_layer",
     "note_params",
+    "note_run_text",
+    "seed_success_text",
+    "sentence",
     "train_recording_norms",
     "train_stacked",
     "set_language",
@@ -188,11 +193,10 @@ def train_stacked(
                      + np.log1p(np.exp(-np.abs(Z2)))).sum(axis=(1, 2)) / N
                 bad = ~np.isfinite(L) | (L > limit)
             except FloatingPointError as exc:
-                error, done = f"training diverged at epoch {e}: a floating-point error ({exc})", e
+                error, done = t("l05.diverged_float", epoch=e, error=exc), e
                 break
             if bad.any():
-                error = (f"training diverged at epoch {e}: loss {float(L[bad][0]):.3g}; the "
-                         f"learning rate {lr:g} is probably too large")
+                error = t("l05.diverged_loss", epoch=e, loss=float(L[bad][0]), lr=lr)
                 done = e
                 break
             dZ2 = (sigmoid(Z2) - Y) / N                          # (S, 1, N): δ of the output
@@ -282,7 +286,7 @@ def _build_xor_figure(fig: Figure) -> dict[str, Any]:
     ax_loss.set_yscale("log")
     ax_loss.set_ylim(*LOSS_LIMITS)
     ax_loss.set_xlim(0, EPOCHS_MAX)
-    label_axes(ax_loss, "Training loss (BCE)", "epoch", "loss (log axis)")
+    label_axes(ax_loss, ft("l05.fig_loss_title"), ft("l05.fig_epoch"), ft("l05.fig_loss_axis"))
 
     image = ax_b.imshow(np.full((GRID, GRID), 0.5), origin="lower", extent=(*BOX, *BOX),
                         cmap=class_cmap(), vmin=0.0, vmax=1.0, interpolation="bilinear",
@@ -301,7 +305,7 @@ def _build_xor_figure(fig: Figure) -> dict[str, Any]:
     ax_b.set_xlim(*BOX)
     ax_b.set_ylim(*BOX)
     ax_b.grid(False)
-    label_axes(ax_b, "Decision boundary: P(y = 1)", "x₁", "x₂")
+    label_axes(ax_b, ft("l05.fig_boundary_title"), "x₁", "x₂")
 
     norm_lines = []
     for k in (1, 2):
@@ -313,7 +317,7 @@ def _build_xor_figure(fig: Figure) -> dict[str, Any]:
     ax_g.set_ylim(*NORM_LIMITS)
     ax_g.set_xlim(0, EPOCHS_MAX)
     ax_g.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, frameon=False)
-    label_axes(ax_g, "Gradient norm per layer", "epoch", "Frobenius norm (log axis)")
+    label_axes(ax_g, ft("l05.fig_norms_title"), ft("l05.fig_epoch"), ft("l05.fig_norm_axis"))
     for ax in (ax_loss, ax_g):
         ax.xaxis.set_major_locator(MaxNLocator(6, integer=True))
         # Decades only, in plain text (10⁻³): mathtext and minor ticks would be
@@ -380,25 +384,20 @@ def xor_training(
     accuracy = float(np.mean((P > 0.5) == (Y[0] > 0.5)))
     outside = []
     if losses.min() < low or losses.max() > high:
-        outside.append("the loss leaves the loss axis (drawn at its edge)")
+        outside.append(t("l05.loss_outside"))
     if norms.min() < nlow or norms.max() > nhigh:
-        outside.append("a gradient norm leaves its axis (drawn at its edge)")
+        outside.append(t("l05.norm_outside"))
     lines = [
-        f"lr = {lr:.3g}, hidden width = {hidden}, seed = {seed}, epochs = {epochs}",
-        f"loss: {losses[0]:.4f} at the start -> {losses[-1]:.4f} at the last step; "
-        f"accuracy {accuracy:.0%}",
-        "P(y = 1) for (0,0), (0,1), (1,0), (1,1): " + ", ".join(f"{p:.3f}" for p in P),
-        f"Left: the loss of each epoch on a log axis (epochs 0 to {EPOCHS_MAX} fixed; the "
-        f"first {shown} drawn). Middle: P(y = 1) over the plane, sky blue near 0, white at "
-        "0.5, gold near 1 (colour bar), the black line where P = 0.5; circles are the points "
-        "with y = 0, squares y = 1. Right: ‖∂L/∂W1‖ (solid, circles) and ‖∂L/∂W2‖ (dashed, "
-        f"squares) per epoch on a log axis, ending at {norms[0, -1]:.2g} and "
-        f"{norms[1, -1]:.2g}.",
+        t("l05.xor_settings", lr=lr, hidden=hidden, seed=seed, epochs=epochs),
+        t("l05.xor_loss", first=losses[0], last=losses[-1], accuracy=accuracy),
+        t("l05.xor_predictions", P=", ".join(f"{p:.3f}" for p in P)),
+        t("l05.xor_panels", epochs_max=EPOCHS_MAX, shown=shown, norm1=norms[0, -1],
+          norm2=norms[1, -1]),
     ]
     if outside:
-        lines.append("Note: " + "; ".join(outside) + ".")
+        lines.append(t("l05.xor_note", items=t("l05.list_separator").join(outside)))
     if run.error is not None and shown == run.losses.shape[1]:
-        lines.append(f"stopped: {run.error}")
+        lines.append(t("l05.xor_stopped", error=run.error))
     return View(fig, "\n".join(lines))
 
 
@@ -425,17 +424,12 @@ def draw_training(history: Sequence[float], mlp: MLP, X: np.ndarray, Y: np.ndarr
         raise ValueError("history must hold at least 2 positive losses")
     fig, axes = fresh_figure(None, 1, 2, figsize=(10.0, 4.2))
     ax_loss, ax_b = axes[0]
-    loss_curve(ax_loss, losses, title=f"Training loss (binary cross-entropy), lr = {lr:g}")
-    decision_boundary(ax_b, mlp, X, Y, title="Decision boundary after training",
+    loss_curve(ax_loss, losses, title=ft("l05.fig_training_loss", lr=lr))
+    decision_boundary(ax_b, mlp, X, Y, title=ft("l05.fig_boundary_after"),
                       show_colorbar=True)
     P = mlp.predict(X)[0]
-    text = (
-        f"Left: the loss of each of the {losses.size} epochs on a log axis, from "
-        f"{losses[0]:.4f} to {losses[-1]:.4f}. Right: P(y = 1) over the plane, sky blue near "
-        "0, white at 0.5, gold near 1 (colour bar); the black line is P = 0.5; circles are the "
-        "points with y = 0, squares y = 1. P(y = 1) at (0,0), (0,1), (1,0), (1,1): "
-        + ", ".join(f"{p:.3f}" for p in P) + "."
-    )
+    text = t("l05.training_text", epochs=losses.size, first=losses[0], last=losses[-1],
+             P=", ".join(f"{p:.3f}" for p in P))
     return View(fig, text)
 
 
@@ -513,34 +507,123 @@ def draw_seed_spread(
     ax.axvline(reported, color=COLORS["highlight"], ls="--", lw=2)
     handles = [
         Line2D([], [], ls="none", marker="o", color=COLORS["function"],
-               markeredgecolor=COLORS["ink"], label=f"one seed ({values.size} seeds)"),
+               markeredgecolor=COLORS["ink"], label=ft("l05.fig_one_seed", n=values.size)),
         Line2D([], [], color=COLORS["highlight"], ls="--", lw=2,
-               label=f"the note's {reported:g}"),
+               label=ft("l05.fig_note_value", reported=reported)),
     ]
     if note_seed_loss is not None:
         ax.scatter([note_seed_loss], [0.42], s=160, marker="*", color=COLORS["tangent"],
                    edgecolors=COLORS["ink"], linewidths=0.6, zorder=4)
         handles.append(Line2D([], [], ls="none", marker="*", ms=12, color=COLORS["tangent"],
                               markeredgecolor=COLORS["ink"],
-                              label="the note's code, its own seed 42"))
+                              label=ft("l05.fig_note_own_seed", seed=NOTE.seed)))
     ax.set_yticks([])
     ax.set_ylim(-0.6, 0.6)
     ax.grid(True, axis="x")
     ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.3), ncols=3,
               frameon=False)
-    label_axes(ax, "Loss at epoch 9,900 of note 004's XOR network, one point per seed",
-               "binary cross-entropy", "seeds")
+    label_axes(ax, ft("l05.fig_spread_title", epoch=NOTE.printed_epoch),
+               ft("l05.fig_bce"), ft("l05.fig_seeds"))
     below = int(np.sum(values < reported))
-    text = (
-        f"{values.size} seeds: median {np.median(values):.4f}, range {values.min():.4f} to "
-        f"{values.max():.4f}; {below} of {values.size} runs end below {reported:g} and "
-        f"{values.size - below} at or above it. The box spans the middle half of the values, "
-        "the line in it is the median, the whiskers reach the smallest and largest; each "
-        "dot is one seed; the dashed line is the note's value"
-    )
-    if note_seed_loss is not None:
-        text += f"; the star is the note's own code and seed, {note_seed_loss:.4f}"
-    return View(fig, text + ".")
+    star = ("" if note_seed_loss is None
+            else t("l05.spread_star", loss=note_seed_loss))
+    text = t("l05.spread_text", n=values.size, median=np.median(values), low=values.min(),
+             high=values.max(), below=below, above=values.size - below, reported=reported,
+             star=star)
+    return View(fig, text)
+
+
+# ------------------------------------------------------- what the notebook's cells print
+_SENTENCES: dict[str, Callable[..., str]] = {
+    "xor_points": lambda **f: t("l05.xor_points", **f),
+    "checked_all": lambda **f: t("l05.checked_all", **f),
+    "not_defined": lambda **f: t("l05.not_defined", **f),
+    "product_shape": lambda **f: t("l05.product_shape", **f),
+    "product_fits": lambda **f: t("l05.product_fits", **f),
+    "only_product": lambda **f: t("l05.only_product", **f),
+    "bp_matches": lambda **f: t("l05.bp_matches", **f),
+    "deltas_checked": lambda **f: t("l05.deltas_checked", **f),
+    "per_sample_same": lambda **f: t("l05.per_sample_same", **f),
+    "sympy_entries": lambda **f: t("l05.sympy_entries", **f),
+    "width_success": lambda **f: t("l05.width_success", **f),
+    "note_setup": lambda **f: t("l05.note_setup", **f),
+    "note_losses": lambda **f: t("l05.note_losses", **f),
+    "note_own": lambda **f: t("l05.note_own", **f),
+    "note_after": lambda **f: t("l05.note_after", **f),
+    "note_epsilon": lambda **f: t("l05.note_epsilon", **f),
+    "note_implied": lambda **f: t("l05.note_implied", **f),
+    "trained_together": lambda **f: t("l05.trained_together", **f),
+    "lr_small": lambda **f: t("l05.lr_small", **f),
+    "lr_large": lambda **f: t("l05.lr_large", **f),
+    "saturated": lambda **f: t("l05.saturated", **f),
+    "width_one": lambda **f: t("l05.width_one", **f),
+    "width_two_stuck": lambda **f: t("l05.width_two_stuck", **f),
+    "default_norms": lambda **f: t("l05.default_norms", **f),
+    "claims_hold": lambda **f: t("l05.claims_hold", **f),
+}
+"""The sentences notebook 05 prints, by name: each looks up one message (key ``l05.<name>``)."""
+
+
+def sentence(name: str, /, **fields: object) -> str:
+    """The sentence ``name`` that a cell of notebook 05 prints, in the notebook's language,
+    its fields filled in: ``print(sentence("width_one", accuracy=0.75))``."""
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a str, got {type(name).__name__}")
+    if name not in _SENTENCES:
+        raise ValueError(f"no sentence {name!r}; the sentences are {sorted(_SENTENCES)}")
+    return _SENTENCES[name](**fields)
+
+
+def seed_success_text(
+    successes: Mapping[int, int], *, lr: float, epochs: int, seeds: int = 20
+) -> str:
+    """Section 8's paragraph (Markdown): how many of ``seeds`` runs get stuck at each width.
+
+    ``successes``: hidden width (2, 3 and 4) → how many seeds reach 100 % accuracy.
+    """
+    if not isinstance(successes, Mapping) or not {2, 3, 4} <= set(successes):
+        raise ValueError("successes must map the hidden widths 2, 3 and 4 to counts of seeds")
+    stuck_2, stuck_3 = seeds - successes[2], seeds - successes[3]
+    if successes[4] == seeds:
+        first = t("l05.seeds_all_solve", hidden=4, lr=lr, epochs=epochs, seeds=seeds)
+    else:
+        first = t("l05.seeds_some_solve", hidden=4, lr=lr, epochs=epochs, seeds=seeds,
+                  count=successes[4])
+    three = (t("l05.seeds_three_one", stuck=stuck_3) if stuck_3 == 1
+             else t("l05.seeds_three_many", stuck=stuck_3))
+    parts = [first, t("l05.seeds_two_stuck", stuck=stuck_2, seeds=seeds), three,
+             t("l05.seeds_width")]
+    return t("l05.sentence_gap").join(parts)
+
+
+def note_run_text(
+    final: Sequence[float], *, own_final: float, own_first: float, implied: float
+) -> str:
+    """Section 9's paragraph (Markdown): where note 004's reported loss falls among ``final``.
+
+    ``final``: the loss at epoch :attr:`NoteXor.printed_epoch` of each seed's run;
+    ``own_final``, ``own_first``: the loss at that epoch and the first loss of the note's
+    own code and seed; ``implied``: the loss of the note's printed predictions.
+    """
+    values = np.asarray(final, dtype=np.float64)
+    if values.ndim != 1 or values.size < 2 or not np.all(np.isfinite(values)):
+        raise ValueError("final must be a 1-D list of at least 2 finite losses")
+    reported = NOTE.reported_loss
+    below = int(np.sum(values < reported))
+    inside = values.min() <= reported <= values.max()
+    share = below / values.size
+    if inside and 0.25 <= share <= 0.75:
+        verdict = t("l05.verdict_typical")
+    elif inside and share > 0.5:
+        verdict = t("l05.verdict_above", count=below, n=values.size)
+    elif inside:
+        verdict = t("l05.verdict_below", count=values.size - below, n=values.size)
+    else:
+        verdict = t("l05.verdict_outside", n=values.size)
+    return t("l05.note_run", n=values.size, epoch=NOTE.printed_epoch, low=values.min(),
+             high=values.max(), median=np.median(values), reported=reported, verdict=verdict,
+             own_final=own_final, own_first=own_first,
+             reported_first=NOTE.reported_first_loss, implied=implied)
 
 
 # ------------------------------------------------------------------------------ exercises
@@ -564,13 +647,10 @@ def check_param_count(answer: Any) -> bool:
     P = parameter_count(w)
     weights_only = P - sum(w[1:])
     return check_integer(
-        answer, P, name="parameter count",
-        hint="layer l has a weight matrix of shape (n_l, n_{l-1}) and a bias of shape (n_l, 1); "
-        "add n_l·n_{l-1} + n_l over the three layers",
-        traps={weights_only: "that counts the weights only: add the biases, one per unit of "
-               "each layer after the input",
-               P + w[0]: "the inputs have no biases: only the layers "
-               "after the input have them"},
+        answer, P, name=t("l05.param_count_name"),
+        hint=t("l05.param_count_hint"),
+        traps={weights_only: t("l05.param_count_weights_only"),
+               P + w[0]: t("l05.param_count_input_biases")},
     )
 
 
@@ -584,10 +664,9 @@ def check_bce_grad(answer: Any) -> bool:
 
     _, expected = bce_with_logits(BCE_Z, BCE_Y)
     return check_array(
-        answer, expected, name="BCE gradient",
-        hint="each column is (σ(z) − y) divided by N, the number of samples (columns)",
-        traps=[(expected * BCE_Z.shape[1], "these are the per-sample values σ(z) − y: the loss "
-                "is the mean over the N samples, so divide by N")],
+        answer, expected, name=t("l05.bce_grad_name"),
+        hint=t("l05.bce_grad_hint"),
+        traps=[(expected * BCE_Z.shape[1], t("l05.bce_grad_per_sample"))],
     )
 
 
@@ -610,26 +689,19 @@ def check_dense_backward(answer: Any) -> bool:
     for n_in, n_out, N in ((3, 2, 5), (1, 4, 1), (4, 4, 3)):
         dZ, A_prev = rng.standard_normal((n_out, N)), rng.standard_normal((n_in, N))
         W = rng.standard_normal((n_out, n_in))
-        cases.append((f"a layer with {n_in} inputs, {n_out} outputs and N = {N} samples",
-                      (dZ, A_prev, W)))
+        cases.append((t("l05.dense_case", n_in=n_in, n_out=n_out, N=N), (dZ, A_prev, W)))
     return check_function(
-        answer, _dense_backward_reference, cases=cases, name="dense backward",
-        hint="return (dA_prev, dW, db) with dA_prev = Wᵀ @ dZ, dW = dZ @ A_prevᵀ (it sums over "
-        "the samples), db = dZ summed over the samples (axis=1, keepdims=True); a gradient "
-        "has the shape of what it is the gradient of",
+        answer, _dense_backward_reference, cases=cases, name=t("l05.dense_name"),
+        hint=t("l05.dense_hint"),
     )
 
 
 def check_one_unit_accuracy(answer: Any) -> bool:
     """Exercise 4: the best accuracy on XOR of a network with ONE hidden unit (2, 1, 1)."""
     return check_number(
-        answer, 0.75, name="one hidden unit",
-        hint="with one hidden unit the output is a monotone function of one line w·x + b, "
-        "so the boundary is a straight line: how many of the 4 XOR points can one line get "
-        "right? (give a fraction between 0 and 1)",
-        traps={1.0: "a single line cannot separate XOR's diagonals: one point at least stays "
-               "on the wrong side",
-               0.5: "one line can do better than half: try putting three points on their "
-               "correct sides",
-               75.0: "as a fraction between 0 and 1, please, not a percentage"},
+        answer, 0.75, name=t("l05.one_unit_name"),
+        hint=t("l05.one_unit_hint"),
+        traps={1.0: t("l05.one_unit_all"),
+               0.5: t("l05.one_unit_half"),
+               75.0: t("l05.one_unit_percent")},
     )

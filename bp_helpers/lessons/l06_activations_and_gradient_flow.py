@@ -7,6 +7,7 @@ Batch convention (the package's): one sample per column, ``X``: (n, N).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -18,6 +19,9 @@ from matplotlib.ticker import FixedLocator, MaxNLocator, NullLocator
 
 from bp_helpers.autograd import Value
 from bp_helpers.deep import Flow, clip_grad_norm, flow_experiment
+
+# Re-exported for the notebook, which imports only its lesson and the core.
+from bp_helpers.messages import t
 from bp_helpers.nn.batchnorm import batchnorm_backward, batchnorm_forward
 from bp_helpers.ui.checks import (
     NOT_ANSWERED,
@@ -31,11 +35,9 @@ from bp_helpers.ui.checks import (
 )
 from bp_helpers.ui.checks import verify as verify  # re-exported for the solution cells
 from bp_helpers.ui.explore import Choice, Explorer, IntRange, LogRange
-
-# Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.palette import COLORS as COLORS
 from bp_helpers.ui.palette import layer_style as layer_style
-from bp_helpers.ui.style import View, dynamic, figure_state, label_axes
+from bp_helpers.ui.style import View, dynamic, figure_state, ft, label_axes
 from bp_helpers.ui.style import set_language as set_language
 from bp_helpers.ui.style import use_course_style as use_course_style
 
@@ -65,14 +67,14 @@ def flow_verdict(grad_norms: np.ndarray) -> str:
         raise ValueError(f"grad_norms must have shape (L,) with L >= 2, got {norms.shape}")
     ratio = norms[0] / norms[-1] if norms[-1] > 0 else np.inf
     if norms.max() > 1e6:
-        return "exploding: norms above 1e6"
+        return t("l06.verdict_exploding")
     if norms.max() < 1e-6:
-        return "vanishing everywhere: every norm below 1e-6"
+        return t("l06.verdict_vanishing_everywhere")
     if ratio < 1e-2:
-        return "vanishing: layer 1 gets less than 1/100 of the last layer's gradient"
+        return t("l06.verdict_vanishing")
     if ratio > 1e2:
-        return "exploding toward the input: layer 1 gets over 100x the last layer's"
-    return "healthy: layer 1 and the last layer within a factor 100"
+        return t("l06.verdict_exploding_input")
+    return t("l06.verdict_healthy")
 
 
 @lru_cache(maxsize=1024)
@@ -107,22 +109,21 @@ def _build_flow(fig: Figure) -> dict[str, Any]:
         artists[key] = dynamic(ax.plot([], [], "o-", color=COLORS[meaning], ms=4, lw=1.5)[0])
         artists[key + "_floor"] = dynamic(
             ax.plot([], [], "v", color=COLORS["neutral"], ms=8, ls="none")[0])
-    label_axes(ax_grad, "Backward: gradient norm per layer",
-               "layer l (1 = next to the input)", "‖∂L/∂W_l‖ (log scale)")
-    label_axes(ax_act, "Forward: spread of each layer's output",
-               "hidden layer l", "std(A_l) (log scale)")
+    label_axes(ax_grad, ft("l06.grad_title"), ft("l06.grad_xlabel"), ft("l06.grad_ylabel"))
+    label_axes(ax_act, ft("l06.std_title"), ft("l06.std_xlabel"), ft("l06.std_ylabel"))
     handles = [
-        Line2D([], [], marker="o", color=COLORS["tangent"], label="‖∂L/∂W_l‖ (left)"),
-        Line2D([], [], marker="o", color=COLORS["function"], label="std(A_l) (right)"),
+        Line2D([], [], marker="o", color=COLORS["tangent"], label=ft("l06.legend_grad")),
+        Line2D([], [], marker="o", color=COLORS["function"], label=ft("l06.legend_std")),
         Line2D([], [], marker="v", ls="none", color=COLORS["neutral"], ms=8,
-               label=f"below {FLOOR:.0e}, drawn at the floor"),
+               label=ft("l06.legend_floor", floor=FLOOR)),
     ]
     fig.legend(handles=handles, loc="outside lower center", ncols=3)
     # The title changes with the sliders. A transparent suptitle with the longest title
     # they can give makes the layout leave room; the visible title is a dynamic text of the
     # left axes at the same place (a full savefig draws axes children, not figure-level
     # dynamic artists).
-    room = fig.suptitle(f"residual net, {MAX_DEPTH} layers, leaky_relu, xavier init × 0.112")
+    room = fig.suptitle(ft("l06.setting_title", architecture=ft("l06.residual"),
+                           depth=MAX_DEPTH, activation="leaky_relu", init="xavier", scale=0.112))
     room.set_alpha(0.0)
     artists["title"] = dynamic(ax_grad.text(
         *room.get_position(), "", transform=fig.transFigure, ha="center", va="top",
@@ -157,23 +158,21 @@ def gradient_flow(
     fig, artists = figure_state(fig, _build_flow, figsize=(8.4, 3.6))
     _set_log_line(artists["grad"], artists["grad_floor"], norms)
     _set_log_line(artists["std"], artists["std_floor"], stds)
-    artists["title"].set_text(
-        f"{architecture} net, {depth} layers, {activation}, {init} init × {scale:.3g}")
+    kinds = {"plain": ft("l06.plain"), "residual": ft("l06.residual")}
+    artists["title"].set_text(ft("l06.setting_title", architecture=kinds[architecture],
+                                 depth=depth, activation=activation, init=init, scale=scale))
 
     decades = math.log10(GRAD_LIMITS[1] / GRAD_LIMITS[0])
+    names = {"plain": t("l06.plain"), "residual": t("l06.residual")}
     text = "\n".join([
-        f"{architecture} net, {depth} layers of width 32, {activation}, "
-        f"{init} init × {scale:.3g}",
-        f"left, ‖∂L/∂W‖: layer 1 = {norms[0]:.2e}, layer {depth} = {norms[-1]:.2e}, "
-        f"ratio = {norms[0] / max(norms[-1], 1e-300):.2e}",
-        f"right, std(A): layer 1 = {stds[0]:.2e}, layer {depth - 1} = {stds[-1]:.2e}",
-        f"verdict: {flow_verdict(norms)}",
-        *(["(the last layer is outside the residual branches: its gradient has no factor "
-           "β·f'(Z), so it stands above the others; see section 4.6)"]
-          if architecture == "residual" else []),
-        f"(the axes stay fixed for every slider setting and span {decades:.0f} decades, so a "
-        f"factor 100 is a small step; values below {FLOOR:.0e} are drawn at that floor: "
-        "a log axis cannot show 0)",
+        t("l06.flow_setting", architecture=names[architecture], depth=depth,
+          activation=activation, init=init, scale=scale),
+        t("l06.flow_left", first=norms[0], depth=depth, last=norms[-1],
+          ratio=norms[0] / max(norms[-1], 1e-300)),
+        t("l06.flow_right", first=stds[0], layer=depth - 1, last=stds[-1]),
+        t("l06.flow_verdict", verdict=flow_verdict(norms)),
+        *([t("l06.flow_residual_note")] if architecture == "residual" else []),
+        t("l06.flow_axes_note", decades=decades, floor=FLOOR),
     ])
     return View(fig, text)
 
@@ -271,16 +270,46 @@ def train_perceptron(activation: str, epochs: int = 300, lr: float = 2.0) -> Per
     return PerceptronRun(activation, np.array(losses), np.array(params), np.array(grads))
 
 
+# ------------------------------------------------------------ what the notebook concludes
+# The paragraphs a code cell renders from its numbers (Markdown), in the notebook's language.
+def perceptron_summary(epochs: int, step_loss: float, right_step: int,
+                       sigmoid_first: float, sigmoid_last: float) -> str:
+    """What the step and sigmoid perceptron runs of section 1.1 show."""
+    return t("l06.perceptron_summary", epochs=epochs, step_loss=step_loss,
+             right_step=right_step, sigmoid_first=sigmoid_first, sigmoid_last=sigmoid_last)
+
+
+def explosion_summary(ratio_1: float, ratio_3: float, ratio_10: float) -> str:
+    """Section 3: layer 1's gradient ÷ layer 20's at weight scales 1, 3 and 10."""
+    return t("l06.explosion_summary", ratio_1=ratio_1, ratio_3=ratio_3,
+             ratio_10=latex_sci(ratio_10))
+
+
+def bn_summary(bn_ratio: float, plain_ratio: float, inv_s: float, shrink: float) -> str:
+    """Section 4.4: why BatchNorm evens out the deep sigmoid net's gradients."""
+    return t("l06.bn_summary", bn_ratio=bn_ratio, plain_ratio=latex_sci(plain_ratio),
+             inv_s=inv_s, shrink=shrink, product=shrink * inv_s)
+
+
+def fixes_summary(baseline: float, fix_ratios: Sequence[float], jump: float,
+                  branch_scale: float, mean_slope: float, inv_norm: float, big_ratio: float,
+                  bn_ratio: float) -> str:
+    """Section 4.6: the two panels of the fixes side by side, in numbers."""
+    return t("l06.fixes_summary", baseline=latex_sci(baseline), fix_min=min(fix_ratios),
+             fix_max=max(fix_ratios), jump=jump, branch_scale=branch_scale,
+             mean_slope=mean_slope, predicted_jump=1 / (branch_scale * mean_slope),
+             inv_norm=latex_sci(inv_norm), big_ratio=latex_sci(big_ratio), bn_ratio=bn_ratio)
+
+
 # ----------------------------------------------------------------------------- checkers
 def check_sigmoid_chain(answer: Any) -> bool:
     """The largest factor ten sigmoid derivatives can multiply a gradient by (a number)."""
     return check_number(
-        answer, 0.25**10, name="ten sigmoid layers",
-        hint="Each layer contributes a factor σ'(z) ≤ 1/4; the chain rule multiplies ten of them.",
+        answer, 0.25**10, name=t("l06.sigmoid_chain_name"), hint=t("l06.sigmoid_chain_hint"),
         traps={
-            0.25 * 10: "the factors multiply, they do not add: use a power, not a product by 10.",
-            0.25: "that is one layer's factor; ten layers multiply ten of them.",
-            0.25**9: "count again: ten layers give ten factors of 1/4.",
+            0.25 * 10: t("l06.sigmoid_chain_trap_sum"),
+            0.25: t("l06.sigmoid_chain_trap_one"),
+            0.25**9: t("l06.sigmoid_chain_trap_nine"),
         },
     )
 
@@ -288,11 +317,10 @@ def check_sigmoid_chain(answer: Any) -> bool:
 def check_he_std(answer: Any) -> bool:
     """The He standard deviation for a layer with ``n_in = 512`` inputs (a number)."""
     return check_number(
-        answer, math.sqrt(2.0 / 512), name="He std",
-        hint="He initialisation draws W with variance 2/n_in; take the square root.",
+        answer, math.sqrt(2.0 / 512), name=t("l06.he_name"), hint=t("l06.he_hint"),
         traps={
-            2.0 / 512: "2/n_in is the variance; the standard deviation is its square root.",
-            math.sqrt(1.0 / 512): "that is √(1/n_in); He doubles the variance for ReLU.",
+            2.0 / 512: t("l06.he_trap_variance"),
+            math.sqrt(1.0 / 512): t("l06.he_trap_xavier"),
         },
     )
 
@@ -315,15 +343,11 @@ def check_residual_backward(answer: Any) -> bool:
     W, Z, dA = residual_exercise()
     branch = W.T @ (dA * (1.0 - np.tanh(Z) ** 2))
     return check_array(
-        answer, dA + branch, name="residual backward",
-        hint="Two paths lead back to A_prev: the skip (gradient dA) and the branch "
-        "(Wᵀ (dA ⊙ tanh'(Z)), with tanh' = 1 − tanh²). Add them.",
+        answer, dA + branch, name=t("l06.residual_name"), hint=t("l06.residual_hint"),
         traps=[
-            (branch, "that is the branch alone: the skip connection adds dA itself as well."),
-            (dA + W.T @ dA, "the branch goes through tanh: multiply dA by tanh'(Z) = 1 − tanh²(Z) "
-             "before Wᵀ."),
-            (dA + W @ (dA * (1.0 - np.tanh(Z) ** 2)), "going back through Z = W A_prev uses Wᵀ, "
-             "not W."),
+            (branch, t("l06.residual_trap_branch")),
+            (dA + W.T @ dA, t("l06.residual_trap_tanh")),
+            (dA + W @ (dA * (1.0 - np.tanh(Z) ** 2)), t("l06.residual_trap_transpose")),
         ],
     )
 
@@ -342,9 +366,8 @@ def check_clip(answer: Any) -> bool:
     The references come from :func:`bp_helpers.deep.clip_grad_norm`, computed before the
     learner's function runs; it gets copies of the gradients.
     """
-    name = "gradient clipping"
-    hint = ("Compute ONE norm over all arrays, ‖g‖ = √(Σ every entry²), then multiply every "
-            "array by min(1, max_norm/‖g‖).")
+    name = t("l06.clip_name")
+    hint = t("l06.clip_hint")
     if not function_ready(answer, name=name, hint=hint):
         return False
     cases = _clip_cases()
@@ -359,19 +382,19 @@ def check_clip(answer: Any) -> bool:
             with np.errstate(all="ignore"):
                 finished, got = call_with_time_limit(answer, copies, max_norm)
         except Exception as exc:  # the learner's code: report, never raise
-            return report(name, False, f"calling it raised {type(exc).__name__}: {exc}. {hint}")
+            return report(name, False, t("l06.clip_raised", error=type(exc).__name__,
+                                         message=exc, hint=hint))
         if not finished:
             return report(name, False, too_slow(f"clip(grads, {max_norm})"))
         if got is None or got is ...:
-            return report(name, False, "your function returns None: " + NOT_ANSWERED)
+            return report(name, False, t("l06.clip_none", not_answered=NOT_ANSWERED))
         if not isinstance(got, dict) or set(got) != set(grads):
-            return report(name, False, f"return a dict with the same keys {sorted(grads)}.")
+            return report(name, False, t("l06.clip_keys", keys=sorted(grads)))
         if all(_close_array(got[k], want[k]) for k in grads):
             continue
         if all(_close_array(got[k], per_array[k]) for k in grads):
-            return report(name, False, "you clipped each array on its own; clip them together "
-                          "so the update keeps its direction.")
-        return report(name, False, f"wrong result for max_norm = {max_norm}. {hint}")
+            return report(name, False, t("l06.clip_per_array"))
+        return report(name, False, t("l06.clip_wrong", max_norm=max_norm, hint=hint))
     return report(name, True, "")
 
 
@@ -406,17 +429,14 @@ def check_bn_output(answer: Any) -> bool:
     unbiased = (X - mu) / np.sqrt(X.var(axis=1, ddof=1, keepdims=True) + BN_EPS)
     x_hat = (X - mu) / np.sqrt(X.var(axis=1, keepdims=True) + BN_EPS)
     return check_array(
-        answer, Y, name="BatchNorm output",
-        hint="Per feature (row): μ = mean over the batch, σ² = (1/N) Σ (x − μ)², "
-        "x̂ = (x − μ)/√(σ² + ε), Y = γ x̂ + β.",
+        answer, Y, name=t("l06.bn_output_name"), hint=t("l06.bn_output_hint"),
         traps=[
-            (gamma * unbiased + beta, "normalization uses the biased variance (1/N, numpy's "
-             "default ddof=0), not the unbiased 1/(N − 1)."),
-            (x_hat, "that is x̂: scale it by γ and shift it by β."),
-            (gamma * (X - mu) + beta, "divide by the standard deviation √(σ² + ε) as well."),
+            (gamma * unbiased + beta, t("l06.bn_output_trap_unbiased")),
+            (x_hat, t("l06.bn_output_trap_x_hat")),
+            (gamma * (X - mu) + beta, t("l06.bn_output_trap_std")),
             (gamma * ((X - X.mean(axis=0, keepdims=True))
                       / np.sqrt(X.var(axis=0, keepdims=True) + BN_EPS)) + beta,
-             "normalize each feature (row) over the batch (axis=1), not each sample (column)."),
+             t("l06.bn_output_trap_axis")),
         ],
     )
 
@@ -434,21 +454,15 @@ def check_bn_dx(answer: Any) -> bool:
     mean_dY = dY.mean(axis=1, keepdims=True)
     mean_dY_xhat = (dY * x_hat).mean(axis=1, keepdims=True)
     return check_array(
-        answer, dX, name="BatchNorm dX",
-        hint="Three paths lead from X to L: directly through x̂, through the mean μ and through "
-        "the variance σ². Together: dX = (γ/(N·√(σ² + ε))) (N·dY − Σ dY − x̂ Σ (dY ⊙ x̂)), "
-        "sums over the batch (axis=1).",
+        answer, dX, name=t("l06.bn_dx_name"), hint=t("l06.bn_dx_hint"),
         traps=[
-            (gamma * inv_std * dY, "that treats μ and σ² as constants: they depend on every "
-             "sample, so the gradient also flows through the mean and the variance."),
-            (gamma * inv_std * (dY - mean_dY), "you have the direct path and the mean's path; the "
-             "path through the variance (the term with x̂ Σ dY ⊙ x̂) is missing."),
-            (gamma * inv_std * (dY - x_hat * mean_dY_xhat), "you have the direct path and the "
-             "variance's path; the path through the mean (the − Σ dY/N term) is missing."),
+            (gamma * inv_std * dY, t("l06.bn_dx_trap_constants")),
+            (gamma * inv_std * (dY - mean_dY), t("l06.bn_dx_trap_no_variance")),
+            (gamma * inv_std * (dY - x_hat * mean_dY_xhat), t("l06.bn_dx_trap_no_mean")),
             ((1.0 / N) * gamma * inv_std_unbiased
              * (N * dY - dY.sum(axis=1, keepdims=True)
                 - x_hat_unbiased * (dY * x_hat_unbiased).sum(axis=1, keepdims=True)),
-             "normalization uses the biased variance (1/N), not 1/(N − 1)."),
+             t("l06.bn_dx_trap_unbiased")),
         ],
     )
 

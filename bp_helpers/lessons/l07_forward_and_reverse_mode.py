@@ -13,6 +13,7 @@ from matplotlib.patches import Rectangle
 
 from bp_helpers.dual import Dual
 from bp_helpers.hvp import grad_and_hvp, hessian, hvp
+from bp_helpers.messages import t
 from bp_helpers.ui.checks import (
     NOT_ANSWERED,
     call_with_time_limit,
@@ -26,7 +27,7 @@ from bp_helpers.ui.checks import (
 from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.explore import Explorer, IntRange
 from bp_helpers.ui.palette import COLORS
-from bp_helpers.ui.style import View, dynamic, figure_state, label_axes
+from bp_helpers.ui.style import View, dynamic, figure_state, ft, label_axes
 from bp_helpers.ui.style import set_language as set_language
 from bp_helpers.ui.style import use_course_style as use_course_style
 
@@ -51,8 +52,8 @@ def _build_modes(fig: Figure) -> dict[str, Any]:
     axes = fig.subplots(1, 3)
     artists: dict[str, Any] = {}
     for key, ax, color, what in (
-        ("fwd", axes[0], COLORS["forward"], "1 forward pass: column 1"),
-        ("rev", axes[1], COLORS["backward"], "1 reverse pass: row 1"),
+        ("fwd", axes[0], COLORS["forward"], ft("l07.forward_panel")),
+        ("rev", axes[1], COLORS["backward"], ft("l07.reverse_panel")),
     ):
         # the Jacobian (pale, outlined) and the column or row one pass computes (filled)
         artists[f"{key}_border"] = dynamic(ax.add_patch(Rectangle(
@@ -69,7 +70,7 @@ def _build_modes(fig: Figure) -> dict[str, Any]:
         for spine in ax.spines.values():  # the frame: the largest Jacobian the sliders allow
             spine.set_visible(True)
             spine.set_color(COLORS["neutral"])
-        label_axes(ax, what, "input j", "output i")
+        label_axes(ax, what, ft("l07.input_j"), ft("l07.output_i"))
     ax_cost = axes[2]
     bars = ax_cost.bar([0, 1], [0.5, 0.5], bottom=0.5, width=0.6,
                        color=[COLORS["forward"], COLORS["backward"]])
@@ -79,11 +80,11 @@ def _build_modes(fig: Figure) -> dict[str, Any]:
                                               fontsize=11)) for i in (0, 1)]
     ax_cost.set_yscale("log")
     ax_cost.set_ylim(0.5, 2.0 * N_MAX)
-    ax_cost.set_yticks(_PASS_TICKS, [str(t) for t in _PASS_TICKS])
+    ax_cost.set_yticks(_PASS_TICKS, [str(tick) for tick in _PASS_TICKS])
     ax_cost.minorticks_off()
     ax_cost.set_xlim(-0.6, 1.6)
-    ax_cost.set_xticks([0, 1], ["forward mode", "reverse mode"])
-    label_axes(ax_cost, "Passes for the whole Jacobian", "mode", "passes (log scale)")
+    ax_cost.set_xticks([0, 1], [ft("l07.forward_mode"), ft("l07.reverse_mode")])
+    label_axes(ax_cost, ft("l07.cost_title"), ft("l07.cost_x"), ft("l07.cost_y"))
     return artists
 
 
@@ -112,17 +113,16 @@ def mode_costs(n_inputs: int = 48, n_outputs: int = 16, *, fig: Figure | None = 
         text.set_text(f"{passes}")
 
     if forward == reverse:
-        verdict = "both modes need the same number of passes"
+        verdict = t("l07.verdict_same")
     elif reverse < forward:
-        verdict = f"reverse mode is cheaper, {forward / reverse:.3g}× fewer passes"
+        verdict = t("l07.verdict_reverse", ratio=forward / reverse)
     else:
-        verdict = f"forward mode is cheaper, {reverse / forward:.3g}× fewer passes"
+        verdict = t("l07.verdict_forward", ratio=reverse / forward)
     text = "\n".join([
-        f"f: R^{n_inputs} → R^{n_outputs}, Jacobian {n_outputs} × {n_inputs} "
-        f"(drawn to scale in a {N_MAX} × {N_MAX} frame)",
-        f"forward mode: {forward} pass(es), one column each (JVPs with v = e_j)",
-        f"reverse mode: {reverse} pass(es), one row each (VJPs with u = e_i)",
-        f"verdict: {verdict}",
+        t("l07.modes_shape", n_inputs=n_inputs, n_outputs=n_outputs, frame=N_MAX),
+        t("l07.modes_forward", passes=forward),
+        t("l07.modes_reverse", passes=reverse),
+        t("l07.modes_verdict", verdict=verdict),
     ])
     return View(fig, text)
 
@@ -142,10 +142,9 @@ def check_dual_product(answer: Any) -> bool:
     if isinstance(answer, Dual):
         answer = (answer.value, answer.tangent)
     return check_array(
-        answer, np.array([12.0, 5.0]), name="dual product",
-        traps=[([12.0, -2.0], "the ε part is not the product of the ε parts: expand "
-                "(a + ȧε)(b + ḃε) and use ε² = 0.")],
-        hint="(a + ȧε)(b + ḃε) = ab + (a·ḃ + ȧ·b)ε: the product rule. Give (value, tangent).",
+        answer, np.array([12.0, 5.0]), name=t("l07.dual_product_name"),
+        traps=[([12.0, -2.0], t("l07.dual_product_trap"))],
+        hint=t("l07.dual_product_hint"),
     )
 
 
@@ -153,10 +152,10 @@ def check_passes(answer: Any) -> bool:
     """Passes for the full Jacobian of ``f: R^1000 → R^10``: ``(forward, reverse)``, exact
     whole numbers."""
     return check_array(
-        answer, np.array(passes_for_jacobian(1000, 10)), name="passes", integer=True,
-        traps=[(passes_for_jacobian(1000, 10)[::-1], "swapped: forward mode gets one COLUMN "
-                "(one input) per pass, reverse mode one ROW (one output) per pass.")],
-        hint="The Jacobian is 10 × 1000. A JVP gives one column, a VJP one row.",
+        answer, np.array(passes_for_jacobian(1000, 10)), name=t("l07.passes_name"),
+        integer=True,
+        traps=[(passes_for_jacobian(1000, 10)[::-1], t("l07.passes_swapped"))],
+        hint=t("l07.passes_hint"),
     )
 
 
@@ -177,48 +176,45 @@ def check_vjp(answer: Any) -> bool:
     s = 1.0 - np.tanh(W @ x) ** 2
     return check_array(
         answer, W.T @ (u * s), name="VJP",
-        traps=[(W.T @ u, "you left out tanh' = 1 − tanh²(Wx): the chain rule passes through "
-                "the activation first.")],
-        hint="J = diag(1 − tanh²(Wx)) W, so uᵀJ = Wᵀ (u ⊙ (1 − tanh²(Wx))): shape (3,).",
+        traps=[(W.T @ u, t("l07.vjp_trap"))],
+        hint=t("l07.vjp_hint"),
     )
 
 
 def check_accumulation_weights(answer: Any) -> bool:
     """Weights of the micro-batch gradients for sizes (50, 30, 20): shape (3,)."""
     return check_array(
-        answer, np.array([0.5, 0.3, 0.2]), name="accumulation weights",
-        traps=[([1 / 3, 1 / 3, 1 / 3], "a plain average is right only when the micro-batches "
-                "have equal sizes; these do not."),
-               ([50.0, 30.0, 20.0], "those are the sizes N_j; divide each by N = 100.")],
-        hint="The full loss is (1/N) Σ over all samples; micro-batch j holds N_j of the N = 100 "
-        "samples and its mean loss L_j, so L = Σ_j (N_j / N) L_j.",
+        answer, np.array([0.5, 0.3, 0.2]), name=t("l07.weights_name"),
+        traps=[([1 / 3, 1 / 3, 1 / 3], t("l07.weights_plain_average")),
+               ([50.0, 30.0, 20.0], t("l07.weights_sizes"))],
+        hint=t("l07.weights_hint"),
     )
 
 
 def check_dual_sin(answer: Any) -> bool:
     """A function ``dual_sin(x: Dual) -> Dual`` with value ``sin a`` and tangent ``cos a · ȧ``."""
-    name = "dual sin"
-    hint = "sin(a + ȧε) = sin a + (cos a)·ȧ·ε: return Dual(math.sin(x.value), ...)."
+    name = t("l07.dual_sin_name")
+    hint = t("l07.dual_sin_hint")
     if not function_ready(answer, name=name, hint=hint):
         return False
     for a, a_dot in [(0.3, 1.0), (-2.0, 0.5), (4.0, -3.0)]:
         try:
             finished, out = call_with_time_limit(answer, Dual(a, a_dot))
         except Exception as exc:  # the learner's code: report, never raise
-            return report(name, False, f"calling it raised {type(exc).__name__}: {exc}. {hint}")
+            return report(name, False, t("l07.raised", error=type(exc).__name__, message=exc,
+                                         hint=hint))
         if not finished:
             return report(name, False, too_slow(f"dual_sin(Dual({a}, {a_dot}))"))
         if out is None:
-            return report(name, False, "your function returns None: " + NOT_ANSWERED)
+            return report(name, False, t("l07.returns_none", not_answered=NOT_ANSWERED))
         if not isinstance(out, Dual):
-            return report(name, False, f"return a Dual, got {type(out).__name__}. {hint}")
+            return report(name, False, t("l07.not_a_dual", kind=type(out).__name__, hint=hint))
         if not math.isclose(out.value, math.sin(a), rel_tol=1e-9, abs_tol=1e-12):
-            return report(name, False, f"the value at a = {a} should be sin(a). {hint}")
+            return report(name, False, t("l07.dual_sin_value", a=a, hint=hint))
         if math.isclose(out.tangent, math.cos(a), rel_tol=1e-9) and a_dot != 1.0:
-            return report(name, False, "multiply cos(a) by the incoming tangent ȧ (the chain "
-                           "rule), so that seeds other than 1 work too.")
+            return report(name, False, t("l07.dual_sin_seed"))
         if not math.isclose(out.tangent, math.cos(a) * a_dot, rel_tol=1e-9, abs_tol=1e-12):
-            return report(name, False, f"wrong tangent for a = {a}, ȧ = {a_dot}. {hint}")
+            return report(name, False, t("l07.dual_sin_tangent", a=a, a_dot=a_dot, hint=hint))
     return report(name, True, "")
 
 
@@ -241,9 +237,47 @@ def check_hvp(answer: Any) -> bool:
     grad = grad_and_hvp(hvp_exercise_function, x, v)[0]
     H = hessian(hvp_exercise_function, x)
     return check_array(
-        answer, want, name="Hessian-vector product",
-        traps=[(grad, "that is the gradient ∇f = (2x₁x₂, x₁²), not H v: differentiate once more."),
-               (H @ v[::-1], "that is H times (0, 1): v = (1, 0) picks the first column of H."),
-               (np.diag(H) * v, "only the diagonal of H: H v also needs ∂²f/∂x₂∂x₁ = 2x₁.")],
-        hint="H = [[∂²f/∂x₁², ∂²f/∂x₁∂x₂], [∂²f/∂x₂∂x₁, ∂²f/∂x₂²]] at (1, 2); then multiply by v.",
+        answer, want, name=t("l07.hvp_name"),
+        traps=[(grad, t("l07.hvp_gradient")),
+               (H @ v[::-1], t("l07.hvp_other_column")),
+               (np.diag(H) * v, t("l07.hvp_diagonal"))],
+        hint=t("l07.hvp_hint"),
     )
+
+
+# ---- what the notebook prints, in its language ------------------------------------------
+def modes_agree() -> str:
+    """The ✓ line: forward and reverse mode agree on ``ring`` and ``chain``."""
+    return t("l07.modes_agree")
+
+
+def jacobian_entries_checked(entries: int) -> str:
+    """The ✓ line: sympy confirms every one of the ``entries`` entries of tanh(Wx)'s Jacobian."""
+    return t("l07.jacobian_entries_checked", entries=entries)
+
+
+def products_checked() -> str:
+    """The ✓ line: the JVP, the VJP and both Jacobians match the formula and central
+    differences."""
+    return t("l07.products_checked")
+
+
+def jacobian_size(entries: int) -> str:
+    """The size of a layer's Jacobian: ``entries`` numbers, and their gigabytes in float64."""
+    return t("l07.jacobian_size", entries=entries, gigabytes=entries * 8 / 1e9)
+
+
+def vjp_size(w_entries: int, u_entries: int) -> str:
+    """What the VJP ``Wᵀu`` needs instead: ``W`` and ``u``, with their numbers of entries."""
+    return t("l07.vjp_size", w_entries=w_entries, u_entries=u_entries)
+
+
+def hvp_checked() -> str:
+    """The ✓ line of the Hessian-vector product check."""
+    return t("l07.hvp_checked")
+
+
+def accumulation_report(plain_gap: float) -> str:
+    """The gradient-accumulation check: weighted micro-batches match the full batch, a plain
+    average over unequal sizes misses it by ``plain_gap`` (largest relative gap)."""
+    return t("l07.accumulation_report", plain_gap=plain_gap)

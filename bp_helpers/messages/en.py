@@ -19,6 +19,60 @@ MESSAGES: dict[str, str] = {
 
 
     # ---- l00 (keys l00.*): 00 Start here
+    "l00.central_agree": "✓ dL/dw: matches central differences at w = {points} "
+                         "(relative error < 1e-7)",
+    "l00.descent_summary": "w* = {w_star:.4f}; after {steps} steps w = {w:.4f}, "
+                           "|w - w*| = {gap:.4f}\n✓ the loss fell at every step",
+    "l00.iterates": "iterates",
+    "l00.start": "start w₀",
+    "l00.path_title": "the iterates on the loss curve",
+    "l00.parameter_w": "parameter w",
+    "l00.loss_w": "loss L(w)",
+    "l00.loss_title": "loss after each step",
+    "l00.step_t": "step t",
+    "l00.loss_log": "loss L(w_t) (log scale)",
+    "l00.converges": "converges",
+    "l00.diverges": "diverges",
+    "l00.beyond": " {outside} of the {total} iterates lie beyond the drawn w-range.",
+    "l00.descent_text": (
+        "η = {eta:.3g}, w₀ = {w0:.2f}: after {steps} steps w = {w:.4g} "
+        "(best w* = {w_star:.4f}), L = {loss:.4g} (min {min_loss:.4f}).\n"
+        "Each step multiplies w − w* by 1 − η·L'' = {rate:.3f}: gradient descent {verdict}."
+        "{beyond}\nLeft: the iterates on the curve L(w); right: the loss after each step, "
+        "on a log scale wide enough for the worst divergent setting."),
+    "l00.at_minimum": "at the minimum",
+    "l00.still_falling": "still falling",
+    "l00.rising": "rising",
+    "l00.too_small": "too small",
+    "l00.good": "good",
+    "l00.too_large": "too large",
+    "l00.rate_label": "η = {eta:g} ({name})",
+    "l00.comparison_title": "the same {steps} steps from w₀ = {w0:g} with three learning rates",
+    "l00.rate_result": "η = {eta:g} ({name}): L = {loss:.3g}, {trend}",
+    "l00.separator": "; ",
+    "l00.comparison_text": "Loss after {steps} steps: {results}.",
+    "l00.comparison_summary": (
+        "After {steps} steps the too-small rate η = {small:g} has lowered the loss only from "
+        "{start:.3g} to {small_loss:.3g}, {times:.0f} times the loss that η = {good:g} "
+        "reaches ({good_loss:.3g}); η = {large:g} has raised it to {large_loss:.3g}. "
+        "Too small wastes steps; too large never arrives."),
+    "l00.numerical_cost": ("P = {P:,} parameters\ncentral differences need 2P = {passes:,} "
+                           "forward passes for ONE gradient"),
+    "l00.name_fit_gradient": "gradient at w = 1",
+    "l00.trap_sum": "that is the sum over the points: L is a mean, divide by N = 3.",
+    "l00.trap_no_2": "you dropped the 2 from the derivative of the square.",
+    "l00.hint_fit_gradient": "Use dL/dw = (2/N)·Σ (w·x_i − y_i)·x_i with w = 1 and the three "
+                             "data points.",
+    "l00.name_one_step": "one step",
+    "l00.trap_uphill": "you stepped uphill: subtract η·dL/dw, do not add it.",
+    "l00.hint_one_step": "w_new = w − η·dL/dw, with w = 1, η = 0.05 and the gradient of the "
+                         "first exercise.",
+    "l00.name_largest_rate": "largest stable η",
+    "l00.trap_lands_on_w_star": "at that η one step lands exactly on w* (1 − η·L'' = 0); "
+                                "the limit is where 1 − η·L'' reaches −1.",
+    "l00.trap_curvature_2": "L'' = 2·mean(x_i²): did you drop the 2?",
+    "l00.hint_largest_rate": "Each step multiplies w − w* by (1 − η·L''), with "
+                             "L'' = 2·mean(x_i²). For which η does |1 − η·L''| reach 1?",
 
 
     # ---- l01 (keys l01.*): 01 The chain rule
@@ -192,21 +246,640 @@ MESSAGES: dict[str, str] = {
 
 
     # ---- l02 (keys l02.*): 02 Computational graphs
+    "l02.graph_title": "L = (w·x + b − 10)² = {loss}: each node's value and gradient ∂L/∂(node)",
+    "l02.fanout_name": "gradient along two paths",
+    "l02.fanout_one_path": (
+        "{value:g} is only one of the two paths. a is used twice: add the path through a·b and "
+        "the path where a is the last factor."
+    ),
+    "l02.fanout_hint": (
+        "f = s·a with s = a·b + c. Sum ∂f/∂s·∂s/∂a (= a·b) and the direct ∂f/∂a (= s)."
+    ),
+    "l02.accumulated_name": "accumulated gradient",
+    "l02.accumulated_second_only": (
+        "{value:g} is ∂L2/∂w alone: backward() adds into w.grad, it does not overwrite it."
+    ),
+    "l02.accumulated_first_only": (
+        "{value:g} is ∂L1/∂w alone: the second backward() adds ∂L2/∂w on top."
+    ),
+    "l02.accumulated_hint": (
+        "Compute ∂L_i/∂w = 2(w·x_i + b − t_i)·x_i for each point; w.grad holds their sum."
+    ),
+    "l02.softplus_hint": "Chain the engine's operations: (1 + v.exp()).log().",
+    "l02.softplus_not_a_value": "softplus(Value({x})) returned a {kind}, not a Value. {hint}",
+    "l02.raised": "calling it raised {error}: {message}. {hint}",
+    "l02.softplus_wrong_value": "softplus({x}) gave {value:.6g}, expected {want:.6g}. {hint}",
+    "l02.softplus_wrong_gradient": (
+        "the value is right but the gradient at {x} is {grad:.6g}, not σ({x}) = {sigma:.6g}: did "
+        "you use .data somewhere, which cuts the graph?"
+    ),
+    "l02.graph_neuron": "the neuron",
+    "l02.graph_chain": "a chain of {steps} operations",
+    "l02.topo_name": "topological order",
+    "l02.topo_hint": "Keep an explicit stack of (node, children_done) pairs, as in the text.",
+    "l02.topo_recursion": (
+        "on {what} it hit Python's recursion limit: replace the recursion by a loop over an "
+        "explicit stack."
+    ),
+    "l02.topo_raised": "on {what} it raised {error}: {message}. {hint}",
+    "l02.topo_twice": (
+        "on {what} a node appears twice: remember which nodes you have already visited."
+    ),
+    "l02.topo_missing": "on {what} it returned {found} of the {total} nodes. {hint}",
+    "l02.topo_child_after": (
+        "on {what} a node comes before one of its children: add a node only after all of its "
+        "children."
+    ),
+    "l02.topo_root_not_last": "on {what} the root is not last.",
+    "l02.loop_count_name": "loop count",
+    "l02.loop_count_early": (
+        "{count} stops one multiplication early: the loop tests y < {limit:g} before each "
+        "multiplication and runs again while it holds."
+    ),
+    "l02.loop_count_late": "{count} is one too many: once y ≥ {limit:g} the loop stops.",
+    "l02.loop_count_hint": (
+        "Follow y = 2.5, 6.25, … by hand and count the multiplications until y reaches {limit:g}."
+    ),
+    "l02.loop_gradient_name": "gradient through a loop",
+    "l02.loop_y_itself": "{value:g} is y itself, not dy/dx.",
+    "l02.loop_y_before_last": "{value:g} is y before the last multiplication, not a derivative.",
+    "l02.loop_one_factor_short": (
+        "{value:g} is the derivative of x^{power}: y = x·x·… has {factors} factors x ({count} "
+        "multiplications)."
+    ),
+    "l02.loop_one_too_many": "that is the derivative of one multiplication too many.",
+    "l02.loop_gradient_hint": (
+        "Write the y the loop recorded as a power of x (count the factors x), then differentiate "
+        "it: a small change of x does not change how often the loop runs."
+    ),
+    "l02.recursion_failed": (
+        "RecursionError: the recursive topological sort cannot handle {steps:,} steps"
+    ),
+    "l02.engine_matches_hand": (
+        "engine = hand exactly; largest relative error against central differences: {error:.0e}"
+    ),
+    "l02.loop_graph_checked": (
+        "✓ x = {x:+}: the graph recorded y = {recorded}; engine {engine:.8f}, sympy {sympy:.8f}, "
+        "central difference {numeric:.8f}"
+    ),
+    "l02.nodes_per_step": "{nodes:,} nodes in each step's graph",
+    "l02.training_agrees": (
+        "✓ at every step the losses and all gradients agree to better than 1e-10"
+    ),
+    "l02.timing": (
+        "one forward + backward pass, N = {n}: network of Values {value_ms:.2f} ms, nn.MLP "
+        "{vector_ms:.3f} ms ({ratio:.0f}× as long)"
+    ),
+    "l02.summary_header": (
+        "| idea | in one line | where |\n"
+        "| --- | --- | --- |\n"
+    ),
+    "l02.sum_graph": "computational graph",
+    "l02.sum_graph_line": "the forward pass records one node per operation, with its inputs",
+    "l02.sum_local": "local derivative",
+    "l02.sum_local_line": (
+        "each node knows $\\partial\\,\\text{{node}}/\\partial\\,\\text{{input}}$ from its own "
+        "inputs alone"
+    ),
+    "l02.sum_step": "backward step",
+    "l02.sum_step_line": "downstream = local × upstream, added into the input's `grad`",
+    "l02.sum_seed": "seed",
+    "l02.sum_fan_out": "fan-out",
+    "l02.sum_fan_out_line": "a value used $k$ times gets the sum of $k$ contributions",
+    "l02.sum_topo": "topological order",
+    "l02.sum_topo_line": (
+        "process nodes in reverse topological order, so each gradient is complete before it is "
+        "passed on"
+    ),
+    "l02.sum_topo_where": "the naive push gave {naive:g} instead of {ordered:g}",
+    "l02.sum_no_recursion": "no recursion",
+    "l02.sum_no_recursion_line": "an explicit stack handles {operations:,} operations",
+    "l02.sum_accumulation": "accumulation",
+    "l02.sum_accumulation_line": "`backward()` adds into leaves; `zero_grad()` resets",
+    "l02.sum_accumulation_where": "twice gives ${twice:g}$, not ${once:g}$",
+    "l02.sum_check": "check",
+    "l02.sum_check_line": "hand = engine = central differences for the neuron",
+    "l02.sum_check_where": "${w:g}$, ${b:g}$, ${x:g}$ (note 003's 6 and 2 are wrong)",
+    "l02.sum_dynamic": "dynamic graph",
+    "l02.sum_dynamic_line": (
+        "each forward pass builds a new graph, so an `if` and a data-dependent loop just work"
+    ),
+    "l02.sum_values": "a network of `Value`s",
+    "l02.sum_values_line": (
+        "the losses and gradients of `nn.MLP` to $10^{{-10}}$, and more than 5× slower"
+    ),
+    "l02.sum_values_where": "section 8",
 
 
     # ---- l03 (keys l03.*): 03 Backprop by hand
 
 
     # ---- l04 (keys l04.*): 04 Why backprop is fast
+    "l04.pass_counts": (
+        "numerical gradient: {passes} forward passes (2P = {two_P})\n"
+        "backprop          : 1 forward + 1 backward pass\n"
+        "L = {L:.4f}; all {P} gradients agree with notebook 03's hand backward pass and with "
+        "central differences"),
+    "l04.loop_flops": "{n_out}x{n_in} layer on N = {N} samples: {flops} FLOPs = 2·P·N "
+                      "with P = {P}",
+    "l04.sympy_verdict": "✓ sympy: ∂L/∂W = G Aᵀ and ∂L/∂A = Wᵀ G, all {entries} entries",
+    "l04.central_verdict": "✓ central differences: dense_backward's dW and dA",
+    "l04.bar_forward": "forward",
+    "l04.bar_backward": "backward",
+    "l04.bar_step": "backprop\n(fwd + bwd)",
+    "l04.bar_numerical": "numerical\n(2P forwards)",
+    "l04.cost_title": "FLOPs for one gradient, P = {P:,.0f} parameters",
+    "l04.computation": "computation",
+    "l04.flops_axis": "FLOPs (log scale, fixed)",
+    "l04.cost_text": (
+        "widths {widths}, batch size N = {N}: P = {P:,.0f}\n"
+        "forward {forward:.3g} FLOPs, backprop step {step:.3g} ({step_ratio:.2f}× forward)\n"
+        "numerical gradient {numerical:.3g} FLOPs = {times:,.0f}× backprop\n"
+        "(the log axis spans {low:.0e} to {high:.0e} FLOPs, every setting of the sliders)"),
+    "l04.series_numerical": "numerical (2P forward passes)",
+    "l04.series_backprop": "backprop (forward + backward)",
+    "l04.series_forward": "one forward pass",
+    "l04.numerical": "numerical",
+    "l04.backprop": "backprop",
+    "l04.forward": "one forward pass",
+    "l04.slope_label": "{name}: slope {slope:.2f}",
+    "l04.reference": "∝ {power} (reference)",
+    "l04.timing_title": "Time for one gradient against the number of parameters",
+    "l04.parameters_axis": "parameters P (log scale)",
+    "l04.seconds_axis": "seconds (log scale)",
+    "l04.comma": ", ",
+    "l04.timing_text": "fitted log-log slopes (t ∝ P^k): {slopes}\n"
+                       "at the largest P = {P:,.0f}: numerical / backprop = {ratio:,.0f}",
+    "l04.timing_verdicts": (
+        "✓ at P = {P}, backprop is more than 10x faster than the numerical gradient\n"
+        "✓ the numerical curve is steeper than backprop's by more than 0.5 (log-log slope), "
+        "and lies between the P and P² slopes (0.7–2.3)\n"
+        "✓ backprop and one forward pass grow more slowly than P (slopes below 1)\n"
+        "✓ each numerical gradient took between 0.3 and 20 times 2P forward passes"),
+    "l04.measured": "measured",
+    "l04.prediction": "FLOP-count prediction",
+    "l04.width_tick": "width {width}",
+    "l04.ratio_title": "A training step (forward + backward) in units of one forward pass",
+    "l04.ratio_xlabel": "MLP (width, width, width, width, 1), batch N = 256",
+    "l04.ratio_ylabel": "time of a step / time of a forward pass",
+    "l04.semicolon": "; ",
+    "l04.ratio_item": "width {width}: measured {measured:.2f}, FLOP prediction {predicted:.2f}",
+    "l04.ratio_verdict": "✓ measured step / forward is between 1 and 25 at both widths\n"
+                         "FLOP-count predictions (step / forward): {predicted}",
+    "l04.trap_weights_only": "those are the weights; add one bias per unit of each layer.",
+    "l04.hint_parameter_count": "each layer has n_in·n_out weights and n_out biases; add up "
+                                "both layers.",
+    "l04.trap_one_sided": "that counts one-sided differences; central differences evaluate "
+                          "L(θ + h) and L(θ − h) for every parameter.",
+    "l04.name_passes": "forward passes",
+    "l04.hint_passes": "two forward passes per parameter.",
+    "l04.case_small": "a 3 → 2 layer on 1 sample",
+    "l04.case_mnist": "the 784 → 128 layer on 64 samples",
+    "l04.case_batch": "a 1 → 1 layer on 1000 samples",
+    "l04.hint_dense_flops": "W @ A is n_out·n_in·N multiply-adds (2 FLOPs each); the backward "
+                            "pass makes two products of that size (dW = dZ @ A.T and "
+                            "dA = W.T @ dZ).",
 
 
     # ---- l05 (keys l05.*): 05 A vectorized MLP on XOR
+    "l05.diverged_float": "training diverged at epoch {epoch}: a floating-point error ({error})",
+    "l05.diverged_loss": (
+        "training diverged at epoch {epoch}: loss {loss:.3g}; the learning rate {lr:g} is "
+        "probably too large"
+    ),
+    "l05.fig_loss_title": "Training loss (BCE)",
+    "l05.fig_epoch": "epoch",
+    "l05.fig_loss_axis": "loss (log axis)",
+    "l05.fig_boundary_title": "Decision boundary: P(y = 1)",
+    "l05.fig_norms_title": "Gradient norm per layer",
+    "l05.fig_norm_axis": "Frobenius norm (log axis)",
+    "l05.loss_outside": "the loss leaves the loss axis (drawn at its edge)",
+    "l05.norm_outside": "a gradient norm leaves its axis (drawn at its edge)",
+    "l05.xor_settings": "lr = {lr:.3g}, hidden width = {hidden}, seed = {seed}, epochs = {epochs}",
+    "l05.xor_loss": (
+        "loss: {first:.4f} at the start -> {last:.4f} at the last step; accuracy {accuracy:.0%}"
+    ),
+    "l05.xor_predictions": "P(y = 1) for (0,0), (0,1), (1,0), (1,1): {P}",
+    "l05.xor_panels": (
+        "Left: the loss of each epoch on a log axis (epochs 0 to {epochs_max} fixed; the first "
+        "{shown} drawn). Middle: P(y = 1) over the plane, sky blue near 0, white at 0.5, gold "
+        "near 1 (colour bar), the black line where P = 0.5; circles are the points with y = 0, "
+        "squares y = 1. Right: ‖∂L/∂W1‖ (solid, circles) and ‖∂L/∂W2‖ (dashed, squares) per "
+        "epoch on a log axis, ending at {norm1:.2g} and {norm2:.2g}."
+    ),
+    "l05.list_separator": "; ",
+    "l05.xor_note": "Note: {items}.",
+    "l05.xor_stopped": "stopped: {error}",
+    "l05.fig_training_loss": "Training loss (binary cross-entropy), lr = {lr:g}",
+    "l05.fig_boundary_after": "Decision boundary after training",
+    "l05.training_text": (
+        "Left: the loss of each of the {epochs} epochs on a log axis, from {first:.4f} to "
+        "{last:.4f}. Right: P(y = 1) over the plane, sky blue near 0, white at 0.5, gold near 1 "
+        "(colour bar); the black line is P = 0.5; circles are the points with y = 0, squares "
+        "y = 1. P(y = 1) at (0,0), (0,1), (1,0), (1,1): {P}."
+    ),
+    "l05.fig_one_seed": "one seed ({n} seeds)",
+    "l05.fig_note_value": "the note's {reported:g}",
+    "l05.fig_note_own_seed": "the note's code, its own seed {seed}",
+    "l05.fig_spread_title": "Loss at epoch {epoch:,} of note 004's XOR network, one point per seed",
+    "l05.fig_bce": "binary cross-entropy",
+    "l05.fig_seeds": "seeds",
+    "l05.spread_star": "; the star is the note's own code and seed, {loss:.4f}",
+    "l05.spread_text": (
+        "{n} seeds: median {median:.4f}, range {low:.4f} to {high:.4f}; {below} of {n} runs end "
+        "below {reported:g} and {above} at or above it. The box spans the middle half of the "
+        "values, the line in it is the median, the whiskers reach the smallest and largest; "
+        "each dot is one seed; the dashed line is the note's value{star}."
+    ),
+    "l05.xor_points": (
+        "Four points: circles (y = 0) at (0, 0) and (1, 1), squares (y = 1) at (0, 1) and (1, 0)."
+    ),
+    "l05.checked_all": "checked all {n} parameters",
+    "l05.not_defined": "{name:6s}: {left} times {right} is not defined",
+    "l05.product_shape": "{name:6s}: shape {shape} ",
+    "l05.product_fits": "{name:6s}: shape {shape} = the shape of W",
+    "l05.only_product": "✓ the only product with the shape of W ({rows}, {cols}) is {product}",
+    "l05.bp_matches": "✓ BP1–BP4 give MLP.backward's gradients (to 1e-10)",
+    "l05.deltas_checked": "✓ every δ(l) = ∂L/∂Z(l), by central differences",
+    "l05.per_sample_same": "✓ per-sample δ with 1/N in BP3 and BP4 gives the same gradients",
+    "l05.sympy_entries": "{mark} ∂L/∂{name}: all {n} entries equal sympy.diff",
+    "l05.width_success": "hidden width {hidden}: {count:2d} of 20 seeds reach 100 % accuracy",
+    "l05.seeds_all_solve": (
+        "With the default settings ({hidden} hidden units, $\\eta = {lr}$, {epochs} epochs) "
+        "every one of the {seeds} seeds solves XOR."
+    ),
+    "l05.seeds_some_solve": (
+        "With the default settings ({hidden} hidden units, $\\eta = {lr}$, {epochs} epochs) "
+        "{count} of the {seeds} seeds solves XOR."
+    ),
+    "l05.seeds_two_stuck": (
+        "With 2 hidden units, the fewest that can represent XOR, {stuck} of the {seeds} seeds "
+        "get stuck: gradient descent stalls in a poor region before it finds a solution."
+    ),
+    "l05.seeds_three_one": "With 3, {stuck} seed gets stuck.",
+    "l05.seeds_three_many": "With 3, {stuck} seeds get stuck.",
+    "l05.seeds_width": (
+        "Extra width costs little and makes training more reliable, a pattern that holds for "
+        "much larger networks too."
+    ),
+    "l05.sentence_gap": " ",
+    "l05.note_setup": (
+        "widths {widths}, {activation} layers, lr {lr}, {epochs:,} epochs, loss printed at "
+        "epoch {epoch:,}"
+    ),
+    "l05.note_losses": "loss at epoch {epoch:,}, seeds 0-19: {values}",
+    "l05.note_own": (
+        "the note's code with its own seed {seed}: first loss {first:.4f} (the note prints "
+        "{reported_first}), loss at epoch {epoch:,} {final:.4f} (the note prints {reported})"
+    ),
+    "l05.note_after": (
+        "after all {epochs:,} epochs: {low:.4f} to {high:.4f}, each at most {gap:.1e} below its "
+        "value at epoch {epoch:,}"
+    ),
+    "l05.note_epsilon": (
+        "loss with the note's 1e-8 inside the logs minus the exact loss: {difference:.1e}"
+    ),
+    "l05.note_implied": "the loss of the note's printed predictions: {loss:.4f}",
+    "l05.trained_together": (
+        "{n} networks × {epochs:,} epochs, trained together: {seconds:.2f} s on this machine"
+    ),
+    "l05.verdict_typical": "is a typical value: it sits in the middle part of the spread",
+    "l05.verdict_above": (
+        "is a possible outcome but not a typical one: it lies above {count} of the {n} runs"
+    ),
+    "l05.verdict_below": (
+        "is a possible outcome but not a typical one: it lies below {count} of the {n} runs"
+    ),
+    "l05.verdict_outside": "lies outside the spread of all {n} runs",
+    "l05.note_run": (
+        "Over {n} seeds the loss at epoch {epoch:,} ranges from {low:.4f} to {high:.4f}, median "
+        "{median:.4f}, and all {n} networks classify the four points correctly. The note's "
+        "{reported} {verdict}; a typical run ends near {median:.4f}. Every run reaches a small "
+        "loss, so the note's point (this network learns XOR) stands; its number is just one "
+        "draw, on the high side. Its own code and seed give {own_final:.4f} and a first loss of "
+        "{own_first:.4f}, not the printed {reported} and {reported_first}, and its printed "
+        "predictions correspond to a loss of {implied:.4f}, not {reported}: the output shown in "
+        "the note did not come from the code shown with it."
+    ),
+    "l05.lr_small": "lr = 0.01: the loss goes from {start:.4f} to {end:.4f} in 300 epochs",
+    "l05.lr_large": (
+        "lr = 10: the loss rises in {rises} of 299 steps; ‖∂L/∂W1‖ falls from its largest, "
+        "{peak:.2g}, to {end:.2g}"
+    ),
+    "l05.saturated": (
+        "lr = 10: {share:.0%} of the hidden activations (4 units × 4 samples) have |tanh| > 0.99 "
+        "at epoch 300"
+    ),
+    "l05.width_one": "hidden width 1: accuracy {accuracy:.0%}",
+    "l05.width_two_stuck": (
+        "hidden width 2, seeds 0-19: {stuck} runs below 100 % accuracy after 300 epochs"
+    ),
+    "l05.default_norms": (
+        "default settings: ‖∂L/∂W1‖, ‖∂L/∂W2‖ peak at {peak1:.3f}, {peak2:.3f} and end at "
+        "{end1:.3f}, {end2:.3f}"
+    ),
+    "l05.claims_hold": "✓ each claim of the list above holds",
+    "l05.param_count_name": "parameter count",
+    "l05.param_count_hint": (
+        "layer l has a weight matrix of shape (n_l, n_{{l-1}}) and a bias of shape (n_l, 1); add "
+        "n_l·n_{{l-1}} + n_l over the three layers"
+    ),
+    "l05.param_count_weights_only": (
+        "that counts the weights only: add the biases, one per unit of each layer after the input"
+    ),
+    "l05.param_count_input_biases": (
+        "the inputs have no biases: only the layers after the input have them"
+    ),
+    "l05.bce_grad_name": "BCE gradient",
+    "l05.bce_grad_hint": "each column is (σ(z) − y) divided by N, the number of samples (columns)",
+    "l05.bce_grad_per_sample": (
+        "these are the per-sample values σ(z) − y: the loss is the mean over the N samples, so "
+        "divide by N"
+    ),
+    "l05.dense_case": "a layer with {n_in} inputs, {n_out} outputs and N = {N} samples",
+    "l05.dense_name": "dense backward",
+    "l05.dense_hint": (
+        "return (dA_prev, dW, db) with dA_prev = Wᵀ @ dZ, dW = dZ @ A_prevᵀ (it sums over the "
+        "samples), db = dZ summed over the samples (axis=1, keepdims=True); a gradient has the "
+        "shape of what it is the gradient of"
+    ),
+    "l05.one_unit_name": "one hidden unit",
+    "l05.one_unit_hint": (
+        "with one hidden unit the output is a monotone function of one line w·x + b, so the "
+        "boundary is a straight line: how many of the 4 XOR points can one line get right? "
+        "(give a fraction between 0 and 1)"
+    ),
+    "l05.one_unit_all": (
+        "a single line cannot separate XOR's diagonals: one point at least stays on the wrong side"
+    ),
+    "l05.one_unit_half": (
+        "one line can do better than half: try putting three points on their correct sides"
+    ),
+    "l05.one_unit_percent": "as a fraction between 0 and 1, please, not a percentage",
 
 
     # ---- l06 (keys l06.*): 06 Activations and gradient flow
+    "l06.perceptron_summary": (
+        "After {epochs} epochs the step unit has not moved at all: every "
+        "gradient the engine returned was 0, its loss is still {step_loss:.3f} "
+        "and it classifies {right_step} of the 4 points correctly. The sigmoid "
+        "unit's loss fell from {sigmoid_first:.3f} to {sigmoid_last:.4f} and "
+        "it classifies all 4. A unit that gradient descent can train needs a "
+        "slope: ReLU's slope is 0 for $z < 0$ too, but 1 for $z > 0$, which is "
+        "enough. (Rosenblatt's perceptron was trained by its own update rule, "
+        "not by gradient descent, and that rule does not reach hidden layers: "
+        "there is no gradient to pass back through a step.)"
+    ),
+    "l06.explosion_summary": (
+        "With scale 1 the first and last layers' gradients are within a factor "
+        "10 of each other (ratio {ratio_1:.2f}). With larger weights the "
+        "gradient grows layer after layer on its way back: the first layer's "
+        "gradient is {ratio_3:.0f} times the last one's at scale 3 and "
+        "${ratio_10}$ times at scale 10, so a learning rate small enough for "
+        "layer 1 is far too small for layer 20."
+    ),
+    "l06.bn_summary": (
+        "With BN, layer 1 receives {bn_ratio:.2f} times the last layer's "
+        "gradient, against ${plain_ratio}$ without. The slope bound $\\sigma' "
+        "\\le \\tfrac14$ still holds; what changed is the factor $\\gamma / s = "
+        "1/\\operatorname{{std}}(Z_l)$ of the backward pass through BN. The "
+        "inputs of layers 2–19 are sigmoid outputs with a small spread, so "
+        "$\\operatorname{{std}}(Z_l)$ is small and $1/s$ is about {inv_s:.1f} "
+        "(geometric mean over layers 2–19). Without BN each layer passed back "
+        "about {shrink:.2f} of its gradient (section 2); times {inv_s:.1f} "
+        "that is about {product:.1f} per layer: neither vanishing nor "
+        "exploding."
+    ),
+    "l06.fixes_summary": (
+        "**Left.** The baseline's first layer gets ${baseline}$ of its last "
+        "layer's gradient, the same number as in section 2 (it is the same "
+        "network); with each of the four fixes the ratio is between "
+        "{fix_min:.2f} and {fix_max:.2f}. The residual curve jumps at layer "
+        "20, to {jump:.0f} times the median hidden layer: layer 20 is the "
+        "linear output layer, outside the residual branches, so its gradient "
+        "$\\delta_{{20}} A_{{19}}^\\top$ carries no branch factor, while every "
+        "hidden layer's, $\\big(\\beta\\,\\partial L/\\partial A_l \\odot "
+        "\\sigma'(Z_l)\\big) A_{{l-1}}^\\top$, carries $\\beta = 1/\\sqrt{{20}} = "
+        "{branch_scale:.3f}$ and $\\sigma'(Z_l)$, on average {mean_slope:.3f}: "
+        "together $1/{predicted_jump:.0f}$, the size of the jump.\n\n**Right.** "
+        "Clipping multiplies every gradient by the same factor $1/\\lVert g "
+        "\\rVert = {inv_norm}$, so on the log axis the curve moves down without "
+        "changing shape: layer 1 still gets ${big_ratio}$ times the last "
+        "layer's gradient. Clipping keeps one step from wrecking the weights "
+        "(section 4.5) but does not even out the layers; batch normalization "
+        "does (ratio {bn_ratio:.2f}), because it divides out the scale of the "
+        "weights."
+    ),
+    "l06.verdict_exploding": "exploding: norms above 1e6",
+    "l06.verdict_vanishing_everywhere": "vanishing everywhere: every norm below 1e-6",
+    "l06.verdict_vanishing": (
+        "vanishing: layer 1 gets less than 1/100 of the last layer's gradient"
+    ),
+    "l06.verdict_exploding_input": (
+        "exploding toward the input: layer 1 gets over 100x the last layer's"
+    ),
+    "l06.verdict_healthy": "healthy: layer 1 and the last layer within a factor 100",
+    "l06.grad_title": "Backward: gradient norm per layer",
+    "l06.grad_xlabel": "layer l (1 = next to the input)",
+    "l06.grad_ylabel": "‖∂L/∂W_l‖ (log scale)",
+    "l06.std_title": "Forward: spread of each layer's output",
+    "l06.std_xlabel": "hidden layer l",
+    "l06.std_ylabel": "std(A_l) (log scale)",
+    "l06.legend_grad": "‖∂L/∂W_l‖ (left)",
+    "l06.legend_std": "std(A_l) (right)",
+    "l06.legend_floor": "below {floor:.0e}, drawn at the floor",
+    "l06.plain": "plain",
+    "l06.residual": "residual",
+    "l06.setting_title": (
+        "{architecture} net, {depth} layers, {activation}, {init} init × "
+        "{scale:.3g}"
+    ),
+    "l06.flow_setting": (
+        "{architecture} net, {depth} layers of width 32, {activation}, {init} "
+        "init × {scale:.3g}"
+    ),
+    "l06.flow_left": (
+        "left, ‖∂L/∂W‖: layer 1 = {first:.2e}, layer {depth} = {last:.2e}, "
+        "ratio = {ratio:.2e}"
+    ),
+    "l06.flow_right": "right, std(A): layer 1 = {first:.2e}, layer {layer} = {last:.2e}",
+    "l06.flow_verdict": "verdict: {verdict}",
+    "l06.flow_residual_note": (
+        "(the last layer is outside the residual branches: its gradient has no "
+        "factor β·f'(Z), so it stands above the others; see section 4.6)"
+    ),
+    "l06.flow_axes_note": (
+        "(the axes stay fixed for every slider setting and span {decades:.0f} "
+        "decades, so a factor 100 is a small step; values below {floor:.0e} "
+        "are drawn at that floor: a log axis cannot show 0)"
+    ),
+    "l06.sigmoid_chain_name": "ten sigmoid layers",
+    "l06.sigmoid_chain_hint": (
+        "Each layer contributes a factor σ'(z) ≤ 1/4; the chain rule "
+        "multiplies ten of them."
+    ),
+    "l06.sigmoid_chain_trap_sum": (
+        "the factors multiply, they do not add: use a power, not a product by "
+        "10."
+    ),
+    "l06.sigmoid_chain_trap_one": "that is one layer's factor; ten layers multiply ten of them.",
+    "l06.sigmoid_chain_trap_nine": "count again: ten layers give ten factors of 1/4.",
+    "l06.he_name": "He std",
+    "l06.he_hint": "He initialisation draws W with variance 2/n_in; take the square root.",
+    "l06.he_trap_variance": "2/n_in is the variance; the standard deviation is its square root.",
+    "l06.he_trap_xavier": "that is √(1/n_in); He doubles the variance for ReLU.",
+    "l06.residual_name": "residual backward",
+    "l06.residual_hint": (
+        "Two paths lead back to A_prev: the skip (gradient dA) and the branch "
+        "(Wᵀ (dA ⊙ tanh'(Z)), with tanh' = 1 − tanh²). Add them."
+    ),
+    "l06.residual_trap_branch": (
+        "that is the branch alone: the skip connection adds dA itself as well."
+    ),
+    "l06.residual_trap_tanh": (
+        "the branch goes through tanh: multiply dA by tanh'(Z) = 1 − tanh²(Z) "
+        "before Wᵀ."
+    ),
+    "l06.residual_trap_transpose": "going back through Z = W A_prev uses Wᵀ, not W.",
+    "l06.clip_name": "gradient clipping",
+    "l06.clip_hint": (
+        "Compute ONE norm over all arrays, ‖g‖ = √(Σ every entry²), then "
+        "multiply every array by min(1, max_norm/‖g‖)."
+    ),
+    "l06.clip_raised": "calling it raised {error}: {message}. {hint}",
+    "l06.clip_none": "your function returns None: {not_answered}",
+    "l06.clip_keys": "return a dict with the same keys {keys}.",
+    "l06.clip_per_array": (
+        "you clipped each array on its own; clip them together so the update "
+        "keeps its direction."
+    ),
+    "l06.clip_wrong": "wrong result for max_norm = {max_norm}. {hint}",
+    "l06.bn_output_name": "BatchNorm output",
+    "l06.bn_output_hint": (
+        "Per feature (row): μ = mean over the batch, σ² = (1/N) Σ (x − μ)², x̂ "
+        "= (x − μ)/√(σ² + ε), Y = γ x̂ + β."
+    ),
+    "l06.bn_output_trap_unbiased": (
+        "normalization uses the biased variance (1/N, numpy's default ddof=0), "
+        "not the unbiased 1/(N − 1)."
+    ),
+    "l06.bn_output_trap_x_hat": "that is x̂: scale it by γ and shift it by β.",
+    "l06.bn_output_trap_std": "divide by the standard deviation √(σ² + ε) as well.",
+    "l06.bn_output_trap_axis": (
+        "normalize each feature (row) over the batch (axis=1), not each sample "
+        "(column)."
+    ),
+    "l06.bn_dx_name": "BatchNorm dX",
+    "l06.bn_dx_hint": (
+        "Three paths lead from X to L: directly through x̂, through the mean μ "
+        "and through the variance σ². Together: dX = (γ/(N·√(σ² + ε))) (N·dY − "
+        "Σ dY − x̂ Σ (dY ⊙ x̂)), sums over the batch (axis=1)."
+    ),
+    "l06.bn_dx_trap_constants": (
+        "that treats μ and σ² as constants: they depend on every sample, so "
+        "the gradient also flows through the mean and the variance."
+    ),
+    "l06.bn_dx_trap_no_variance": (
+        "you have the direct path and the mean's path; the path through the "
+        "variance (the term with x̂ Σ dY ⊙ x̂) is missing."
+    ),
+    "l06.bn_dx_trap_no_mean": (
+        "you have the direct path and the variance's path; the path through "
+        "the mean (the − Σ dY/N term) is missing."
+    ),
+    "l06.bn_dx_trap_unbiased": "normalization uses the biased variance (1/N), not 1/(N − 1).",
 
 
     # ---- l07 (keys l07.*): 07 Forward and reverse mode
+    "l07.forward_panel": "1 forward pass: column 1",
+    "l07.reverse_panel": "1 reverse pass: row 1",
+    "l07.input_j": "input j",
+    "l07.output_i": "output i",
+    "l07.forward_mode": "forward mode",
+    "l07.reverse_mode": "reverse mode",
+    "l07.cost_title": "Passes for the whole Jacobian",
+    "l07.cost_x": "mode",
+    "l07.cost_y": "passes (log scale)",
+    "l07.verdict_same": "both modes need the same number of passes",
+    "l07.verdict_reverse": "reverse mode is cheaper, {ratio:.3g}× fewer passes",
+    "l07.verdict_forward": "forward mode is cheaper, {ratio:.3g}× fewer passes",
+    "l07.modes_shape": (
+        "f: R^{n_inputs} → R^{n_outputs}, Jacobian {n_outputs} × {n_inputs} (drawn to scale in a "
+        "{frame} × {frame} frame)"
+    ),
+    "l07.modes_forward": "forward mode: {passes} pass(es), one column each (JVPs with v = e_j)",
+    "l07.modes_reverse": "reverse mode: {passes} pass(es), one row each (VJPs with u = e_i)",
+    "l07.modes_verdict": "verdict: {verdict}",
+    "l07.dual_product_name": "dual product",
+    "l07.dual_product_trap": (
+        "the ε part is not the product of the ε parts: expand (a + ȧε)(b + ḃε) and use ε² = 0."
+    ),
+    "l07.dual_product_hint": (
+        "(a + ȧε)(b + ḃε) = ab + (a·ḃ + ȧ·b)ε: the product rule. Give (value, tangent)."
+    ),
+    "l07.passes_name": "passes",
+    "l07.passes_swapped": (
+        "swapped: forward mode gets one COLUMN (one input) per pass, reverse mode one ROW (one "
+        "output) per pass."
+    ),
+    "l07.passes_hint": "The Jacobian is 10 × 1000. A JVP gives one column, a VJP one row.",
+    "l07.vjp_trap": (
+        "you left out tanh' = 1 − tanh²(Wx): the chain rule passes through the activation first."
+    ),
+    "l07.vjp_hint": "J = diag(1 − tanh²(Wx)) W, so uᵀJ = Wᵀ (u ⊙ (1 − tanh²(Wx))): shape (3,).",
+    "l07.weights_name": "accumulation weights",
+    "l07.weights_plain_average": (
+        "a plain average is right only when the micro-batches have equal sizes; these do not."
+    ),
+    "l07.weights_sizes": "those are the sizes N_j; divide each by N = 100.",
+    "l07.weights_hint": (
+        "The full loss is (1/N) Σ over all samples; micro-batch j holds N_j of the N = 100 "
+        "samples and its mean loss L_j, so L = Σ_j (N_j / N) L_j."
+    ),
+    "l07.dual_sin_name": "dual sin",
+    "l07.dual_sin_hint": "sin(a + ȧε) = sin a + (cos a)·ȧ·ε: return Dual(math.sin(x.value), ...).",
+    "l07.raised": "calling it raised {error}: {message}. {hint}",
+    "l07.returns_none": "your function returns None: {not_answered}",
+    "l07.not_a_dual": "return a Dual, got {kind}. {hint}",
+    "l07.dual_sin_value": "the value at a = {a} should be sin(a). {hint}",
+    "l07.dual_sin_seed": (
+        "multiply cos(a) by the incoming tangent ȧ (the chain rule), so that seeds other than 1 "
+        "work too."
+    ),
+    "l07.dual_sin_tangent": "wrong tangent for a = {a}, ȧ = {a_dot}. {hint}",
+    "l07.hvp_name": "Hessian-vector product",
+    "l07.hvp_gradient": (
+        "that is the gradient ∇f = (2x₁x₂, x₁²), not H v: differentiate once more."
+    ),
+    "l07.hvp_other_column": "that is H times (0, 1): v = (1, 0) picks the first column of H.",
+    "l07.hvp_diagonal": "only the diagonal of H: H v also needs ∂²f/∂x₂∂x₁ = 2x₁.",
+    "l07.hvp_hint": (
+        "H = [[∂²f/∂x₁², ∂²f/∂x₁∂x₂], [∂²f/∂x₂∂x₁, ∂²f/∂x₂²]] at (1, 2); then multiply by v."
+    ),
+    "l07.modes_agree": (
+        "✓ both modes give the same gradient of ring and the same derivatives of chain"
+    ),
+    "l07.jacobian_entries_checked": (
+        "✓ sympy: all {entries} entries of the Jacobian of tanh(Wx) equal diag(1 − tanh²(Wx)) W"
+    ),
+    "l07.products_checked": (
+        "✓ JVP, VJP and both Jacobians match the formula and central differences"
+    ),
+    "l07.jacobian_size": (
+        "Jacobian of the layer's output w.r.t. its input: {entries:.2e} entries, {gigabytes:.0f} "
+        "GB in float64"
+    ),
+    "l07.vjp_size": "the VJP Wᵀu needs W ({w_entries:,} entries) and u ({u_entries:,} entries)",
+    "l07.hvp_checked": (
+        "✓ the gradient and H v match sympy; H v matches central differences of the gradient; "
+        "hessian(f3, x) equals sympy's Hessian"
+    ),
+    "l07.accumulation_report": (
+        "4 × 50, weights N_j/N:        largest relative gap < 1e-12 (rounding only)\n"
+        "100 + 60 + 40, weights N_j/N: largest relative gap < 1e-12 (rounding only)\n"
+        "100 + 60 + 40, plain average: largest relative gap {plain_gap:.2f}\n"
+        "✓ accumulated micro-batch gradients equal the full-batch gradient"
+    ),
 
 
     # ---- l08 (keys l08.*): 08 Backprop playground

@@ -147,7 +147,10 @@ def course_style() -> dict[str, Any]:
 
 def use_course_style() -> None:
     """Apply the course style to matplotlib (call once, in a notebook's setup cell)."""
-    mpl.rcParams.update(course_style())
+    style = course_style()
+    mpl.rcParams.update(style)
+    if "font.family" not in style:  # English (again): matplotlib's own font choice
+        mpl.rcParams["font.family"] = mpl.rcParamsDefault["font.family"]
 
 
 def set_language(language: str) -> None:

@@ -125,3 +125,54 @@ def test_step_axes_have_integer_ticks_and_text_is_legible() -> None:
         ticks = view.figure.axes[ax_index].get_xticks()
         assert len(ticks) >= 3 and np.all(ticks == np.round(ticks))
         assert min_font_size_pt(view.figure) >= 9
+
+
+def test_notebook_sentences_come_from_the_lesson(capsys) -> None:
+    assert l00.central_difference_verdict((-1.0, 0.5, 3.0)) == (
+        "✓ dL/dw: matches central differences at w = -1, 0.5, 3 (relative error < 1e-7)")
+    w = l00.gradient_descent_path(0.0, 0.05, 10)[-1]
+    assert l00.descent_summary(w, l00.W_STAR, 10).splitlines() == [
+        f"w* = {l00.W_STAR:.4f}; after 10 steps w = {w:.4f}, |w - w*| = {abs(w - l00.W_STAR):.4f}",
+        "✓ the loss fell at every step"]
+    final = {name: v[-1] for name, v in l00.rate_comparison_losses().items()}
+    summary = l00.rate_comparison_summary()
+    assert f"only from {l00.fit_loss(0.0):.3g} to {final['too small']:.3g}" in summary
+    assert f"raised it to {final['too large']:.3g}" in summary
+    assert l00.numerical_gradient_cost(101_770).splitlines()[1] == (
+        "central differences need 2P = 203,540 forward passes for ONE gradient")
+    with pytest.raises(ValueError):
+        l00.central_difference_verdict(())
+    with pytest.raises(TypeError):
+        l00.descent_summary(2.0, l00.W_STAR, 1.5)
+    with pytest.raises(ValueError):
+        l00.numerical_gradient_cost(0)
+
+
+def test_explore_text_figures_and_hints_are_chinese_after_set_language(capsys) -> None:
+    import re
+
+    from bp_helpers import messages
+    from bp_helpers.ui.style import cjk_font
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    english = l00.gradient_descent(eta=0.25, steps=30).text
+    try:
+        messages.set_language("zh")
+        view = l00.gradient_descent(eta=0.25, steps=30)
+        assert "梯度下降发散" in view.text and "之外" in view.text
+        assert view.text.count("\n") == english.count("\n")  # notebook 00 picks line 2
+        assert "梯度下降收敛" in l00.gradient_descent().text
+        comparison = l00.learning_rate_comparison()
+        assert "（太小）" in comparison.text and "仍在下降" in comparison.text
+        if cjk_font() is not None:  # figure text is Chinese only where a CJK font is installed
+            assert cjk.search(view.figure.axes[0].get_title())
+            assert cjk.search(comparison.figure.axes[0].get_legend().get_texts()[0].get_text())
+        assert not l00.check_one_step(1.0 + 0.05 * l00.fit_gradient(1.0))
+        assert "上坡" in capsys.readouterr().out
+        assert not l00.check_largest_rate(1 / l00.CURVATURE)
+        assert "恰好落在 w* 上" in capsys.readouterr().out
+        assert "中心差分" in l00.central_difference_verdict((1.0,))
+        assert "倍" in l00.rate_comparison_summary()
+    finally:
+        messages.set_language("en")
+    assert l00.gradient_descent(eta=0.25, steps=30).text == english

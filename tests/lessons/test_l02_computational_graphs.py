@@ -4,12 +4,17 @@
 from __future__ import annotations
 
 import math
+import re
+import warnings
 
+import matplotlib as mpl
 import pytest
 
+from bp_helpers import messages
 from bp_helpers.autograd import Value, topological_order
 from bp_helpers.lessons import l02_computational_graphs as l02
 from bp_helpers.lessons.l02_computational_graphs import NEURON, neuron_graph, neuron_loss
+from bp_helpers.ui.style import cjk_font
 
 
 # ---- the neuron explorer -----------------------------------------------------------
@@ -156,3 +161,60 @@ def test_verify_prints_only_a_neutral_line(capsys: pytest.CaptureFixture[str]) -
     assert capsys.readouterr().out == "reference solution checked\n"
     with pytest.raises(AssertionError):
         l02.verify(l02.check_loop_gradient, 1.0)
+
+
+# ---- the Chinese edition -----------------------------------------------------------
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_in_chinese_the_hints_sentences_and_figure_are_chinese(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    english = neuron_graph().text
+    with mpl.rc_context():
+        try:
+            l02.set_language("zh")
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # a missing glyph would warn
+                for values in [NEURON.defaults(), *NEURON.extremes()]:
+                    view = NEURON.func(**values)
+                    assert view.png()[:4] == b"\x89PNG"
+            view = neuron_graph()
+            assert view.text == english  # only maths: the same in both editions
+            title = view.figure.axes[0].get_title()
+            assert title.startswith("L = (w·x + b − 10)² = 25")
+            assert bool(CJK.search(title)) == (cjk_font() is not None)  # else English
+            assert not l02.check_fanout_gradient(-6.0)
+            assert capsys.readouterr().out.startswith("✗ 两条路径上的梯度")
+            assert not l02.check_accumulated_gradient(-2.0)
+            assert not l02.check_topological_order(_recursive_topo)
+            assert not l02.check_loop_count(4)
+            assert not l02.check_loop_gradient(18.75)
+            lines = capsys.readouterr().out.splitlines()
+            assert len(lines) == 4 and all(CJK.search(line) for line in lines), lines
+            assert "覆盖" in lines[0] and "递归深度限制" in lines[1] and "4 个因子 x" in lines[3]
+            summary = l02.summary_markdown(fan_out=4, naive=36, ordered=24, operations=100_000,
+                                           twice=-60, grads=(-30, -10, -20))
+            assert summary.startswith("| 概念 | 一句话 | 出处 |\n| --- | --- | --- |\n")
+            assert "100,000" in summary and summary.count("\n") == 12
+            for sentence in (l02.recursion_failed(5_000), l02.training_agrees(),
+                             l02.engine_matches_hand(2e-11), l02.nodes_per_step(2514),
+                             l02.timing_sentence(40, 0.006, 0.00005)):
+                assert CJK.search(sentence), sentence
+        finally:
+            l02.set_language("en")
+    assert messages.language() == "en"
+    assert l02.recursion_failed(5_000) == (
+        "RecursionError: the recursive topological sort cannot handle 5,000 steps")
+
+
+def test_the_english_summary_table_keeps_its_rows() -> None:
+    summary = l02.summary_markdown(fan_out=4, naive=36, ordered=24, operations=100_000,
+                                   twice=-60, grads=(-30, -10, -20)).splitlines()
+    assert summary[0] == "| idea | in one line | where |"
+    assert summary[6] == ("| fan-out | a value used $k$ times gets the sum of $k$ contributions "
+                          "| `b = a + a; c = b + b`: $dc/da = 4$ |")
+    assert summary[3].startswith(r"| local derivative | each node knows $\partial\,\text{node}")
+    assert summary[9] == ("| accumulation | `backward()` adds into leaves; `zero_grad()` resets "
+                          "| twice gives $-60$, not $-30$ |")
+    assert len(summary) == 13

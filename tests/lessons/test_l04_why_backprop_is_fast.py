@@ -77,3 +77,56 @@ def test_timing_and_ratio_figures_describe_what_they_show() -> None:
     assert "numerical" in view.text and "slope" in view.text
     ratio = l04.ratio_figure({16: (5.0, 2.67), 384: (3.9, 2.67)})
     assert "width 384: measured 3.90, FLOP prediction 2.67" in ratio.text
+
+
+def test_notebook_sentences_come_from_the_lesson() -> None:
+    assert l04.pass_count_summary(40, 20, 0.34521).splitlines() == [
+        "numerical gradient: 40 forward passes (2P = 40)",
+        "backprop          : 1 forward + 1 backward pass",
+        "L = 0.3452; all 20 gradients agree with notebook 03's hand backward pass and with "
+        "central differences"]
+    assert l04.loop_flops_text(3, 4, 5, 120) == (
+        "3x4 layer on N = 5 samples: 120 FLOPs = 2·P·N with P = 12")
+    assert l04.backward_sympy_verdict(12).endswith("all 12 entries")
+    assert l04.backward_central_verdict() == "✓ central differences: dense_backward's dW and dA"
+    assert l04.timing_verdicts(4929).startswith("✓ at P = 4929, backprop is more than 10x")
+    assert len(l04.timing_verdicts(4929).splitlines()) == 4
+    assert l04.ratio_verdict({16: 2.67}).endswith("(step / forward): {16: 2.67}")
+    with pytest.raises(ValueError):
+        l04.pass_count_summary(40, 0, 0.3)
+    with pytest.raises(TypeError):
+        l04.loop_flops_text(3, 4, 5, 120.0)
+    with pytest.raises(TypeError):
+        l04.ratio_verdict([2.67])
+
+
+def test_explore_text_figures_and_hints_are_chinese_after_set_language(
+    capsys: pytest.CaptureFixture,
+) -> None:
+    import re
+
+    from bp_helpers import messages
+    from bp_helpers.ui.style import cjk_font
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    english = l04.cost_bars().text
+    try:
+        messages.set_language("zh")
+        view = l04.cost_bars()
+        assert "批量大小 N = 32" in view.text and "数值梯度" in view.text
+        assert view.text.count("\n") == english.count("\n")
+        timing = l04.timing_figure([31, 69, 169], [1e-3, 4e-3, 2e-2], [5e-5, 5e-5, 6e-5],
+                                   [2e-5, 2e-5, 3e-5])
+        assert "拟合的双对数斜率" in timing.text and "一次前向传播" in timing.text
+        assert "宽度 384：实测 3.90" in l04.ratio_figure({16: (5.0, 2.67), 384: (3.9, 2.67)}).text
+        if cjk_font() is not None:  # figure text is Chinese only where a CJK font is installed
+            assert cjk.search(view.figure.axes[0].get_title())
+            assert cjk.search(timing.figure.legends[0].get_texts()[0].get_text())
+        assert not l04.check_numerical_passes(101_771)
+        assert "中心差分" in capsys.readouterr().out
+        assert not l04.check_dense_flops(lambda n_in, n_out, N: (2 * n_in * n_out * N,) * 2)
+        assert "1 个样本上的 3 → 2 层" in capsys.readouterr().out
+        assert "中心差分" in l04.pass_count_summary(40, 20, 0.3)
+    finally:
+        messages.set_language("en")
+    assert l04.cost_bars().text == english

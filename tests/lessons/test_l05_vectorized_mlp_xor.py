@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import warnings
+
 import numpy as np
 import pytest
 import sympy as sp
@@ -264,3 +267,82 @@ def test_xor_training_png_redraws_only_the_data_and_matches_a_full_render() -> N
     assert np.mean(np.abs(fast - full).max(axis=2) > 40) < 0.002  # antialiasing only
     back = l05.xor_training(fig=view.figure)
     assert back.png() == first  # the restored background leaves nothing behind
+
+
+# ------------------------------------------------------------------ the Chinese edition
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_texts_hints_and_explorer_are_chinese_after_set_language_zh(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import matplotlib as mpl
+
+    from bp_helpers.ui.style import cjk_font
+
+    english = l05.xor_training(lr=10.0, epochs=600).text
+    X, Y = data.xor()
+    saved = mpl.rcParams.copy()  # set_language("zh") adds a CJK font to font.family
+    try:
+        l05.set_language("zh")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            for values in (l05.XOR_TRAINING.defaults(), *l05.XOR_TRAINING.extremes()):
+                view = l05.XOR_TRAINING.func(**values)
+                view.png()
+            outside = l05.xor_training(lr=10.0, epochs=600)
+            mlp = nn.MLP((2, 4, 1), seed=0)
+            training = l05.draw_training(nn.train(mlp, X, Y, loss="bce", lr=0.5, epochs=50),
+                                         mlp, X, Y, lr=0.5)
+            training.png()
+            spread = l05.draw_seed_spread([0.001, 0.002, 0.003], reported=0.0025,
+                                          note_seed_loss=0.0017)
+            spread.png()
+        assert "轮次" in outside.text and "梯度范数超出" in outside.text
+        assert outside.text != english and "accuracy" not in outside.text
+        assert CJK.search(training.text) and CJK.search(spread.text)
+        titles = [ax.get_title() for ax in (*outside.figure.axes, *spread.figure.axes)]
+        if cjk_font() is not None:  # figure text is Chinese only where a CJK font exists
+            assert "各层的梯度范数" in titles and "训练后的决策边界" in [
+                ax.get_title() for ax in training.figure.axes]
+        else:
+            assert "Gradient norm per layer" in titles
+        assert CJK.search(l05.sentence("claims_hold"))
+        assert CJK.search(l05.seed_success_text({2: 13, 3: 19, 4: 20}, lr=0.5, epochs=1000))
+        assert "典型" in l05.note_run_text([0.001, 0.002, 0.003, 0.004], own_final=0.002,
+                                          own_first=0.7, implied=0.016)
+        assert not l05.check_param_count(88)
+        assert not l05.check_bce_grad(np.zeros((1, 4)))
+        assert not l05.check_dense_backward(lambda dZ, A, W: (1, 2))
+        assert not l05.check_one_unit_accuracy(75)
+        out = capsys.readouterr().out
+        assert "还要加上偏置" in out and "除以 N" in out and "百分数" in out
+        assert "dA_prev = Wᵀ @ dZ" in out and "个输入" in out
+    finally:
+        l05.set_language("en")
+        mpl.rcParams.update(saved)
+    assert l05.xor_training(lr=10.0, epochs=600).text == english
+
+
+def test_notebook_sentences_and_paragraphs_in_english() -> None:
+    assert l05.sentence("width_one", accuracy=0.75) == "hidden width 1: accuracy 75%"
+    assert l05.sentence("product_shape", name="A δ", shape=(5, 3)) == "A δ   : shape (5, 3) "
+    three = l05.seed_success_text({2: 13, 3: 19, 4: 20}, lr=0.5, epochs=1000)
+    assert three.startswith("With the default settings (4 hidden units, $\\eta = 0.5$, 1000 ")
+    assert "every one of the 20 seeds" in three and "7 of the 20 seeds get stuck" in three
+    assert "With 3, 1 seed gets stuck. Extra" in three
+    some = l05.seed_success_text({2: 13, 3: 17, 4: 19}, lr=0.5, epochs=1000)
+    assert "19 of the 20 seeds solves" in some and "With 3, 3 seeds get stuck." in some
+    high = l05.note_run_text([0.001] * 19 + [0.003], own_final=0.002, own_first=0.7,
+                             implied=0.016)
+    assert "0.0023 is a possible outcome but not a typical one: it lies above 19 of the 20" in high
+    outside = l05.note_run_text([0.01, 0.02], own_final=0.002, own_first=0.7, implied=0.016)
+    assert "lies outside the spread of all 2 runs" in outside
+    with pytest.raises(ValueError, match="no sentence"):
+        l05.sentence("no_such_sentence")
+    with pytest.raises(TypeError):
+        l05.sentence(3)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="widths 2, 3 and 4"):
+        l05.seed_success_text({4: 20}, lr=0.5, epochs=1000)
+    with pytest.raises(ValueError):
+        l05.note_run_text([0.1], own_final=0.1, own_first=0.7, implied=0.016)

@@ -4,12 +4,17 @@
 from __future__ import annotations
 
 import math
+import re
+import warnings
 
+import matplotlib as mpl
 import numpy as np
 import pytest
 
+from bp_helpers import messages
 from bp_helpers.dual import Dual, jacobian
 from bp_helpers.lessons import l07_forward_and_reverse_mode as l07
+from bp_helpers.ui.style import cjk_font
 
 
 # --- notebook 07: pass counts and exercise checkers ---------------------------------------
@@ -110,3 +115,47 @@ def test_check_hvp_accepts_the_product_and_traps_the_usual_mistakes(capsys) -> N
                          ((4, 2, 0), "shape"), (..., "not answered")]:
         assert not l07.check_hvp(wrong)
         assert words in capsys.readouterr().out
+
+
+# --- the Chinese edition -----------------------------------------------------------------
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_in_chinese_the_explore_text_hints_and_figure_are_chinese(capsys) -> None:
+    with mpl.rc_context():
+        try:
+            l07.set_language("zh")
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # a missing glyph would warn
+                for values in [l07.MODES.defaults(), *l07.MODES.extremes()]:
+                    view = l07.MODES.func(**values)
+                    assert view.png()[:4] == b"\x89PNG"
+            text = l07.mode_costs(8, 1).text.splitlines()
+            assert len(text) == 4 and all(CJK.search(line) for line in text)
+            assert text[0].startswith("f: R^8 → R^1") and "1/8" in text[3]
+            labels = [ax.get_title() for ax in view.figure.axes]
+            labels += [tick.get_text() for tick in view.figure.axes[2].get_xticklabels()]
+            assert all(bool(CJK.search(label)) == (cjk_font() is not None) for label in labels)
+            W, x, u = l07.vjp_exercise()
+            assert not l07.check_passes((10, 1000))
+            assert not l07.check_vjp(W.T @ u)
+            assert not l07.check_accumulation_weights([50, 30, 20])
+            assert not l07.check_dual_sin(lambda d: Dual(math.sin(d.value), math.cos(d.value)))
+            assert not l07.check_hvp((4, 1))
+            lines = capsys.readouterr().out.splitlines()
+            assert len(lines) == 5 and all(CJK.search(line) for line in lines), lines
+            assert lines[0].startswith("✗ 传递次数") and "弄反了" in lines[0]
+            assert "激活函数" in lines[1] and "切向量" in lines[3] and "再求一次导" in lines[4]
+            report = l07.accumulation_report(0.3).splitlines()
+            assert len(report) == 4 and all(CJK.search(line) for line in report)
+            for sentence in (l07.modes_agree(), l07.jacobian_entries_checked(6),
+                             l07.products_checked(), l07.jacobian_size(10**10),
+                             l07.vjp_size(200_704, 65_536), l07.hvp_checked()):
+                assert CJK.search(sentence), sentence
+        finally:
+            l07.set_language("en")
+    assert messages.language() == "en"
+    assert l07.jacobian_size((256 * 256) * (784 * 256)) == (
+        "Jacobian of the layer's output w.r.t. its input: 1.32e+10 entries, 105 GB in float64")
+    assert l07.accumulation_report(0.3).splitlines()[2] == (
+        "100 + 60 + 40, plain average: largest relative gap 0.30")

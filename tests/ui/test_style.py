@@ -233,3 +233,4 @@ def test_chinese_figure_text_needs_a_cjk_font_and_falls_back_to_english(monkeypa
     finally:
         style.set_language("en")
     assert style.figure_language() == "en" and style.course_style() is style.STYLE
+    assert mpl.rcParams["font.family"] == mpl.rcParamsDefault["font.family"]
