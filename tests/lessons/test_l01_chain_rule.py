@@ -311,3 +311,65 @@ def test_fast_png_matches_a_full_render(explorer, moves) -> None:
         full = _pixels(buffer.getvalue())
         assert fast.shape == full.shape
         assert np.mean(np.abs(fast - full).max(axis=-1) > 40) < 1e-3
+
+
+def test_lesson_speaks_chinese_after_set_language_zh(capsys) -> None:
+    import re
+    import warnings
+
+    from bp_helpers.ui.style import cjk_font
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    english = l01.tangent_and_secants(x=1.0, h=1e-3).text
+    try:
+        l01.set_language("zh")
+        texts = [l01.tangent_and_secants(x=1.0, h=1e-3).text,
+                 l01.tangent_and_secants(x=1.0, h=1.0).text,
+                 l01.chain_factors(x=0.8, composition="σ(3x − 1)").text,
+                 l01.two_paths(x=0.7).text]
+        assert all(cjk.search(text) for text in texts)
+        assert texts[0] != english and "中心割线与切线重合" in texts[0]
+        assert texts[3].splitlines()[1] == "dz/dx = 0.9019 + 0.3748 = 1.2767"  # notebook 01
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            views = [explorer.static() for explorer in (l01.TANGENT, l01.CHAIN, l01.TWO_PATHS)]
+            for view in views:
+                view.png()
+        if cjk_font() is not None:
+            for view in views:
+                titles = [ax.get_title() for ax in view.figure.axes]
+                assert all(cjk.search(title) for title in titles), titles
+
+        assert l01.check_two_path_derivative(math.sin(0.7) * 1.4) is False
+        assert "只是经过 u 的那条路径" in capsys.readouterr().out
+        assert l01.check_jacobian(np.array(ANSWERS[l01.check_jacobian]).T) is False
+        assert "转置" in capsys.readouterr().out
+        assert l01.check_softplus_derivative(sp.exp(3 * _x()) / (1 + sp.exp(3 * _x()))) is False
+        assert "内层导数" in capsys.readouterr().out
+        assert l01.check_quadratic_form_gradient(2 * l01.QUADRATIC_A @ l01.QUADRATIC_X) is False
+        assert "不对称" in capsys.readouterr().out
+        assert l01.check_sigmoid_prime(lambda z: None) is False
+        assert "返回了 None" in capsys.readouterr().out
+        assert l01.check_sigmoid_prime(lambda z: 1 / (1 + np.exp(-np.asarray(z)))) is False
+        assert "s·(1 − s)；" in capsys.readouterr().out
+    finally:
+        l01.set_language("en")
+    assert l01.tangent_and_secants(x=1.0, h=1e-3).text == english
+
+
+def test_prose_fills_in_the_notebooks_sentences_in_its_language() -> None:
+    line = l01.prose("grid_minimum", difference="central", h_grid=1e-5, h_star=1e-5, error=3e-11)
+    assert line == ("✓ central: grid minimum at h = 1.00e-05, formula h* = 1.00e-05, "
+                    "predicted error E(h*) = 3.0e-11")
+    assert l01.prose("halving", forward=2.0, central=4.0).endswith("central error / 4.00")
+    try:
+        l01.set_language("zh")
+        assert l01.prose("measured_near", difference="forward").startswith("✓ 前向差分：")
+        assert "$10^{-15}$" in l01.prose("best_steps", h_forward="1", error_forward="2",
+                                         h_central="3", error_central="4", ratio=641.0)
+    finally:
+        l01.set_language("en")
+    with pytest.raises(ValueError, match="one of"):
+        l01.prose("no such sentence")
+    with pytest.raises(ValueError, match="forward"):
+        l01.prose("measured_near", difference="backward")
