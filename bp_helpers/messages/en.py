@@ -380,6 +380,21 @@ MESSAGES: dict[str, str] = {
         "the losses and gradients of `nn.MLP` to $10^{{-10}}$, and more than 5× slower"
     ),
     "l02.sum_values_where": "section 8",
+    "l02.engines_title": "The same training run, two engines",
+    "l02.engines_vectorized": "nn.MLP (vectorized)",
+    "l02.engines_values": "network of Values",
+    "l02.engines_step": "step",
+    "l02.engines_loss": "loss (mean BCE)",
+    "l02.engines_agree": (
+        "at every step the two differ by less than {tolerance:.0e}, so the dots sit on "
+        "the line"
+    ),
+    "l02.engines_differ": "the largest gap between them is {gap:.2g}",
+    "l02.engines_text": (
+        "The loss (mean BCE) at each of {steps} training steps: the network of Values "
+        "(dots) goes from {first:.4f} to {last:.4f}, nn.MLP (dashed line) from "
+        "{vector_first:.4f} to {vector_last:.4f}; {agree}."
+    ),
 
 
     # ---- l03 (keys l03.*): 03 Backprop by hand

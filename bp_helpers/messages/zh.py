@@ -329,6 +329,18 @@ MESSAGES: dict[str, str] = {
     "l02.sum_values": "由 `Value` 组成的网络",
     "l02.sum_values_line": "损失和梯度与 `nn.MLP` 一致到 $10^{{-10}}$，但慢 5 倍以上",
     "l02.sum_values_where": "第 8 节",
+    "l02.engines_title": "同一次训练，两个引擎",
+    "l02.engines_vectorized": "nn.MLP（向量化）",
+    "l02.engines_values": "由 Value 组成的网络",
+    "l02.engines_step": "步数",
+    "l02.engines_loss": "损失（平均 BCE）",
+    "l02.engines_agree": "每一步两者相差都小于 {tolerance:.0e}，所以圆点落在虚线上",
+    "l02.engines_differ": "两者最大相差 {gap:.2g}",
+    "l02.engines_text": (
+        "{steps} 个训练步中每一步的损失（平均 BCE）：Value 网络（圆点）从 {first:.4f} "
+        "变为 {last:.4f}，nn.MLP（虚线）从 {vector_first:.4f} 变为 {vector_last:.4f}；"
+        "{agree}。"
+    ),
 
 
     # ---- l03 (keys l03.*): 03 Backprop by hand
