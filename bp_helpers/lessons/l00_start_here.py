@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
@@ -22,6 +23,7 @@ from bp_helpers.ui.palette import COLORS as COLORS
 from bp_helpers.ui.palette import layer_style as layer_style
 from bp_helpers.ui.style import (
     View,
+    course_style,
     dynamic,
     figure_language,
     figure_state,
@@ -126,19 +128,20 @@ def plot_loss_tangents(
         points.append((finite_float(w_at, "a tangent's w"), finite_float(pair[0], "L(w)"),
                        finite_float(pair[1], "dL/dw")))
 
-    fig, axes = fresh_figure(None, 1, 1, figsize=(9.5, 3.8))
-    ax = axes[0, 0]
-    ax.plot(ws, losses, color=COLORS["function"], label="L(w)")
-    parts = []
-    for w_at, loss_at, slope in points:
-        color, style, words = _slope_look(slope)
-        span = np.array([w_at - TANGENT_HALF_WIDTH, w_at + TANGENT_HALF_WIDTH])
-        ax.plot(span, loss_at + slope * (span - w_at), color=color, lw=3, ls=style,
-                label=ft("l00.tangent_label", w=w_at, slope=slope))
-        parts.append(t("l00.tangent_text", w=w_at, slope=slope, words=words))
-    label_axes(ax, ft("l00.tangents_title", count=len(points)), ft("l00.parameter_w"),
-               ft("l00.loss_w"))
-    legend_outside(ax)
+    with mpl.rc_context(course_style()):  # the course's sizes, whatever the global style
+        fig, axes = fresh_figure(None, 1, 1, figsize=(9.5, 3.8))
+        ax = axes[0, 0]
+        ax.plot(ws, losses, color=COLORS["function"], label="L(w)")
+        parts = []
+        for w_at, loss_at, slope in points:
+            color, style, words = _slope_look(slope)
+            span = np.array([w_at - TANGENT_HALF_WIDTH, w_at + TANGENT_HALF_WIDTH])
+            ax.plot(span, loss_at + slope * (span - w_at), color=color, lw=3, ls=style,
+                    label=ft("l00.tangent_label", w=w_at, slope=slope))
+            parts.append(t("l00.tangent_text", w=w_at, slope=slope, words=words))
+        label_axes(ax, ft("l00.tangents_title", count=len(points)), ft("l00.parameter_w"),
+                   ft("l00.loss_w"))
+        legend_outside(ax)
     lowest = int(np.argmin(losses))
     text = t("l00.tangents_text", first=ws[0], last=ws[-1], loss=losses[lowest],
              w=ws[lowest], tangents=t("l00.separator").join(parts))

@@ -7,6 +7,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
 
@@ -31,6 +32,7 @@ from bp_helpers.ui.explore import Explorer, FloatRange
 from bp_helpers.ui.palette import COLORS as COLORS  # re-exported for the notebook
 from bp_helpers.ui.style import (
     View,
+    course_style,
     fresh_figure,
     ft,
     integer_ticks,
@@ -328,14 +330,15 @@ def plot_two_engines(losses_value: Sequence[float], losses_vector: Sequence[floa
     if value.size == 0 or value.shape != vector.shape:
         raise ValueError(f"losses_value and losses_vector must hold one loss per step each, "
                          f"got shapes {value.shape} and {vector.shape}")
-    fig, axes = fresh_figure(None, 1, 1, figsize=(7.5, 3.4))
-    ax = axes[0, 0]
-    steps = np.arange(1, value.size + 1)
-    ax.plot(steps, vector, "--", color=COLORS["ink"], label=ft("l02.engines_vectorized"))
-    ax.plot(steps, value, "o", color=COLORS["function"], label=ft("l02.engines_values"))
-    label_axes(ax, ft("l02.engines_title"), ft("l02.engines_step"), ft("l02.engines_loss"))
-    integer_ticks(ax.xaxis)
-    legend_outside(ax)
+    with mpl.rc_context(course_style()):  # the course's sizes, whatever the global style
+        fig, axes = fresh_figure(None, 1, 1, figsize=(7.5, 3.4))
+        ax = axes[0, 0]
+        steps = np.arange(1, value.size + 1)
+        ax.plot(steps, vector, "--", color=COLORS["ink"], label=ft("l02.engines_vectorized"))
+        ax.plot(steps, value, "o", color=COLORS["function"], label=ft("l02.engines_values"))
+        label_axes(ax, ft("l02.engines_title"), ft("l02.engines_step"), ft("l02.engines_loss"))
+        integer_ticks(ax.xaxis)
+        legend_outside(ax)
     gap = float(np.max(np.abs(value - vector)))
     agree = (t("l02.engines_agree", tolerance=ENGINES_AGREE) if gap < ENGINES_AGREE
              else t("l02.engines_differ", gap=gap))
