@@ -654,8 +654,12 @@ MESSAGES: dict[str, str] = {
         "values, the line in it is the median, the whiskers reach the smallest and largest; "
         "each dot is one seed; the dashed line is the note's value{star}."
     ),
+    "l05.fig_xor_title": "XOR: the 1s sit on one diagonal",
+    "l05.points_join": ", ",
+    "l05.points_last": " and ",
+    "l05.xor_diagonals": " The 1s sit on one diagonal, the 0s on the other.",
     "l05.xor_points": (
-        "Four points: circles (y = 0) at (0, 0) and (1, 1), squares (y = 1) at (0, 1) and (1, 0)."
+        "{count} points: circles (y = 0) at {zeros}, squares (y = 1) at {ones}.{diagonals}"
     ),
     "l05.checked_all": "checked all {n} parameters",
     "l05.not_defined": "{name:6s}: {left} times {right} is not defined",

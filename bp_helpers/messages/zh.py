@@ -589,8 +589,12 @@ MESSAGES: dict[str, str] = {
         "次最终低于 {reported:g}，{above} 次等于或高于它。箱体覆盖中间一半的数值，"
         "箱中的线是中位数，须线延伸到最小值和最大值；每个点是一个种子；虚线是笔记给出的值{star}。"
     ),
+    "l05.fig_xor_title": "XOR：1 都在同一条对角线上",
+    "l05.points_join": "、",
+    "l05.points_last": " 和 ",
+    "l05.xor_diagonals": "1 都在一条对角线上，0 都在另一条对角线上。",
     "l05.xor_points": (
-        "四个点：圆点（y = 0）位于 (0, 0) 和 (1, 1)，方块（y = 1）位于 (0, 1) 和 (1, 0)。"
+        "{count} 个点：圆点（y = 0）位于 {zeros}，方块（y = 1）位于 {ones}。{diagonals}"
     ),
     "l05.checked_all": "已检验全部 {n} 个参数",
     "l05.not_defined": "{name:6s}：{left} 与 {right} 无法相乘",
