@@ -1047,6 +1047,29 @@ MESSAGES: dict[str, str] = {
         "100 + 60 + 40, plain average: largest relative gap {plain_gap:.2f}\n"
         "✓ accumulated micro-batch gradients equal the full-batch gradient"
     ),
+    "l07.timing_in_title": "n inputs → 1 output: a gradient",
+    "l07.timing_out_title": "1 input → m outputs: m derivatives",
+    "l07.timing_in_x": "number of inputs n",
+    "l07.timing_out_x": "number of outputs m",
+    "l07.timing_y": "time (ms, log scale)",
+    "l07.timing_forward": "forward mode (Dual)",
+    "l07.timing_reverse": "reverse mode (Value)",
+    "l07.timing_header": (
+        "Measured times on this machine, on log-log axes (a straight line of slope p: "
+        "the time grows like size^p)."
+    ),
+    "l07.timing_in_text": (
+        "Left, n inputs → 1 output (a gradient): at n = {size} forward mode takes "
+        "{forward:.3g} ms, reverse mode {reverse:.3g} ms (forward / reverse = "
+        "{ratio:.1f}×); from n = {start} on, forward mode's time grows like "
+        "n^{forward_power:.1f}, reverse mode's like n^{reverse_power:.1f}."
+    ),
+    "l07.timing_out_text": (
+        "Right, 1 input → m outputs (m derivatives): at m = {size} reverse mode takes "
+        "{reverse:.3g} ms, forward mode {forward:.3g} ms (reverse / forward = "
+        "{ratio:.1f}×); from m = {start} on, reverse mode's time grows like "
+        "m^{reverse_power:.1f}, forward mode's like m^{forward_power:.1f}."
+    ),
 
 
     # ---- l08 (keys l08.*): 08 Backprop playground

@@ -923,6 +923,28 @@ MESSAGES: dict[str, str] = {
         "100 + 60 + 40，简单平均：   最大相对差距 {plain_gap:.2f}\n"
         "✓ 累积起来的微批量梯度等于整批的梯度"
     ),
+    "l07.timing_in_title": "n 个输入 → 1 个输出：一个梯度",
+    "l07.timing_out_title": "1 个输入 → m 个输出：m 个导数",
+    "l07.timing_in_x": "输入个数 n",
+    "l07.timing_out_x": "输出个数 m",
+    "l07.timing_y": "时间（ms，对数刻度）",
+    "l07.timing_forward": "前向模式（Dual）",
+    "l07.timing_reverse": "反向模式（Value）",
+    "l07.timing_header": (
+        "本机实测的时间，画在双对数坐标上（斜率为 p 的直线表示时间按 size^p 增长）。"
+    ),
+    "l07.timing_in_text": (
+        "左图，n 个输入 → 1 个输出（一个梯度）：n = {size} 时前向模式用时 {forward:.3g} "
+        "ms，反向模式 {reverse:.3g} ms（前向 / 反向 = {ratio:.1f}×）；从 n = {start} 起，"
+        "前向模式的时间约按 n^{forward_power:.1f} 增长，反向模式约按 "
+        "n^{reverse_power:.1f} 增长。"
+    ),
+    "l07.timing_out_text": (
+        "右图，1 个输入 → m 个输出（m 个导数）：m = {size} 时反向模式用时 {reverse:.3g} "
+        "ms，前向模式 {forward:.3g} ms（反向 / 前向 = {ratio:.1f}×）；从 m = {start} 起，"
+        "反向模式的时间约按 m^{reverse_power:.1f} 增长，前向模式约按 "
+        "m^{forward_power:.1f} 增长。"
+    ),
 
 
     # ---- l08 (keys l08.*): 08 Backprop playground
