@@ -243,6 +243,40 @@ MESSAGES: dict[str, str] = {
         "$10^{{-7}}$, the threshold used above."
     ),
     "l01.nb_default_h": "DEFAULT_H = {default_h:g}, central h* for sin at x = 1: {h_star:.1e}",
+    # the figures of notebook 01's own cells: plot_zoom_windows, plot_sigmoid, plot_error_sweep
+    "l01.list_separator": ", ",
+    "l01.window_title": "window x = {x:g} ± {width:g}",
+    "l01.window_tangent": "tangent",
+    "l01.windows_text": (
+        "sin x (solid) and its tangent at x = {x:g} (dashed, slope cos {x:g} = {slope:.4f}) "
+        "in windows of half-width {widths}. The largest gap between curve and tangent in "
+        "each window: {gaps}, shrinking like the half-width to the power {power:.1f}; in the "
+        "narrowest window it is only {share:.2%} of the height the window shows."
+    ),
+    "l01.sigmoid_title": "the sigmoid and its derivative",
+    "l01.sigmoid_value": "value",
+    "l01.sigmoid_quarter": "1/4, the largest slope",
+    "l01.sigmoid_text": (
+        "σ(z) (solid) rises from {s_first:.4f} at z = {z_first:g} to {s_last:.4f} at "
+        "z = {z_last:g}. Its derivative σ'(z) = σ(z)(1 − σ(z)) (dashed) is a bump: largest, "
+        "{peak:.4f}, at z = {z_peak:.1f} (the grey dashed line marks 1/4), and down to "
+        "{tail:.1e} at the ends."
+    ),
+    "l01.sweep_title": "error of the slope of sin at x = {x:g}: truncation vs round-off",
+    "l01.sweep_forward": "forward (measured)",
+    "l01.sweep_central": "central (measured)",
+    "l01.sweep_truncation": "truncation {term}",
+    "l01.sweep_roundoff": "round-off {term}",
+    "l01.sweep_text": (
+        "Measured errors of the forward and central differences of sin at x = {x:g} for "
+        "steps h from {h_min:.0e} to {h_max:g} (log-log), with the model's lines. For large "
+        "h they follow the truncation lines: fitted slopes {slope_forward:.2f} (forward) and "
+        "{slope_central:.2f} (central) for h ≥ 10 h*. For small h they climb back up "
+        "parallel to the round-off line ε|f|/h, jagged. Smallest measured error: forward "
+        "{min_forward:.1e} at h = {at_forward:.1e}, central {min_central:.1e} at "
+        "h = {at_central:.1e}; the vertical lines mark the predicted best steps "
+        "h*_fwd = {star_forward:.1e} and h*_cen = {star_central:.1e}."
+    ),
 
 
     # ---- l02 (keys l02.*): 02 Computational graphs

@@ -214,6 +214,42 @@ MESSAGES: dict[str, str] = {
         "低于约 $10^{{-7}}$（也就是上文用的阈值）就认为两者相等。"
     ),
     "l01.nb_default_h": "DEFAULT_H = {default_h:g}，sin 在 x = 1 处的中心差分 h*：{h_star:.1e}",
+    # the figures of notebook 01's own cells: plot_zoom_windows, plot_sigmoid, plot_error_sweep
+    "l01.list_separator": "、",
+    "l01.window_title": "窗口 x = {x:g} ± {width:g}",
+    "l01.window_tangent": "切线",
+    "l01.windows_text": (
+        "sin x（实线）及其在 x = {x:g} 处的切线（虚线，斜率 cos {x:g} = {slope:.4f}），"
+        "窗口半宽依次为 {widths}。各窗口中曲线与切线的最大差距依次为 {gaps}，"
+        "随半宽的 {power:.1f} 次方缩小；在最窄的窗口里，"
+        "这个差距只占窗口所显示高度的 {share:.2%}。"
+    ),
+    "l01.sigmoid_title": "S 型函数及其导数",
+    "l01.sigmoid_value": "函数值",
+    "l01.sigmoid_quarter": "1/4，最大斜率",
+    "l01.sigmoid_text": (
+        "σ(z)（实线）从 z = {z_first:g} 处的 {s_first:.4f} 升到 "
+        "z = {z_last:g} 处的 {s_last:.4f}。"
+        "它的导数 σ'(z) = σ(z)(1 − σ(z))（虚线）是一个鼓包："
+        "在 z = {z_peak:.1f} 处最大，为 {peak:.4f}（灰色虚线标出 1/4），"
+        "两端降到 {tail:.1e}。"
+    ),
+    "l01.sweep_title": "sin 在 x = {x:g} 处斜率估计的误差：截断误差与舍入误差",
+    "l01.sweep_forward": "前向差分（实测）",
+    "l01.sweep_central": "中心差分（实测）",
+    "l01.sweep_truncation": "截断误差 {term}",
+    "l01.sweep_roundoff": "舍入误差 {term}",
+    "l01.sweep_text": (
+        "图中是 sin 在 x = {x:g} 处前向差分与中心差分的实测误差，"
+        "步长 h 从 {h_min:.0e} 到 {h_max:g}（双对数坐标），并画出模型的各条线。"
+        "h 较大时，误差沿截断误差线走：在 h ≥ 10 h* 的范围内，"
+        "拟合斜率为 {slope_forward:.2f}（前向差分）和 {slope_central:.2f}（中心差分）。"
+        "h 较小时，误差与舍入误差线 ε|f|/h 平行地回升，参差不齐。"
+        "实测最小误差：前向差分在 h = {at_forward:.1e} 处为 {min_forward:.1e}，"
+        "中心差分在 h = {at_central:.1e} 处为 {min_central:.1e}；"
+        "竖线标出预测的最佳步长 h*_fwd = {star_forward:.1e} 和 "
+        "h*_cen = {star_central:.1e}。"
+    ),
 
 
     # ---- l02 (keys l02.*): 02 Computational graphs
