@@ -6,6 +6,110 @@ Keys are grouped by the module that prints them, in the same order in both table
 
 MESSAGES: dict[str, str] = {
     # ---- ui.checks (keys checks.*): verdicts, hints, number policy
+    "checks.not_answered": "还没有作答：把 ... 换成你的答案，再运行这个单元格",
+    "checks.number_policy": (
+        "一个数只要与精确答案的前 {digits} 位有效数字一致（|你的答案 − 精确值| ≤ "
+        "{rtol:g}·|精确值|）就算正确，所以四舍五入得到的 2.262 或 −9.667 都可以；计数（参数量、"
+        "遍数、浮点运算次数）必须是准确的整数；sympy 表达式必须与答案完全相等。"
+    ),
+    "checks.verified": "参考答案已通过检查",
+    "checks.correct": "✓ {name}：正确",
+    "checks.wrong": "✗ {name}：{message}",
+    "checks.with_hint": "{reason}。{hint}",
+    "checks.expected_function": "这里应当是一个函数，得到的却是 {type}",
+    "checks.unreadable": "无法读取这个答案（{error}）",
+    "checks.very_large_whole": "一个非常大的整数",
+    "checks.a_type": "一个 {type} 对象",
+    "checks.expected_number": "这里应当是一个数",
+    "checks.still_ellipsis": "还有一个 ... 没有换成你的答案",
+    "checks.got_none": "这里应当是一个数，得到的却是 None（是不是漏了 return？）",
+    "checks.bool_not_number": "{value} 是真值（bool），不是数",
+    "checks.complex_value": "{value} 是复数；答案是实数",
+    "checks.text_not_number": "你给出的是文本 {value}，不是数",
+    "checks.text_not_number_quoted": "你给出的是文本 {value}，不是数：去掉引号即可",
+    "checks.one_number_got_item": "这里应当是一个数，得到的却是含 {size} 个元素的 {type}",
+    "checks.one_number_got_items": "这里应当是一个数，得到的却是含 {size} 个元素的 {type}",
+    "checks.expected_number_got": "这里应当是一个数，得到的却是 {type}",
+    "checks.one_number_got_array": "这里应当是一个数，得到的却是形状为 {shape} 的数组",
+    "checks.complex": "这是复数；答案是实数",
+    "checks.one_number_got_matrix": "这里应当是一个数，得到的却是形状为 {shape} 的矩阵",
+    "checks.expected_number_got_sympy": "这里应当是一个数，得到的却是 sympy 的 {type}",
+    "checks.still_symbols": "其中还含有 {names}：请给出一个数（用 .subs 代入数值）",
+    "checks.not_finite": "{value} 不是有限的数",
+    "checks.sympy_timeout": "sympy 没能在限定时间内把它算成一个数",
+    "checks.sympy_no_number": "sympy 无法把它算成一个数",
+    "checks.not_whole": "{value} 不是整数；计数必须准确",
+    "checks.expected_array_got": "这里应当是一个数值数组，得到的却是 {type}",
+    "checks.expected_array_rows": "这里应当是一个数值数组（各行长度相同）",
+    "checks.array_bool": "你的数组里是真值（bool），不是数",
+    "checks.array_complex": "你的数组是复数的；答案是实数",
+    "checks.expected_array_dtype": "这里应当是一个数值数组，得到的却是 {dtype} 类型的数组",
+    "checks.array_too_large": "你的数组太大了",
+    "checks.entry_too_large": "有一个元素的值太大了",
+    "checks.number_too_large": "这个数太大了",
+    "checks.wrong_sign": "{value} 的符号错了",
+    "checks.digits_agree": "{value} 与答案只有前 {digits} 位有效数字一致；需要 {needed} 位",
+    "checks.not_right": "{value} 不对",
+    "checks.other_is_answer": "答案是你这个 {kind} 的 {other}，而不是它的值：请给出它的 .{other}",
+    "checks.value_of": "你这个 {kind} 的值：{miss}",
+    "checks.all_wrong_sign": "每个元素的符号都错了",
+    "checks.entries_off_one": "形状正确，但 {size} 个元素中有 {bad} 个不对{where}",
+    "checks.entries_off_many": "形状正确，但 {size} 个元素中有 {bad} 个不对{where}",
+    "checks.at_entry": "（如元素 {index}）",
+    "checks.array_digits": "；它与答案只有前 {digits} 位有效数字一致，需要 {needed} 位",
+    "checks.shape_mismatch": "形状为 {shape}，应为 {expected}",
+    "checks.transpose": "这是答案的转置：{text}",
+    "checks.reshape": "数值都对，但形状不对：{text}",
+    "checks.array_not_finite": "你的数组里有 nan 或 inf",
+    "checks.entries_not_whole": "它的元素应当是整数（计数必须准确）",
+    "checks.entries_wrong_one": "{size} 个元素中有 {bad} 个不对{where}",
+    "checks.entries_wrong_many": "{size} 个元素中有 {bad} 个不对{where}",
+    "checks.text_not_expression": (
+        "你给出的是文本；请用 sympy 符号构造表达式，例如 x = sp.Symbol('x')"
+    ),
+    "checks.bool_not_expression": "{value} 是真值，不是表达式",
+    "checks.one_expression_got_matrix": "这里应当是一个表达式，得到的却是形状为 {shape} 的矩阵",
+    "checks.lambda_arity_no_symbol": "你的 Lambda 接受 {n} 个参数；而答案不依赖任何符号",
+    "checks.lambda_arity": "你的 Lambda 接受 {n} 个参数；而答案依赖于 {depends}",
+    "checks.relation": "这是一个等式或比较式：只需给出表达式本身",
+    "checks.expression_got_sympy": "这里应当是一个 sympy 表达式，得到的却是 sympy 的 {type}",
+    "checks.expression_got_function": (
+        "这里应当是一个 sympy 表达式，得到的却是一个函数：请把它作用在符号上，例如 f(x)"
+    ),
+    "checks.expression_got": "这里应当是一个 sympy 表达式，得到的却是 {type}",
+    "checks.expression_not_finite": "你的表达式不是有限的（其中有 nan、zoo 或 oo）",
+    "checks.use_only": "只能使用 {names}",
+    "checks.answer_no_symbol": "答案不含任何符号",
+    "checks.stray_symbols": "你的表达式含有 {names}，而答案用不到它（{use}）",
+    "checks.unknown_function": (
+        "你的表达式用到了 {names}，这是 sympy 不认识的函数：请用 sympy 的函数把它写出来"
+    ),
+    "checks.imaginary": "你的表达式含有虚数单位 I；答案是实数",
+    "checks.undecided": "sympy 无法确认它与答案相等：试着把表达式写成更简单的形式",
+    "checks.rounded_decimals": (
+        "接近答案但不相等；其中有小数 {decimals}：如果它们是舍入得到的，请改写成精确的数，例如 "
+        "sp.Rational(1, 3) 或 sp.sqrt(2)"
+    ),
+    "checks.differs_at": "（在 {point} 处不同）",
+    "checks.not_same_expression": "这与答案不是同一个表达式{at}",
+    "checks.too_slow": "{what} 在 {seconds:g} s 内没有结束，已被中止（是不是死循环？）",
+    "checks.input_label": "输入 ({args})",
+    "checks.return_tuple": "应当返回含 {n} 个值的元组，得到的却是 {type}",
+    "checks.returned_count": "它返回了 {got} 个值，应为 {n} 个",
+    "checks.value_i_of_n": "第 {i} 个值（共 {n} 个）：{problem}",
+    "checks.return_dict": "应当返回一个 dict，得到的却是 {type}",
+    "checks.return_dict_keys": "应当返回键为 {keys} 的 dict",
+    "checks.under_key": "键 {key} 对应的值：{problem}",
+    "checks.bool_expected": "{value} 不对（应为 True 或 False）",
+    "checks.call_raised": "用 {label} 调用它时引发了 {error}",
+    "checks.call_too_slow": (
+        "用 {label} 调用它时，{seconds:g} s 内没有结束，已被中止（是不是死循环？）"
+    ),
+    "checks.returned_placeholder": (
+        "对于 {label}，它返回了 {value}：请把函数体里的 ... 换成返回结果的代码（是不是漏了 "
+        "return？）"
+    ),
+    "checks.wrong_result": "{label} 的结果不对：{problem}",
 
 
     # ---- ui.explore (keys explore.*): widgets
