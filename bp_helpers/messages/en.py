@@ -133,6 +133,30 @@ MESSAGES: dict[str, str] = {
 
 
     # ---- ui.drawings (keys drawings.*): graph, boundary, loss curve, norms
+    "drawings.summary_one_input": (
+        "The graph of {root}: {nodes} nodes ({inputs} input, drawn left, {root} right). Each box "
+        "shows a value and the gradient ∂{root}/∂(node) (green > 0, purple < 0){edges}."
+    ),
+    "drawings.summary_inputs": (
+        "The graph of {root}: {nodes} nodes ({inputs} inputs, drawn left, {root} right). Each "
+        "box shows a value and the gradient ∂{root}/∂(node) (green > 0, purple < 0){edges}."
+    ),
+    "drawings.summary_edges": "; each arrow's label is the local derivative ∂(node)/∂(input)",
+    "drawings.col_node": "node",
+    "drawings.col_op": "op",
+    "drawings.col_value": "value",
+    "drawings.col_grad": "∂{root}/∂node",
+    "drawings.input": "input",
+    "drawings.graph_title": "Graph of {root}: value and gradient ∂{root}/∂(node) at each node",
+    "drawings.node_value": "value {value}",
+    "drawings.node_grad": "grad {value}",
+    "drawings.boundary_title": "Decision boundary",
+    "drawings.p_class1": "P(class 1)",
+    "drawings.loss_title": "Training loss",
+    "drawings.epoch": "epoch",
+    "drawings.loss_log": "loss (log scale)",
+    "drawings.norms_title": "Gradient norm per layer",
+    "drawings.norm_log": "Frobenius norm (log scale)",
 
 
     # ---- ui.playground (keys playground.*): controls, views, messages

@@ -117,6 +117,30 @@ MESSAGES: dict[str, str] = {
 
 
     # ---- ui.drawings (keys drawings.*): graph, boundary, loss curve, norms
+    "drawings.summary_one_input": (
+        "{root} 的计算图：{nodes} 个节点（{inputs} 个输入，画在左边；{root} 在右边）。"
+        "每个方框显示节点的值和梯度 ∂{root}/∂(节点)（绿色 > 0，紫色 < 0）{edges}。"
+    ),
+    "drawings.summary_inputs": (
+        "{root} 的计算图：{nodes} 个节点（{inputs} 个输入，画在左边；{root} 在右边）。"
+        "每个方框显示节点的值和梯度 ∂{root}/∂(节点)（绿色 > 0，紫色 < 0）{edges}。"
+    ),
+    "drawings.summary_edges": "；箭头上标的是局部导数 ∂(节点)/∂(输入)",
+    "drawings.col_node": "节点",
+    "drawings.col_op": "运算",
+    "drawings.col_value": "值",
+    "drawings.col_grad": "∂{root}/∂节点",
+    "drawings.input": "输入",
+    "drawings.graph_title": "{root} 的计算图：每个节点的值和梯度 ∂{root}/∂(节点)",
+    "drawings.node_value": "值 {value}",
+    "drawings.node_grad": "梯度 {value}",
+    "drawings.boundary_title": "决策边界",
+    "drawings.p_class1": "P(类别 1)",
+    "drawings.loss_title": "训练损失",
+    "drawings.epoch": "轮次",
+    "drawings.loss_log": "损失（对数刻度）",
+    "drawings.norms_title": "每层的梯度范数",
+    "drawings.norm_log": "Frobenius 范数（对数刻度）",
 
 
     # ---- ui.playground (keys playground.*): controls, views, messages
