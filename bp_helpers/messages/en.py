@@ -160,6 +160,80 @@ MESSAGES: dict[str, str] = {
 
 
     # ---- ui.playground (keys playground.*): controls, views, messages
+    "playground.run_to_play": "Run the notebook (Run → Run All Cells) to use the playground.",
+    "playground.dataset": "dataset",
+    "playground.noise": "noise",
+    "playground.hidden_layers": "hidden layers",
+    "playground.width": "width",
+    "playground.activation": "activation",
+    "playground.learning_rate": "learning rate",
+    "playground.batch_size": "batch size",
+    "playground.seed": "seed",
+    "playground.step": "Step",
+    "playground.step_tooltip": "one update (one mini-batch)",
+    "playground.run": "Run",
+    "playground.run_tooltip": "Run/Pause: {n} updates per frame",
+    "playground.reset": "Reset",
+    "playground.reset_tooltip": "start again",
+    "playground.run_label": "Run: {n} updates a frame",
+    "playground.settings_line": (
+        "{dataset}, noise {noise:.2f}, {points} points · network {net}, {activation} · learning "
+        "rate {lr:.3g}, batch {batch} · seed {seed}"
+    ),
+    "playground.short_settings": (
+        "{dataset} ({noise:.2f}) · {net} {activation} · η {lr:.3g} · batch {batch} · seed {seed}"
+    ),
+    "playground.progress": (
+        "step {steps} (epoch {epoch:.1f}): loss {loss:.4f}, training accuracy {accuracy:.1f} %"
+    ),
+    "playground.no_update": "no update yet: press Step or Run",
+    "playground.untrained": "the untrained network (random weights)",
+    "playground.after_updates": "the network after {steps} updates",
+    "playground.boundary_text": (
+        "Boundary: shading = P(class 1) by {when}, sky blue near 0, white at 0.5, gold near 1; "
+        "the black line is P = 0.5; class 0 circles, class 1 squares."
+    ),
+    "playground.grey_relu": (
+        "each grey edge leads into or comes out of a ReLU unit that was inactive (z ≤ 0) for "
+        "every sample of the mini-batch (∂L/∂w = δ·a is 0 when the unit's δ, or its input a, is "
+        "0)"
+    ),
+    "playground.grey_saturated": (
+        "each grey edge leads into a saturated {activation} unit (|z| so large that "
+        "{activation}'(z) is 0 in floating point), so no gradient flows through it"
+    ),
+    "playground.grey_other": "no gradient reached those weights in the last mini-batch",
+    "playground.grey_because": ": {reason}",
+    "playground.network_no_gradient": (
+        "Network: {weights} weights, line width and opacity ∝ |w|; all grey: no gradient yet "
+        "(colour will be the sign of ∂L/∂w)."
+    ),
+    "playground.network_signs": (
+        "Network: {weights} weights, line width and opacity ∝ |w|; ∂L/∂w > 0 on {positive} "
+        "(green: the update lowers w), < 0 on {negative} (purple: raises w), exactly 0 on {zero} "
+        "(grey){reason}."
+    ),
+    "playground.curves_none": "Loss: {loss:.3f} before any update. Gradient norms: none yet.",
+    "playground.curves_spread": "; W1's norm is {ratio:.2g} × the output layer's",
+    "playground.curves": (
+        "Loss: from {first:.3f} to {last:.3f} over {steps} updates. Gradient norms (smoothed "
+        "over the last {window} updates): {norms}{spread}."
+    ),
+    "playground.p_class1": "P(class 1)",
+    "playground.class_k": "class {k}",
+    "playground.p_after": "P(class 1) after {steps} updates",
+    "playground.p_before": "P(class 1) before training (random weights)",
+    "playground.loss_title": "loss on all the data",
+    "playground.update_step": "update step",
+    "playground.bce": "binary cross-entropy",
+    "playground.norm_title": "gradient norm per layer",
+    "playground.layer_input": "input",
+    "playground.layer_hidden": "hidden {k}",
+    "playground.layer_output": "output",
+    "playground.network_title": (
+        "network: line width and opacity ∝ |w|\n"
+        "colour = sign of ∂L/∂w: green > 0, purple < 0, grey 0"
+    ),
 
 
     # ---- l00 (keys l00.*): 00 Start here

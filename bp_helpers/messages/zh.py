@@ -101,9 +101,9 @@ MESSAGES: dict[str, str] = {
     "checks.return_dict_keys": "应当返回键为 {keys} 的 dict",
     "checks.under_key": "键 {key} 对应的值：{problem}",
     "checks.bool_expected": "{value} 不对（应为 True 或 False）",
-    "checks.call_raised": "用 {label} 调用它时引发了 {error}",
+    "checks.call_raised": "调用它（{label}）时引发了 {error}",
     "checks.call_too_slow": (
-        "用 {label} 调用它时，{seconds:g} s 内没有结束，已被中止（是不是死循环？）"
+        "调用它（{label}）时，{seconds:g} s 内没有结束，已被中止（是不是死循环？）"
     ),
     "checks.returned_placeholder": (
         "对于 {label}，它返回了 {value}：请把函数体里的 ... 换成返回结果的代码（是不是漏了 "
@@ -144,6 +144,80 @@ MESSAGES: dict[str, str] = {
 
 
     # ---- ui.playground (keys playground.*): controls, views, messages
+    "playground.run_to_play": "运行本笔记本（Run → Run All Cells）后即可使用演练场。",
+    "playground.dataset": "数据集",
+    "playground.noise": "噪声",
+    "playground.hidden_layers": "隐藏层数",
+    "playground.width": "宽度",
+    "playground.activation": "激活函数",
+    "playground.learning_rate": "学习率",
+    "playground.batch_size": "批量大小",
+    "playground.seed": "随机种子",
+    "playground.step": "单步",
+    "playground.step_tooltip": "更新一次（一个小批量）",
+    "playground.run": "运行",
+    "playground.run_tooltip": "运行/暂停：每帧更新 {n} 次",
+    "playground.reset": "重置",
+    "playground.reset_tooltip": "从头开始",
+    "playground.run_label": "运行：每帧更新 {n} 次",
+    "playground.settings_line": (
+        "{dataset}，噪声 {noise:.2f}，{points} 个点 · 网络 {net}，{activation} · 学习率 {lr:.3g}，"
+        "批量大小 {batch} · 随机种子 {seed}"
+    ),
+    "playground.short_settings": (
+        "{dataset} ({noise:.2f}) · {net} {activation} · η {lr:.3g} · 批量大小 {batch} · 种子 "
+        "{seed}"
+    ),
+    "playground.progress": (
+        "第 {steps} 步（{epoch:.1f} 轮）：损失 {loss:.4f}，训练准确率 {accuracy:.1f} %"
+    ),
+    "playground.no_update": "还没有更新：请按“单步”或“运行”",
+    "playground.untrained": "未训练的网络（随机权重）",
+    "playground.after_updates": "更新 {steps} 次后的网络",
+    "playground.boundary_text": (
+        "决策边界：底色是{when}给出的 P(类别 1)，接近 0 为天蓝色，0.5 处为白色，接近 1 为金色；"
+        "黑线是 P = 0.5；类别 0 画成圆点，类别 1 画成方块。"
+    ),
+    "playground.grey_relu": (
+        "每条灰色的边都连着一个 ReLU 单元，它对小批量中的每个样本都不活跃（z ≤ 0）（单元的 δ "
+        "或它的输入 a 为 0 时，∂L/∂w = δ·a 就是 0）"
+    ),
+    "playground.grey_saturated": (
+        "每条灰色的边都通向一个饱和的 {activation} 单元（|z| 大到在浮点运算中 {activation}'(z) "
+        "为 0），所以没有梯度流过它"
+    ),
+    "playground.grey_other": "在上一个小批量中，没有梯度传到这些权重",
+    "playground.grey_because": "：{reason}",
+    "playground.network_no_gradient": (
+        "网络：{weights} 个权重，线宽和不透明度 ∝ |w|；全部为灰色：还没有梯度（之后颜色表示 "
+        "∂L/∂w 的符号）。"
+    ),
+    "playground.network_signs": (
+        "网络：{weights} 个权重，线宽和不透明度 ∝ |w|；∂L/∂w > 0 的有 {positive} 个（绿色："
+        "更新使 w 减小），< 0 的有 {negative} 个（紫色：使 w 增大），恰好为 0 的有 {zero} "
+        "个（灰色）{reason}。"
+    ),
+    "playground.curves_none": "损失：更新前为 {loss:.3f}。梯度范数：还没有。",
+    "playground.curves_spread": "；W1 的范数是输出层的 {ratio:.2g} 倍",
+    "playground.curves": (
+        "损失：经过 {steps} 次更新，从 {first:.3f} 变为 {last:.3f}。梯度范数（在最近 {window} "
+        "次更新上平滑）：{norms}{spread}。"
+    ),
+    "playground.p_class1": "P(类别 1)",
+    "playground.class_k": "类别 {k}",
+    "playground.p_after": "更新 {steps} 次后的 P(类别 1)",
+    "playground.p_before": "训练前的 P(类别 1)（随机权重）",
+    "playground.loss_title": "全部数据上的损失",
+    "playground.update_step": "更新步数",
+    "playground.bce": "二元交叉熵",
+    "playground.norm_title": "每层的梯度范数",
+    "playground.layer_input": "输入",
+    "playground.layer_hidden": "隐藏层 {k}",
+    "playground.layer_output": "输出",
+    "playground.network_title": (
+        "网络：线宽和不透明度 ∝ |w|\n"
+        "颜色 = ∂L/∂w 的符号：绿色 > 0，紫色 < 0，灰色 0"
+    ),
 
 
     # ---- l00 (keys l00.*): 00 Start here

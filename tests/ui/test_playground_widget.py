@@ -39,11 +39,14 @@ def test_widget_buttons_step_run_and_reset() -> None:
 
 
 def test_widget_layout_run_speed_and_text_form() -> None:
-    from bp_helpers.ui.playground import RUN_TO_PLAY, PlaygroundWidget
+    from bp_helpers.messages import t
+    from bp_helpers.ui.playground import PlaygroundWidget
 
     ui = PlaygroundWidget()
     assert ui.play.interval <= 100, "Run shows at least 10 frames a second"
-    assert repr(ui.box) == RUN_TO_PLAY == ui.box._repr_mimebundle_()["text/plain"]
+    run_to_play = t("playground.run_to_play")
+    assert repr(ui.box) == run_to_play == ui.box._repr_mimebundle_()["text/plain"]
+    assert "playground" in run_to_play and "Run All Cells" in run_to_play
     top, _text = ui.box.children
     column, image = top.children  # the controls beside the figure, not above it
     assert ui.step_button in column.children[-2].children
