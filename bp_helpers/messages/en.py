@@ -236,6 +236,20 @@ MESSAGES: dict[str, str] = {
     ),
 
 
+    # ---- core (keys core.*): symbolic verdicts, playground training messages
+    "core.expressions": "expressions",
+    "core.derivative_claim": "hand derivation equals sympy.diff",
+    "core.identity_claim": "both sides are identical",
+    "core.verdict_ok": "✓ {label}: {claim}",
+    "core.verdict_wrong": "✗ {label}: the difference simplifies to {difference}, not 0",
+    "core.non_finite": "a non-finite value",
+    "core.loss_over": "{loss:.3g} (over {limit:.3g})",
+    "core.playground_diverged": (
+        "training diverged at step {step}: the loss became {what}. Lower the learning rate "
+        "({lr:.3g}) and press Reset."
+    ),
+
+
     # ---- l00 (keys l00.*): 00 Start here
 
 

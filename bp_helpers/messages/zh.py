@@ -220,6 +220,19 @@ MESSAGES: dict[str, str] = {
     ),
 
 
+    # ---- core (keys core.*): symbolic verdicts, playground training messages
+    "core.expressions": "两个表达式",
+    "core.derivative_claim": "手算的导数与 sympy.diff 相等",
+    "core.identity_claim": "两边恒等",
+    "core.verdict_ok": "✓ {label}：{claim}",
+    "core.verdict_wrong": "✗ {label}：两者之差化简为 {difference}，不是 0",
+    "core.non_finite": "非有限值",
+    "core.loss_over": "{loss:.3g}（超过了 {limit:.3g}）",
+    "core.playground_diverged": (
+        "训练在第 {step} 步发散：损失变成了{what}。请调低学习率（{lr:.3g}），再按“重置”。"
+    ),
+
+
     # ---- l00 (keys l00.*): 00 Start here
 
 
