@@ -1191,6 +1191,87 @@ MESSAGES: dict[str, str] = {
         "the mean (the − Σ dY/N term) is missing."
     ),
     "l06.bn_dx_trap_unbiased": "normalization uses the biased variance (1/N), not 1/(N − 1).",
+    "l06.act_title": "Activations f(z)",
+    "l06.act_slope_title": "Derivatives f'(z)",
+    "l06.act_text": (
+        "Left, the activations f(z) for z from {low:g} to {high:g}; right, their derivatives "
+        "f'(z), with a dotted line at 1/4. The slope f'(z) on this grid:"
+    ),
+    "l06.act_slope": "  {name}: from {low:.3f} to {high:.3f}",
+    "l06.act_below_quarter": "Never above the dotted 1/4: {names}.",
+    "l06.act_coincide": (
+        "ReLU and leaky ReLU coincide for z > 0: ReLU is the thick pale line, leaky ReLU the thin "
+        "dashed one on top."
+    ),
+    "l06.step_unit": "step unit",
+    "l06.sigmoid_unit": "sigmoid unit",
+    "l06.epoch": "epoch",
+    "l06.mse": "mean squared error",
+    "l06.perceptron_loss_title": "Loss on the AND data",
+    "l06.perceptron_moved_title": "How far the weights moved",
+    "l06.perceptron_moved_ylabel": "‖(w₁, w₂, b) − start‖",
+    "l06.perceptron_fig_text": (
+        "Left, the mean squared error on the AND data after each epoch; right, how far (w₁, w₂, b) "
+        "has moved from its start ({w1:g}, {w2:g}, {b:g})."
+    ),
+    "l06.perceptron_fig_line": (
+        "  {unit}: loss {first:.3f} → {last:.4f} over {epochs} epochs; the weights ended "
+        "{moved:.2f} from the start"
+    ),
+    "l06.vanishing_title": "{depth}-layer sigmoid MLP: the gradient vanishes toward the input",
+    "l06.norm_ylabel": "norm (log scale)",
+    "l06.vanishing_text": (
+        "Per layer, on a log axis: ‖∂L/∂W_l‖ falls from {last_w:.2e} at layer {depth} to "
+        "{first_w:.2e} at layer 1, and ‖δ_l‖ from {last_d:.2e} to {first_d:.2e}. Both are nearly "
+        "straight lines: each layer back multiplies ‖δ_l‖ by {factor:.3f} on average (geometric "
+        "mean), so layer 1 gets {ratio:.1e} of layer {depth}'s weight gradient."
+    ),
+    "l06.scale_label": "Xavier × {scale:g}",
+    "l06.scales_title": "{depth}-layer tanh MLP: large weights make gradients explode",
+    "l06.scales_text": (
+        "‖∂L/∂W_l‖ per layer (log axis) of the {depth}-layer tanh net, its Xavier weights "
+        "multiplied by a scale:"
+    ),
+    "l06.scales_line": (
+        "  Xavier × {scale:g}: layer 1 = {first:.2e}, layer {depth} = {last:.2e}, ratio {ratio:.2e}"
+    ),
+    "l06.scales_grows": (
+        "The larger the scale, the more the gradient grows on its way back to layer 1."
+    ),
+    "l06.gd_step": "gradient-descent step",
+    "l06.loss_ylabel": "loss (log scale)",
+    "l06.clip_plain_title": "No clipping: one step ruins the net",
+    "l06.clip_clipped_title": "Clipped at ‖g‖ ≤ {max_norm:g}: the loss falls",
+    "l06.clip_plain_text": (
+        "Left, without clipping: the loss goes from {first:.3g} at step 0 to {last:.2g} at step "
+        "{end}, where the run stops."
+    ),
+    "l06.clip_clipped_text": (
+        "Right, with the gradients clipped at ‖g‖ ≤ {max_norm:g}: the loss goes from {first:.3g} "
+        "at step 0 to {last:.3g} at step {end}."
+    ),
+    "l06.clip_panels_note": (
+        "(two panels, each with its own log axis: on one axis the unclipped {last:.2g} would "
+        "flatten the clipped run)"
+    ),
+    "l06.fix_sigmoid_xavier": "sigmoid, Xavier (section 2)",
+    "l06.fix_batchnorm": "+ batch normalization",
+    "l06.fix_residual": "+ residual connections",
+    "l06.fix_relu_he": "ReLU, He",
+    "l06.fix_tanh_xavier": "tanh, Xavier",
+    "l06.fix_tanh_xavier_10": "tanh, Xavier × 10 (section 3)",
+    "l06.fix_clipped": "+ clipping at c = {max_norm:g}",
+    "l06.fixes_vanishing_title": "Vanishing: {depth}-layer sigmoid net and four fixes",
+    "l06.fixes_exploding_title": "Exploding: {depth}-layer tanh net, weights × 10",
+    "l06.fixes_left": (
+        "Left, vanishing: ‖∂L/∂W_1‖ / ‖∂L/∂W_{depth}‖ (layer 1's gradient over the last layer's) "
+        "of the {depth}-layer sigmoid net and of each fix:"
+    ),
+    "l06.fixes_right": (
+        "Right, exploding: the same ratio for the {depth}-layer tanh net with Xavier weights × 10, "
+        "clipped, and with batch normalization:"
+    ),
+    "l06.fixes_line": "  {name}: {ratio:.1e}",
 
 
     # ---- l07 (keys l07.*): 07 Forward and reverse mode

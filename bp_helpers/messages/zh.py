@@ -1066,6 +1066,80 @@ MESSAGES: dict[str, str] = {
         "那一项）。"
     ),
     "l06.bn_dx_trap_unbiased": "规范化用的是有偏方差（1/N），不是 1/(N − 1)。",
+    "l06.act_title": "激活函数 f(z)",
+    "l06.act_slope_title": "导数 f'(z)",
+    "l06.act_text": (
+        "左图：z 从 {low:g} 到 {high:g} 的激活函数 f(z)；右图：它们的导数 f'(z)，点线标出 1/4。"
+        "在这组网格点上，斜率 f'(z) 的范围："
+    ),
+    "l06.act_slope": "  {name}：从 {low:.3f} 到 {high:.3f}",
+    "l06.act_below_quarter": "始终不超过点线 1/4 的：{names}。",
+    "l06.act_coincide": (
+        "z > 0 时 ReLU 与 leaky ReLU 重合：ReLU 是粗的浅色线，leaky ReLU 是叠在上面的细虚线。"
+    ),
+    "l06.step_unit": "阶跃单元",
+    "l06.sigmoid_unit": "sigmoid 单元",
+    "l06.epoch": "轮次",
+    "l06.mse": "均方误差",
+    "l06.perceptron_loss_title": "AND 数据上的损失",
+    "l06.perceptron_moved_title": "权重移动了多远",
+    "l06.perceptron_moved_ylabel": "‖(w₁, w₂, b) − 起点‖",
+    "l06.perceptron_fig_text": (
+        "左图：每轮训练后在 AND 数据上的均方误差；右图：(w₁, w₂, b) 离起点 ({w1:g}, {w2:g}, {b:g}) "
+        "有多远。"
+    ),
+    "l06.perceptron_fig_line": (
+        "  {unit}：{epochs} 轮内损失从 {first:.3f} 变为 {last:.4f}；权重最终离起点 {moved:.2f}"
+    ),
+    "l06.vanishing_title": "{depth} 层 sigmoid MLP：梯度向输入端消失",
+    "l06.norm_ylabel": "范数（对数刻度）",
+    "l06.vanishing_text": (
+        "逐层画在对数轴上：‖∂L/∂W_l‖ 从第 {depth} 层的 {last_w:.2e} 降到第 1 层的 {first_w:.2e}，"
+        "‖δ_l‖ 从 {last_d:.2e} 降到 {first_d:.2e}。两者都近乎直线：每往回一层，‖δ_l‖ 平均乘以 "
+        "{factor:.3f}（几何平均），所以第 1 层的权重梯度只有第 {depth} 层的 {ratio:.1e}。"
+    ),
+    "l06.scale_label": "Xavier × {scale:g}",
+    "l06.scales_title": "{depth} 层 tanh MLP：权重过大，梯度爆炸",
+    "l06.scales_text": (
+        "{depth} 层 tanh 网络每层的 ‖∂L/∂W_l‖（对数轴），Xavier 权重乘以不同的尺度："
+    ),
+    "l06.scales_line": (
+        "  Xavier × {scale:g}：第 1 层 = {first:.2e}，第 {depth} 层 = {last:.2e}，比值 {ratio:.2e}"
+    ),
+    "l06.scales_grows": "尺度越大，梯度在传回第 1 层的途中增长得越多。",
+    "l06.gd_step": "梯度下降步数",
+    "l06.loss_ylabel": "损失（对数刻度）",
+    "l06.clip_plain_title": "不裁剪：一步就毁掉网络",
+    "l06.clip_clipped_title": "裁剪到 ‖g‖ ≤ {max_norm:g}：损失下降",
+    "l06.clip_plain_text": (
+        "左图，不裁剪：损失从第 0 步的 {first:.3g} 变为第 {end} 步的 {last:.2g}，训练在此停止。"
+    ),
+    "l06.clip_clipped_text": (
+        "右图，把梯度裁剪到 ‖g‖ ≤ {max_norm:g}：损失从第 0 步的 {first:.3g} 变为第 {end} 步的 "
+        "{last:.3g}。"
+    ),
+    "l06.clip_panels_note": (
+        "（分成两幅图，各用自己的对数轴：若画在同一个轴上，未裁剪的 {last:.2g} "
+        "会把裁剪后的曲线压平）"
+    ),
+    "l06.fix_sigmoid_xavier": "sigmoid，Xavier 初始化（第 2 节）",
+    "l06.fix_batchnorm": "+ 批量规范化",
+    "l06.fix_residual": "+ 残差连接",
+    "l06.fix_relu_he": "ReLU，He 初始化",
+    "l06.fix_tanh_xavier": "tanh，Xavier 初始化",
+    "l06.fix_tanh_xavier_10": "tanh，Xavier 初始化 × 10（第 3 节）",
+    "l06.fix_clipped": "+ 梯度裁剪，c = {max_norm:g}",
+    "l06.fixes_vanishing_title": "梯度消失：{depth} 层 sigmoid 网络与四种对策",
+    "l06.fixes_exploding_title": "梯度爆炸：{depth} 层 tanh 网络，权重 × 10",
+    "l06.fixes_left": (
+        "左图，梯度消失：{depth} 层 sigmoid 网络及每种对策的 ‖∂L/∂W_1‖ / ‖∂L/∂W_{depth}‖（第 1 "
+        "层的梯度与最后一层之比）："
+    ),
+    "l06.fixes_right": (
+        "右图，梯度爆炸：Xavier 权重 × 10 的 {depth} 层 tanh 网络、裁剪后、"
+        "加批量规范化后的同一比值："
+    ),
+    "l06.fixes_line": "  {name}：{ratio:.1e}",
 
 
     # ---- l07 (keys l07.*): 07 Forward and reverse mode
