@@ -248,6 +248,7 @@ MESSAGES: dict[str, str] = {
         "training diverged at step {step}: the loss became {what}. Lower the learning rate "
         "({lr:.3g}) and press Reset."
     ),
+    "core.glossary_introduced_in": "introduced in",
 
 
     # ---- l00 (keys l00.*): 00 Start here

@@ -231,6 +231,7 @@ MESSAGES: dict[str, str] = {
     "core.playground_diverged": (
         "训练在第 {step} 步发散：损失变成了{what}。请调低学习率（{lr:.3g}），再按“重置”。"
     ),
+    "core.glossary_introduced_in": "首次出现于",
 
 
     # ---- l00 (keys l00.*): 00 Start here
