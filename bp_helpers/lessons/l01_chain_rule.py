@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,8 +31,10 @@ from bp_helpers.ui.style import (
     View,
     dynamic,
     figure_state,
+    fresh_figure,
     ft,
     label_axes,
+    legend_outside,
     sparse_log_ticks,
     static_setting,
 )
@@ -51,6 +53,39 @@ def _set_legend_texts(legend: Any, texts: dict[int, str]) -> None:
 
 #: Smallest error drawn on log axes: an error that rounds to exactly 0 is shown here.
 ERROR_FLOOR = 1e-17
+
+
+def plot_zoom_windows(x: float = 1.0, widths: Sequence[float] = (1.0, 0.1, 0.01)) -> View:
+    """``sin`` and its tangent at ``x``, one panel per window ``x ± width`` (``widths``: (n,)
+    half-widths, n ≥ 2). The text gives the largest gap between curve and tangent in
+    each window and the power of the width it shrinks with."""
+    x = finite_float(x, "x")
+    if isinstance(widths, (str, bytes)) or not isinstance(widths, Sequence):
+        raise TypeError(f"widths must be a sequence of numbers, got {type(widths).__name__}")
+    half = [positive_float(w, "each width") for w in widths]
+    if len(half) < 2 or len(set(half)) < len(half):
+        raise ValueError(f"widths must hold at least 2 different half-widths, got {widths!r}")
+    slope = math.cos(x)
+    fig, axes = fresh_figure(None, 1, len(half), figsize=(3.5 * len(half), 3.4))
+    gaps, extents = [], []
+    for ax, width in zip(axes[0], half, strict=True):
+        s = np.linspace(x - width, x + width, 200)
+        curve, tangent = np.sin(s), math.sin(x) + slope * (s - x)
+        ax.plot(s, curve, color=COLORS["function"], label="sin x")
+        ax.plot(s, tangent, "--", color=COLORS["tangent"], label=ft("l01.window_tangent"))
+        label_axes(ax, ft("l01.window_title", x=x, width=width), "x", "f(x)")
+        both = np.concatenate([curve, tangent])
+        gaps.append(float(np.max(np.abs(curve - tangent))))
+        extents.append(float(both.max() - both.min()))
+    axes[0, 0].legend(loc="upper left")
+    power = float(np.polyfit(np.log(half), np.log(np.maximum(gaps, ERROR_FLOOR)), 1)[0])
+    narrowest = int(np.argmin(half))
+    comma = t("l01.list_separator")
+    text = t("l01.windows_text", x=x, slope=slope,
+             widths=comma.join(f"{w:g}" for w in half),
+             gaps=comma.join(f"{g:.2g}" for g in gaps), power=power,
+             share=gaps[narrowest] / extents[narrowest])
+    return View(fig, text)
 
 
 def difference_errors(x: float, h: float | Array) -> tuple[Array, Array]:
@@ -365,6 +400,118 @@ def two_paths(x: float = 0.7, *, fig: Figure | None = None) -> View:
 
 
 TWO_PATHS = Explorer(two_paths, {"x": TWO_PATHS_X_RANGE})
+
+
+def _curve(values: Any, name: str, shape: tuple[int, ...]) -> Array:
+    """``values`` as a finite float array of ``shape`` (ValueError naming ``name`` if not)."""
+    arr = finite_array(values, name)
+    if arr.shape != shape:
+        raise ValueError(f"{name} must have shape {shape}, got {arr.shape}")
+    return arr
+
+
+def plot_sigmoid(z: Array, s: Array, ds: Array) -> View:
+    """The sigmoid ``s = σ(z)`` and its derivative ``ds = σ'(z)`` against ``z``, with the
+    line at 1/4, the largest value of σ'. ``z``, ``s``, ``ds``: (n,) arrays, ``z`` increasing."""
+    z = finite_array(z, "z", ndim=1)
+    if z.size < 2 or np.any(np.diff(z) <= 0):
+        raise ValueError("z must hold at least 2 increasing values")
+    s, ds = _curve(s, "s", z.shape), _curve(ds, "ds", z.shape)
+    fig, axes = fresh_figure(None, 1, 1, figsize=(7.0, 3.6))
+    ax = axes[0, 0]
+    ax.plot(z, s, color=COLORS["function"], label="σ(z)")
+    ax.plot(z, ds, color=COLORS["tangent"], ls="--", label="σ'(z) = σ(z)(1 − σ(z))")
+    ax.axhline(0.25, color=COLORS["neutral"], ls="--", lw=1, label=ft("l01.sigmoid_quarter"))
+    label_axes(ax, ft("l01.sigmoid_title"), "z", ft("l01.sigmoid_value"))
+    ax.legend(loc="upper left")
+    top = int(np.argmax(ds))
+    text = t("l01.sigmoid_text", z_first=z[0], z_last=z[-1], s_first=s[0], s_last=s[-1],
+             peak=ds[top], z_peak=round(float(z[top]), 1) + 0.0,  # + 0.0: no "-0.0"
+             tail=max(ds[0], ds[-1]))
+    return View(fig, text)
+
+
+#: The two differences of :func:`plot_error_sweep` (its ``models``' keys): the line style
+#: of the truncation line, the tag of h*, the truncation term. Plain text, not mathtext:
+#: mathtext has no fallback to a Chinese font, and the labels mix the two.
+_SWEEP = {
+    "forward": ("--", "h*_fwd", "(h/2)|f''|"),
+    "central": ("-.", "h*_cen", "(h²/6)|f'''|"),
+}
+
+
+def plot_error_sweep(
+    hs: Array, models: Mapping[str, tuple[Array, Array, float]], roundoff: Array, *,
+    x: float = 1.0,
+) -> View:
+    """Measured errors of the forward and central differences of ``sin`` at ``x`` against
+    the step, with the model's truncation and round-off lines, on log-log axes.
+
+    ``hs``: (S,) increasing steps > 0; ``models`` maps ``"forward"`` and ``"central"`` to
+    ``(measured errors (S,), truncation term (S,), predicted best step h*)``;
+    ``roundoff``: the round-off term ``ε|f|/h``, (S,). Errors of exactly 0 are drawn at
+    :data:`ERROR_FLOOR`. The text gives each measured slope for ``h ≥ 10 h*`` and the
+    smallest measured error.
+    """
+    x = finite_float(x, "x")
+    hs = finite_array(hs, "hs", ndim=1)
+    if hs.size < 2 or hs[0] <= 0 or np.any(np.diff(hs) <= 0):
+        raise ValueError("hs must hold at least 2 increasing steps > 0")
+    if not isinstance(models, Mapping):
+        raise TypeError(f"models must map a difference to its errors, got {type(models).__name__}")
+    if set(models) != set(_SWEEP):
+        raise ValueError(f"models must have the keys {sorted(_SWEEP)}, got {sorted(models)}")
+    roundoff = _curve(roundoff, "roundoff", hs.shape)
+    sweep = {name: _sweep_model(name, models[name], hs) for name in _SWEEP}
+    labels = {"forward": ft("l01.sweep_forward"), "central": ft("l01.sweep_central")}
+    colors = {"forward": COLORS["secant"], "central": COLORS["highlight"]}
+
+    fig, axes = fresh_figure(None, 1, 1, figsize=(9.0, 4.5))
+    ax = axes[0, 0]
+    for name, (measured, *_) in sweep.items():  # the measured curves, then the model's lines
+        ax.loglog(hs, np.maximum(measured, ERROR_FLOOR), color=colors[name], lw=1.2,
+                  label=labels[name])
+    for name, (_, truncation, *_) in sweep.items():
+        ax.loglog(hs, np.maximum(truncation, ERROR_FLOOR), _SWEEP[name][0], color=colors[name],
+                  lw=1.5, label=ft("l01.sweep_truncation", term=_SWEEP[name][2]))
+    ax.loglog(hs, np.maximum(roundoff, ERROR_FLOOR), ":", color=COLORS["ink"], lw=1.5,
+              label=ft("l01.sweep_roundoff", term="ε|f|/h"))
+    for name, (_, _, h_star) in sweep.items():
+        ax.axvline(h_star, color=COLORS["neutral"], lw=0.8)
+        ax.text(h_star, 1e-15, f" {_SWEEP[name][1]}", fontsize=10, color=COLORS["ink"])
+    ax.set_ylim(1e-16, 10)
+    label_axes(ax, ft("l01.sweep_title", x=x), ft("l01.step_h"), ft("l01.error_label"))
+    legend_outside(ax, fontsize=10)
+
+    # the slope where the model says truncation dominates, and the bottom of each V
+    slopes, bottoms = {}, {}
+    for name, (measured, _, h_star) in sweep.items():
+        beyond = hs >= 10 * h_star
+        fit = np.polyfit(np.log(hs[beyond]), np.log(np.maximum(measured[beyond], ERROR_FLOOR)), 1)
+        slopes[name] = float(fit[0])
+        bottoms[name] = int(np.argmin(measured))
+    (fwd, _, star_f), (cen, _, star_c) = sweep["forward"], sweep["central"]
+    at_f, at_c = bottoms["forward"], bottoms["central"]
+    text = t("l01.sweep_text", x=x, h_min=hs[0], h_max=hs[-1],
+             slope_forward=slopes["forward"], slope_central=slopes["central"],
+             min_forward=fwd[at_f], at_forward=hs[at_f], min_central=cen[at_c],
+             at_central=hs[at_c], star_forward=star_f, star_central=star_c)
+    return View(fig, text)
+
+
+def _sweep_model(name: str, model: Any, hs: Array) -> tuple[Array, Array, float]:
+    """One entry of :func:`plot_error_sweep`'s ``models``, checked: (measured errors (S,),
+    truncation term (S,), h*), with ``hs`` reaching ``10 h*`` at least twice (to fit a slope)."""
+    if not isinstance(model, (tuple, list)) or len(model) != 3:
+        raise TypeError(f"models[{name!r}] must be a tuple (measured, truncation, h_star)")
+    measured = _curve(model[0], f"models[{name!r}] measured", hs.shape)
+    truncation = _curve(model[1], f"models[{name!r}] truncation", hs.shape)
+    h_star = positive_float(model[2], f"models[{name!r}] h_star")
+    if np.any(measured < 0) or np.any(truncation < 0):
+        raise ValueError(f"models[{name!r}]: errors must be >= 0")
+    if np.count_nonzero(hs >= 10 * h_star) < 2:
+        raise ValueError(f"hs must reach 10 h* = {10 * h_star:.2g} of {name} at least twice")
+    return measured, truncation, h_star
 
 
 def check_softplus_derivative(answer: Any) -> bool:

@@ -6,6 +6,110 @@ Keys are grouped by the module that prints them, in the same order in both table
 
 MESSAGES: dict[str, str] = {
     # ---- ui.checks (keys checks.*): verdicts, hints, number policy
+    "checks.not_answered": "还没有作答：把 ... 换成你的答案，再运行这个单元格",
+    "checks.number_policy": (
+        "一个数只要与精确答案的前 {digits} 位有效数字一致（|你的答案 − 精确值| ≤ "
+        "{rtol:g}·|精确值|）就算正确，所以四舍五入得到的 2.262 或 −9.667 都可以；计数（参数量、"
+        "遍数、浮点运算次数）必须是准确的整数；sympy 表达式必须与答案完全相等。"
+    ),
+    "checks.verified": "参考答案已通过检查",
+    "checks.correct": "✓ {name}：正确",
+    "checks.wrong": "✗ {name}：{message}",
+    "checks.with_hint": "{reason}。{hint}",
+    "checks.expected_function": "这里应当是一个函数，得到的却是 {type}",
+    "checks.unreadable": "无法读取这个答案（{error}）",
+    "checks.very_large_whole": "一个非常大的整数",
+    "checks.a_type": "一个 {type} 对象",
+    "checks.expected_number": "这里应当是一个数",
+    "checks.still_ellipsis": "还有一个 ... 没有换成你的答案",
+    "checks.got_none": "这里应当是一个数，得到的却是 None（是不是漏了 return？）",
+    "checks.bool_not_number": "{value} 是真值（bool），不是数",
+    "checks.complex_value": "{value} 是复数；答案是实数",
+    "checks.text_not_number": "你给出的是文本 {value}，不是数",
+    "checks.text_not_number_quoted": "你给出的是文本 {value}，不是数：去掉引号即可",
+    "checks.one_number_got_item": "这里应当是一个数，得到的却是含 {size} 个元素的 {type}",
+    "checks.one_number_got_items": "这里应当是一个数，得到的却是含 {size} 个元素的 {type}",
+    "checks.expected_number_got": "这里应当是一个数，得到的却是 {type}",
+    "checks.one_number_got_array": "这里应当是一个数，得到的却是形状为 {shape} 的数组",
+    "checks.complex": "这是复数；答案是实数",
+    "checks.one_number_got_matrix": "这里应当是一个数，得到的却是形状为 {shape} 的矩阵",
+    "checks.expected_number_got_sympy": "这里应当是一个数，得到的却是 sympy 的 {type}",
+    "checks.still_symbols": "其中还含有 {names}：请给出一个数（用 .subs 代入数值）",
+    "checks.not_finite": "{value} 不是有限的数",
+    "checks.sympy_timeout": "sympy 没能在限定时间内把它算成一个数",
+    "checks.sympy_no_number": "sympy 无法把它算成一个数",
+    "checks.not_whole": "{value} 不是整数；计数必须准确",
+    "checks.expected_array_got": "这里应当是一个数值数组，得到的却是 {type}",
+    "checks.expected_array_rows": "这里应当是一个数值数组（各行长度相同）",
+    "checks.array_bool": "你的数组里是真值（bool），不是数",
+    "checks.array_complex": "你的数组是复数的；答案是实数",
+    "checks.expected_array_dtype": "这里应当是一个数值数组，得到的却是 {dtype} 类型的数组",
+    "checks.array_too_large": "你的数组太大了",
+    "checks.entry_too_large": "有一个元素的值太大了",
+    "checks.number_too_large": "这个数太大了",
+    "checks.wrong_sign": "{value} 的符号错了",
+    "checks.digits_agree": "{value} 与答案只有前 {digits} 位有效数字一致；需要 {needed} 位",
+    "checks.not_right": "{value} 不对",
+    "checks.other_is_answer": "答案是你这个 {kind} 的 {other}，而不是它的值：请给出它的 .{other}",
+    "checks.value_of": "你这个 {kind} 的值：{miss}",
+    "checks.all_wrong_sign": "每个元素的符号都错了",
+    "checks.entries_off_one": "形状正确，但 {size} 个元素中有 {bad} 个不对{where}",
+    "checks.entries_off_many": "形状正确，但 {size} 个元素中有 {bad} 个不对{where}",
+    "checks.at_entry": "（如元素 {index}）",
+    "checks.array_digits": "；它与答案只有前 {digits} 位有效数字一致，需要 {needed} 位",
+    "checks.shape_mismatch": "形状为 {shape}，应为 {expected}",
+    "checks.transpose": "这是答案的转置：{text}",
+    "checks.reshape": "数值都对，但形状不对：{text}",
+    "checks.array_not_finite": "你的数组里有 nan 或 inf",
+    "checks.entries_not_whole": "它的元素应当是整数（计数必须准确）",
+    "checks.entries_wrong_one": "{size} 个元素中有 {bad} 个不对{where}",
+    "checks.entries_wrong_many": "{size} 个元素中有 {bad} 个不对{where}",
+    "checks.text_not_expression": (
+        "你给出的是文本；请用 sympy 符号构造表达式，例如 x = sp.Symbol('x')"
+    ),
+    "checks.bool_not_expression": "{value} 是真值，不是表达式",
+    "checks.one_expression_got_matrix": "这里应当是一个表达式，得到的却是形状为 {shape} 的矩阵",
+    "checks.lambda_arity_no_symbol": "你的 Lambda 接受 {n} 个参数；而答案不依赖任何符号",
+    "checks.lambda_arity": "你的 Lambda 接受 {n} 个参数；而答案依赖于 {depends}",
+    "checks.relation": "这是一个等式或比较式：只需给出表达式本身",
+    "checks.expression_got_sympy": "这里应当是一个 sympy 表达式，得到的却是 sympy 的 {type}",
+    "checks.expression_got_function": (
+        "这里应当是一个 sympy 表达式，得到的却是一个函数：请把它作用在符号上，例如 f(x)"
+    ),
+    "checks.expression_got": "这里应当是一个 sympy 表达式，得到的却是 {type}",
+    "checks.expression_not_finite": "你的表达式不是有限的（其中有 nan、zoo 或 oo）",
+    "checks.use_only": "只能使用 {names}",
+    "checks.answer_no_symbol": "答案不含任何符号",
+    "checks.stray_symbols": "你的表达式含有 {names}，而答案用不到它（{use}）",
+    "checks.unknown_function": (
+        "你的表达式用到了 {names}，这是 sympy 不认识的函数：请用 sympy 的函数把它写出来"
+    ),
+    "checks.imaginary": "你的表达式含有虚数单位 I；答案是实数",
+    "checks.undecided": "sympy 无法确认它与答案相等：试着把表达式写成更简单的形式",
+    "checks.rounded_decimals": (
+        "接近答案但不相等；其中有小数 {decimals}：如果它们是舍入得到的，请改写成精确的数，例如 "
+        "sp.Rational(1, 3) 或 sp.sqrt(2)"
+    ),
+    "checks.differs_at": "（在 {point} 处不同）",
+    "checks.not_same_expression": "这与答案不是同一个表达式{at}",
+    "checks.too_slow": "{what} 在 {seconds:g} s 内没有结束，已被中止（是不是死循环？）",
+    "checks.input_label": "输入 ({args})",
+    "checks.return_tuple": "应当返回含 {n} 个值的元组，得到的却是 {type}",
+    "checks.returned_count": "它返回了 {got} 个值，应为 {n} 个",
+    "checks.value_i_of_n": "第 {i} 个值（共 {n} 个）：{problem}",
+    "checks.return_dict": "应当返回一个 dict，得到的却是 {type}",
+    "checks.return_dict_keys": "应当返回键为 {keys} 的 dict",
+    "checks.under_key": "键 {key} 对应的值：{problem}",
+    "checks.bool_expected": "{value} 不对（应为 True 或 False）",
+    "checks.call_raised": "调用它（{label}）时引发了 {error}",
+    "checks.call_too_slow": (
+        "调用它（{label}）时，{seconds:g} s 内没有结束，已被中止（是不是死循环？）"
+    ),
+    "checks.returned_placeholder": (
+        "对于 {label}，它返回了 {value}：请把函数体里的 ... 换成返回结果的代码（是不是漏了 "
+        "return？）"
+    ),
+    "checks.wrong_result": "{label} 的结果不对：{problem}",
 
 
     # ---- ui.explore (keys explore.*): widgets
@@ -13,9 +117,121 @@ MESSAGES: dict[str, str] = {
 
 
     # ---- ui.drawings (keys drawings.*): graph, boundary, loss curve, norms
+    "drawings.summary_one_input": (
+        "{root} 的计算图：{nodes} 个节点（{inputs} 个输入，画在左边；{root} 在右边）。"
+        "每个方框显示节点的值和梯度 ∂{root}/∂(节点)（绿色 > 0，紫色 < 0）{edges}。"
+    ),
+    "drawings.summary_inputs": (
+        "{root} 的计算图：{nodes} 个节点（{inputs} 个输入，画在左边；{root} 在右边）。"
+        "每个方框显示节点的值和梯度 ∂{root}/∂(节点)（绿色 > 0，紫色 < 0）{edges}。"
+    ),
+    "drawings.summary_edges": "；箭头上标的是局部导数 ∂(节点)/∂(输入)",
+    "drawings.col_node": "节点",
+    "drawings.col_op": "运算",
+    "drawings.col_value": "值",
+    "drawings.col_grad": "∂{root}/∂节点",
+    "drawings.input": "输入",
+    "drawings.graph_title": "{root} 的计算图：每个节点的值和梯度 ∂{root}/∂(节点)",
+    "drawings.node_value": "值 {value}",
+    "drawings.node_grad": "梯度 {value}",
+    "drawings.boundary_title": "决策边界",
+    "drawings.p_class1": "P(类别 1)",
+    "drawings.loss_title": "训练损失",
+    "drawings.epoch": "轮次",
+    "drawings.loss_log": "损失（对数刻度）",
+    "drawings.norms_title": "每层的梯度范数",
+    "drawings.norm_log": "Frobenius 范数（对数刻度）",
 
 
     # ---- ui.playground (keys playground.*): controls, views, messages
+    "playground.run_to_play": "运行本笔记本（Run → Run All Cells）后即可使用演练场。",
+    "playground.dataset": "数据集",
+    "playground.noise": "噪声",
+    "playground.hidden_layers": "隐藏层数",
+    "playground.width": "宽度",
+    "playground.activation": "激活函数",
+    "playground.learning_rate": "学习率",
+    "playground.batch_size": "批量大小",
+    "playground.seed": "随机种子",
+    "playground.step": "单步",
+    "playground.step_tooltip": "更新一次（一个小批量）",
+    "playground.run": "运行",
+    "playground.run_tooltip": "运行/暂停：每帧更新 {n} 次",
+    "playground.reset": "重置",
+    "playground.reset_tooltip": "从头开始",
+    "playground.run_label": "运行：每帧更新 {n} 次",
+    "playground.settings_line": (
+        "{dataset}，噪声 {noise:.2f}，{points} 个点 · 网络 {net}，{activation} · 学习率 {lr:.3g}，"
+        "批量大小 {batch} · 随机种子 {seed}"
+    ),
+    "playground.short_settings": (
+        "{dataset} ({noise:.2f}) · {net} {activation} · η {lr:.3g} · 批量大小 {batch} · 种子 "
+        "{seed}"
+    ),
+    "playground.progress": (
+        "第 {steps} 步（{epoch:.1f} 轮）：损失 {loss:.4f}，训练准确率 {accuracy:.1f} %"
+    ),
+    "playground.no_update": "还没有更新：请按“单步”或“运行”",
+    "playground.untrained": "未训练的网络（随机权重）",
+    "playground.after_updates": "更新 {steps} 次后的网络",
+    "playground.boundary_text": (
+        "决策边界：底色是{when}给出的 P(类别 1)，接近 0 为天蓝色，0.5 处为白色，接近 1 为金色；"
+        "黑线是 P = 0.5；类别 0 画成圆点，类别 1 画成方块。"
+    ),
+    "playground.grey_relu": (
+        "每条灰色的边都连着一个 ReLU 单元，它对小批量中的每个样本都不活跃（z ≤ 0）（单元的 δ "
+        "或它的输入 a 为 0 时，∂L/∂w = δ·a 就是 0）"
+    ),
+    "playground.grey_saturated": (
+        "每条灰色的边都通向一个饱和的 {activation} 单元（|z| 大到在浮点运算中 {activation}'(z) "
+        "为 0），所以没有梯度流过它"
+    ),
+    "playground.grey_other": "在上一个小批量中，没有梯度传到这些权重",
+    "playground.grey_because": "：{reason}",
+    "playground.network_no_gradient": (
+        "网络：{weights} 个权重，线宽和不透明度 ∝ |w|；全部为灰色：还没有梯度（之后颜色表示 "
+        "∂L/∂w 的符号）。"
+    ),
+    "playground.network_signs": (
+        "网络：{weights} 个权重，线宽和不透明度 ∝ |w|；∂L/∂w > 0 的有 {positive} 个（绿色："
+        "更新使 w 减小），< 0 的有 {negative} 个（紫色：使 w 增大），恰好为 0 的有 {zero} "
+        "个（灰色）{reason}。"
+    ),
+    "playground.curves_none": "损失：更新前为 {loss:.3f}。梯度范数：还没有。",
+    "playground.curves_spread": "；W1 的范数是输出层的 {ratio:.2g} 倍",
+    "playground.curves": (
+        "损失：经过 {steps} 次更新，从 {first:.3f} 变为 {last:.3f}。梯度范数（在最近 {window} "
+        "次更新上平滑）：{norms}{spread}。"
+    ),
+    "playground.p_class1": "P(类别 1)",
+    "playground.class_k": "类别 {k}",
+    "playground.p_after": "更新 {steps} 次后的 P(类别 1)",
+    "playground.p_before": "训练前的 P(类别 1)（随机权重）",
+    "playground.loss_title": "全部数据上的损失",
+    "playground.update_step": "更新步数",
+    "playground.bce": "二元交叉熵",
+    "playground.norm_title": "每层的梯度范数",
+    "playground.layer_input": "输入",
+    "playground.layer_hidden": "隐藏层 {k}",
+    "playground.layer_output": "输出",
+    "playground.network_title": (
+        "网络：线宽和不透明度 ∝ |w|\n"
+        "颜色 = ∂L/∂w 的符号：绿色 > 0，紫色 < 0，灰色 0"
+    ),
+
+
+    # ---- core (keys core.*): symbolic verdicts, playground training messages
+    "core.expressions": "两个表达式",
+    "core.derivative_claim": "手算的导数与 sympy.diff 相等",
+    "core.identity_claim": "两边恒等",
+    "core.verdict_ok": "✓ {label}：{claim}",
+    "core.verdict_wrong": "✗ {label}：两者之差化简为 {difference}，不是 0",
+    "core.non_finite": "非有限值",
+    "core.loss_over": "{loss:.3g}（超过了 {limit:.3g}）",
+    "core.playground_diverged": (
+        "训练在第 {step} 步发散：损失变成了{what}。请调低学习率（{lr:.3g}），再按“重置”。"
+    ),
+    "core.glossary_introduced_in": "首次出现于",
 
 
     # ---- l00 (keys l00.*): 00 Start here
@@ -224,6 +440,42 @@ MESSAGES: dict[str, str] = {
         "低于约 $10^{{-7}}$（也就是上文用的阈值）就认为两者相等。"
     ),
     "l01.nb_default_h": "DEFAULT_H = {default_h:g}，sin 在 x = 1 处的中心差分 h*：{h_star:.1e}",
+    # the figures of notebook 01's own cells: plot_zoom_windows, plot_sigmoid, plot_error_sweep
+    "l01.list_separator": "、",
+    "l01.window_title": "窗口 x = {x:g} ± {width:g}",
+    "l01.window_tangent": "切线",
+    "l01.windows_text": (
+        "sin x（实线）及其在 x = {x:g} 处的切线（虚线，斜率 cos {x:g} = {slope:.4f}），"
+        "窗口半宽依次为 {widths}。各窗口中曲线与切线的最大差距依次为 {gaps}，"
+        "随半宽的 {power:.1f} 次方缩小；在最窄的窗口里，"
+        "这个差距只占窗口所显示高度的 {share:.2%}。"
+    ),
+    "l01.sigmoid_title": "S 型函数及其导数",
+    "l01.sigmoid_value": "函数值",
+    "l01.sigmoid_quarter": "1/4，最大斜率",
+    "l01.sigmoid_text": (
+        "σ(z)（实线）从 z = {z_first:g} 处的 {s_first:.4f} 升到 "
+        "z = {z_last:g} 处的 {s_last:.4f}。"
+        "它的导数 σ'(z) = σ(z)(1 − σ(z))（虚线）是一个鼓包："
+        "在 z = {z_peak:.1f} 处最大，为 {peak:.4f}（灰色虚线标出 1/4），"
+        "两端降到 {tail:.1e}。"
+    ),
+    "l01.sweep_title": "sin 在 x = {x:g} 处斜率估计的误差：截断误差与舍入误差",
+    "l01.sweep_forward": "前向差分（实测）",
+    "l01.sweep_central": "中心差分（实测）",
+    "l01.sweep_truncation": "截断误差 {term}",
+    "l01.sweep_roundoff": "舍入误差 {term}",
+    "l01.sweep_text": (
+        "图中是 sin 在 x = {x:g} 处前向差分与中心差分的实测误差，"
+        "步长 h 从 {h_min:.0e} 到 {h_max:g}（双对数坐标），并画出模型的各条线。"
+        "h 较大时，误差沿截断误差线走：在 h ≥ 10 h* 的范围内，"
+        "拟合斜率为 {slope_forward:.2f}（前向差分）和 {slope_central:.2f}（中心差分）。"
+        "h 较小时，误差与舍入误差线 ε|f|/h 平行地回升，参差不齐。"
+        "实测最小误差：前向差分在 h = {at_forward:.1e} 处为 {min_forward:.1e}，"
+        "中心差分在 h = {at_central:.1e} 处为 {min_central:.1e}；"
+        "竖线标出预测的最佳步长 h*_fwd = {star_forward:.1e} 和 "
+        "h*_cen = {star_central:.1e}。"
+    ),
 
 
     # ---- l02 (keys l02.*): 02 Computational graphs
@@ -841,6 +1093,80 @@ MESSAGES: dict[str, str] = {
         "那一项）。"
     ),
     "l06.bn_dx_trap_unbiased": "规范化用的是有偏方差（1/N），不是 1/(N − 1)。",
+    "l06.act_title": "激活函数 f(z)",
+    "l06.act_slope_title": "导数 f'(z)",
+    "l06.act_text": (
+        "左图：z 从 {low:g} 到 {high:g} 的激活函数 f(z)；右图：它们的导数 f'(z)，点线标出 1/4。"
+        "在这组网格点上，斜率 f'(z) 的范围："
+    ),
+    "l06.act_slope": "  {name}：从 {low:.3f} 到 {high:.3f}",
+    "l06.act_below_quarter": "始终不超过点线 1/4 的：{names}。",
+    "l06.act_coincide": (
+        "z > 0 时 ReLU 与 leaky ReLU 重合：ReLU 是粗的浅色线，leaky ReLU 是叠在上面的细虚线。"
+    ),
+    "l06.step_unit": "阶跃单元",
+    "l06.sigmoid_unit": "sigmoid 单元",
+    "l06.epoch": "轮次",
+    "l06.mse": "均方误差",
+    "l06.perceptron_loss_title": "AND 数据上的损失",
+    "l06.perceptron_moved_title": "权重移动了多远",
+    "l06.perceptron_moved_ylabel": "‖(w₁, w₂, b) − 起点‖",
+    "l06.perceptron_fig_text": (
+        "左图：每轮训练后在 AND 数据上的均方误差；右图：(w₁, w₂, b) 离起点 ({w1:g}, {w2:g}, {b:g}) "
+        "有多远。"
+    ),
+    "l06.perceptron_fig_line": (
+        "  {unit}：{epochs} 轮内损失从 {first:.3f} 变为 {last:.4f}；权重最终离起点 {moved:.2f}"
+    ),
+    "l06.vanishing_title": "{depth} 层 sigmoid MLP：梯度向输入端消失",
+    "l06.norm_ylabel": "范数（对数刻度）",
+    "l06.vanishing_text": (
+        "逐层画在对数轴上：‖∂L/∂W_l‖ 从第 {depth} 层的 {last_w:.2e} 降到第 1 层的 {first_w:.2e}，"
+        "‖δ_l‖ 从 {last_d:.2e} 降到 {first_d:.2e}。两者都近乎直线：每往回一层，‖δ_l‖ 平均乘以 "
+        "{factor:.3f}（几何平均），所以第 1 层的权重梯度只有第 {depth} 层的 {ratio:.1e}。"
+    ),
+    "l06.scale_label": "Xavier × {scale:g}",
+    "l06.scales_title": "{depth} 层 tanh MLP：权重过大，梯度爆炸",
+    "l06.scales_text": (
+        "{depth} 层 tanh 网络每层的 ‖∂L/∂W_l‖（对数轴），Xavier 权重乘以不同的尺度："
+    ),
+    "l06.scales_line": (
+        "  Xavier × {scale:g}：第 1 层 = {first:.2e}，第 {depth} 层 = {last:.2e}，比值 {ratio:.2e}"
+    ),
+    "l06.scales_grows": "尺度越大，梯度在传回第 1 层的途中增长得越多。",
+    "l06.gd_step": "梯度下降步数",
+    "l06.loss_ylabel": "损失（对数刻度）",
+    "l06.clip_plain_title": "不裁剪：一步就毁掉网络",
+    "l06.clip_clipped_title": "裁剪到 ‖g‖ ≤ {max_norm:g}：损失下降",
+    "l06.clip_plain_text": (
+        "左图，不裁剪：损失从第 0 步的 {first:.3g} 变为第 {end} 步的 {last:.2g}，训练在此停止。"
+    ),
+    "l06.clip_clipped_text": (
+        "右图，把梯度裁剪到 ‖g‖ ≤ {max_norm:g}：损失从第 0 步的 {first:.3g} 变为第 {end} 步的 "
+        "{last:.3g}。"
+    ),
+    "l06.clip_panels_note": (
+        "（分成两幅图，各用自己的对数轴：若画在同一个轴上，未裁剪的 {last:.2g} "
+        "会把裁剪后的曲线压平）"
+    ),
+    "l06.fix_sigmoid_xavier": "sigmoid，Xavier 初始化（第 2 节）",
+    "l06.fix_batchnorm": "+ 批量规范化",
+    "l06.fix_residual": "+ 残差连接",
+    "l06.fix_relu_he": "ReLU，He 初始化",
+    "l06.fix_tanh_xavier": "tanh，Xavier 初始化",
+    "l06.fix_tanh_xavier_10": "tanh，Xavier 初始化 × 10（第 3 节）",
+    "l06.fix_clipped": "+ 梯度裁剪，c = {max_norm:g}",
+    "l06.fixes_vanishing_title": "梯度消失：{depth} 层 sigmoid 网络与四种对策",
+    "l06.fixes_exploding_title": "梯度爆炸：{depth} 层 tanh 网络，权重 × 10",
+    "l06.fixes_left": (
+        "左图，梯度消失：{depth} 层 sigmoid 网络及每种对策的 ‖∂L/∂W_1‖ / ‖∂L/∂W_{depth}‖（第 1 "
+        "层的梯度与最后一层之比）："
+    ),
+    "l06.fixes_right": (
+        "右图，梯度爆炸：Xavier 权重 × 10 的 {depth} 层 tanh 网络、裁剪后、"
+        "加批量规范化后的同一比值："
+    ),
+    "l06.fixes_line": "  {name}：{ratio:.1e}",
 
 
     # ---- l07 (keys l07.*): 07 Forward and reverse mode
