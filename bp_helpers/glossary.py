@@ -13,7 +13,7 @@ terms given in parentheses in the prose of notebooks 00–08, with the clashes r
 table (a known variant, or another Chinese term after an English glossary term), so a test
 can scan every notebook, English or Chinese edition.
 
-Standard library only.
+Standard library only (and the message tables, for the table's last heading).
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+
+from bp_helpers.messages import t
 
 __all__ = [
     "GLOSSARY",
@@ -327,7 +329,7 @@ def glossary_markdown(notebook: int | None = None) -> str:
         terms = sorted(GLOSSARY, key=lambda t: (t.notebook, t.english.lower()))
     else:
         terms = terms_for(notebook)
-    rows = ["| English | 中文 | introduced in |", "| --- | --- | --- |"]
+    rows = [f"| English | 中文 | {t('core.glossary_introduced_in')} |", "| --- | --- | --- |"]
     rows += [f"| {_cell(t.english)} | {_cell(t.chinese)} | {t.notebook:02d} |" for t in terms]
     return "\n".join(rows) + "\n"
 

@@ -26,6 +26,7 @@ import numpy as np
 
 from bp_helpers import data
 from bp_helpers.deep import layer_gradient_norms
+from bp_helpers.messages import t
 from bp_helpers.nn import ACTIVATIONS, MLP, sgd_step
 
 DATASETS = ("xor", "moons", "circles", "spirals")
@@ -240,11 +241,10 @@ class Playground:
         limit = EXPLODE_FACTOR * max(self.losses[0], 1.0)
         if not finite or loss > limit:
             self.mlp.params.update(before)
-            what = "a non-finite value" if not finite else f"{loss:.3g} (over {limit:.3g})"
-            self.diverged = (
-                f"training diverged at step {self.steps + 1}: the loss became {what}. "
-                f"Lower the learning rate ({self.settings.learning_rate:.3g}) and press Reset."
-            )
+            what = (t("core.non_finite") if not finite
+                    else t("core.loss_over", loss=loss, limit=limit))
+            self.diverged = t("core.playground_diverged", step=self.steps + 1, what=what,
+                              lr=self.settings.learning_rate)
             return
         self.steps += 1
         self.grads = grads

@@ -13,23 +13,40 @@ from typing import Any
 
 import sympy as sp
 
+from bp_helpers.messages import t
+
 
 @dataclass(frozen=True)
 class Verdict:
-    """The outcome of a symbolic check: ``ok``, a label, and the leftover difference."""
+    """The outcome of a symbolic check: ``ok``, a label, and the leftover difference.
+
+    ``kind`` is what was checked: ``"derivative"`` (a hand derivation against
+    ``sympy.diff``) or ``"identity"`` (two expressions); it prints in the notebook's language.
+    """
 
     ok: bool
     label: str
     difference: sp.Expr
-    claim: str = "hand derivation equals sympy.diff"
+    kind: str = "derivative"
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("derivative", "identity"):
+            raise ValueError(f"kind must be 'derivative' or 'identity', got {self.kind!r}")
 
     def __bool__(self) -> bool:
         return self.ok
 
+    @property
+    def claim(self) -> str:
+        """What a ✓ says was confirmed, in the notebook's language."""
+        if self.kind == "identity":
+            return t("core.identity_claim")
+        return t("core.derivative_claim")
+
     def __str__(self) -> str:
         if self.ok:
-            return f"✓ {self.label}: {self.claim}"
-        return f"✗ {self.label}: the difference simplifies to {self.difference}, not 0"
+            return t("core.verdict_ok", label=self.label, claim=self.claim)
+        return t("core.verdict_wrong", label=self.label, difference=self.difference)
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
         printer.text(str(self))
@@ -90,7 +107,13 @@ def check_derivative(hand: Any, expr: Any, wrt: Any, label: str | None = None) -
     return Verdict(ok=is_zero(difference), label=label, difference=difference)
 
 
-def check_equal(left: Any, right: Any, label: str = "expressions") -> Verdict:
-    """Compare two sympy expressions for identity (e.g. two forms of the same result)."""
+def check_equal(left: Any, right: Any, label: str | None = None) -> Verdict:
+    """Compare two sympy expressions for identity (e.g. two forms of the same result).
+
+    ``label`` names the check in the printed verdict (default: "expressions", in the
+    notebook's language).
+    """
+    if label is None:
+        label = t("core.expressions")
     difference = sp.simplify(_as_expr(left, "left") - _as_expr(right, "right"))
-    return Verdict(is_zero(difference), label, difference, claim="both sides are identical")
+    return Verdict(is_zero(difference), label, difference, kind="identity")

@@ -3,14 +3,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from bp_helpers._validate import bounded_int, finite_float, positive_float
+from bp_helpers._validate import bounded_int, finite_array, finite_float, positive_float
 from bp_helpers.messages import language, t, t_in
 from bp_helpers.ui.checks import check_number
 from bp_helpers.ui.checks import number_policy as number_policy
@@ -22,12 +23,14 @@ from bp_helpers.ui.palette import COLORS as COLORS
 from bp_helpers.ui.palette import layer_style as layer_style
 from bp_helpers.ui.style import (
     View,
+    course_style,
     dynamic,
     figure_language,
     figure_state,
     fresh_figure,
     ft,
     label_axes,
+    legend_outside,
     sparse_log_ticks,
 )
 from bp_helpers.ui.style import set_language as set_language
@@ -84,6 +87,65 @@ def descent_summary(w: float, w_star: float, steps: int) -> str:
     w, w_star = finite_float(w, "w"), finite_float(w_star, "w_star")
     steps = bounded_int(steps, "steps", 0)
     return t("l00.descent_summary", w_star=w_star, steps=steps, w=w, gap=abs(w - w_star))
+
+
+#: Half the width (in w) of each tangent segment :func:`plot_loss_tangents` draws.
+TANGENT_HALF_WIDTH = 0.5
+
+
+def _slope_look(slope: float) -> tuple[str, str, str]:
+    """``(colour, line style, words)`` of a tangent: the sign of its slope picks the colour
+    (negative / positive) and the line style, so the two tell them apart without colour."""
+    if slope < 0:
+        return COLORS["negative"], "-", t("l00.slope_negative")
+    if slope > 0:
+        return COLORS["positive"], "--", t("l00.slope_positive")
+    return COLORS["neutral"], ":", t("l00.slope_zero")
+
+
+def plot_loss_tangents(
+    ws: Sequence[float] | Array,
+    losses: Sequence[float] | Array,
+    tangents: Mapping[float, tuple[float, float]],
+) -> View:
+    """The loss curve and a short tangent at a few points, coloured by the sign of its slope.
+
+    ``ws``, ``losses``: the curve, shape ``(K,)`` each (``losses[k] = L(ws[k])``);
+    ``tangents``: ``w → (L(w), dL/dw(w))`` for each point that gets a tangent.
+    """
+    ws, losses = finite_array(ws, "ws", ndim=1), finite_array(losses, "losses", ndim=1)
+    if ws.size < 2 or losses.shape != ws.shape:
+        raise ValueError(f"ws and losses must have the same shape (K,) with K >= 2, got "
+                         f"{ws.shape} and {losses.shape}")
+    if not isinstance(tangents, Mapping):
+        raise TypeError(f"tangents must map w to (L(w), dL/dw), got {type(tangents).__name__}")
+    if not tangents:
+        raise ValueError("tangents must name at least one point w")
+    points = []
+    for w_at, pair in tangents.items():
+        if not isinstance(pair, Sequence) or len(pair) != 2:
+            raise TypeError(f"tangents[{w_at!r}] must be a pair (L(w), dL/dw), got {pair!r:.60}")
+        points.append((finite_float(w_at, "a tangent's w"), finite_float(pair[0], "L(w)"),
+                       finite_float(pair[1], "dL/dw")))
+
+    with mpl.rc_context(course_style()):  # the course's sizes, whatever the global style
+        fig, axes = fresh_figure(None, 1, 1, figsize=(9.5, 3.8))
+        ax = axes[0, 0]
+        ax.plot(ws, losses, color=COLORS["function"], label="L(w)")
+        parts = []
+        for w_at, loss_at, slope in points:
+            color, style, words = _slope_look(slope)
+            span = np.array([w_at - TANGENT_HALF_WIDTH, w_at + TANGENT_HALF_WIDTH])
+            ax.plot(span, loss_at + slope * (span - w_at), color=color, lw=3, ls=style,
+                    label=ft("l00.tangent_label", w=w_at, slope=slope))
+            parts.append(t("l00.tangent_text", w=w_at, slope=slope, words=words))
+        label_axes(ax, ft("l00.tangents_title", count=len(points)), ft("l00.parameter_w"),
+                   ft("l00.loss_w"))
+        legend_outside(ax)
+    lowest = int(np.argmin(losses))
+    text = t("l00.tangents_text", first=ws[0], last=ws[-1], loss=losses[lowest],
+             w=ws[lowest], tangents=t("l00.separator").join(parts))
+    return View(fig, text)
 
 
 #: The sliders of GRADIENT_DESCENT; the figure's axes limits are computed from them.

@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
+import matplotlib as mpl
+import numpy as np
 from matplotlib.figure import Figure
 
-from bp_helpers._validate import finite_float
+from bp_helpers._validate import finite_array, finite_float
 from bp_helpers.autograd import Value, topological_order
 from bp_helpers.messages import t
 from bp_helpers.ui.checks import (
@@ -26,8 +29,16 @@ from bp_helpers.ui.checks import (
 from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.drawings import draw_graph, format_number
 from bp_helpers.ui.explore import Explorer, FloatRange
-from bp_helpers.ui.palette import COLORS as COLORS  # re-exported for the notebook's figure
-from bp_helpers.ui.style import View, ft
+from bp_helpers.ui.palette import COLORS as COLORS  # re-exported for the notebook
+from bp_helpers.ui.style import (
+    View,
+    course_style,
+    fresh_figure,
+    ft,
+    integer_ticks,
+    label_axes,
+    legend_outside,
+)
 from bp_helpers.ui.style import set_language as set_language
 from bp_helpers.ui.style import use_course_style as use_course_style
 
@@ -302,6 +313,38 @@ def nodes_per_step(nodes: int) -> str:
 def training_agrees() -> str:
     """The ✓ line of the training run: the Value network and ``nn.MLP`` agree."""
     return t("l02.training_agrees")
+
+
+#: Below this largest gap the two engines' losses count as equal (the notebook asserts it).
+ENGINES_AGREE = 1e-10
+
+
+def plot_two_engines(losses_value: Sequence[float], losses_vector: Sequence[float]) -> View:
+    """The loss at each training step of the network of ``Value``s (dots) and of ``nn.MLP``
+    (a dashed line): the same training run in two engines.
+
+    ``losses_value``, ``losses_vector``: one loss per step, shape ``(S,)`` each.
+    """
+    value = finite_array(losses_value, "losses_value", ndim=1)
+    vector = finite_array(losses_vector, "losses_vector", ndim=1)
+    if value.size == 0 or value.shape != vector.shape:
+        raise ValueError(f"losses_value and losses_vector must hold one loss per step each, "
+                         f"got shapes {value.shape} and {vector.shape}")
+    with mpl.rc_context(course_style()):  # the course's sizes, whatever the global style
+        fig, axes = fresh_figure(None, 1, 1, figsize=(7.5, 3.4))
+        ax = axes[0, 0]
+        steps = np.arange(1, value.size + 1)
+        ax.plot(steps, vector, "--", color=COLORS["ink"], label=ft("l02.engines_vectorized"))
+        ax.plot(steps, value, "o", color=COLORS["function"], label=ft("l02.engines_values"))
+        label_axes(ax, ft("l02.engines_title"), ft("l02.engines_step"), ft("l02.engines_loss"))
+        integer_ticks(ax.xaxis)
+        legend_outside(ax)
+    gap = float(np.max(np.abs(value - vector)))
+    agree = (t("l02.engines_agree", tolerance=ENGINES_AGREE) if gap < ENGINES_AGREE
+             else t("l02.engines_differ", gap=gap))
+    text = t("l02.engines_text", steps=value.size, first=value[0], last=value[-1],
+             vector_first=vector[0], vector_last=vector[-1], agree=agree)
+    return View(fig, text)
 
 
 def timing_sentence(n: int, t_value: float, t_vector: float) -> str:

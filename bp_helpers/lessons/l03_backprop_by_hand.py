@@ -17,6 +17,8 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from bp_helpers import network_2321 as net
+from bp_helpers._validate import bounded_int, finite_float
+from bp_helpers.messages import t
 from bp_helpers.ui.checks import (
     ATOL,
     NOT_ANSWERED,
@@ -30,7 +32,7 @@ from bp_helpers.ui.checks import (
 from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.explore import Choice, Explorer, FloatRange, IntRange
 from bp_helpers.ui.palette import COLORS, TINTS, layer_style
-from bp_helpers.ui.style import View, dynamic, figure_state, label_axes
+from bp_helpers.ui.style import View, dynamic, figure_state, ft, label_axes
 from bp_helpers.ui.style import set_language as set_language
 from bp_helpers.ui.style import use_course_style as use_course_style
 
@@ -42,6 +44,18 @@ VALUE_STEP = 0.05
 
 #: The three groups of the bars, input side first, and the layer number of their colour.
 GROUPS = (("layer 1", 1), ("layer 2", 2), ("output", 3))
+
+
+def _group_label(label: str, *, figure: bool = False) -> str:
+    """The name of a group of :data:`GROUPS` in the notebook's language (figure text if
+    ``figure``)."""
+    if figure:
+        names = {"layer 1": ft("l03.layer_1"), "layer 2": ft("l03.layer_2"),
+                 "output": ft("l03.output")}
+    else:
+        names = {"layer 1": t("l03.layer_1"), "layer 2": t("l03.layer_2"),
+                 "output": t("l03.output")}
+    return names[label]
 
 
 def _layer(name: str) -> int:
@@ -124,18 +138,20 @@ def _build_bars(fig: Figure) -> dict[str, Any]:
     ax_bars.invert_yaxis()
     limit = 1.1 * gradient_limit()
     ax_bars.set_xlim(-limit, limit)
-    label_axes(ax_bars, "All 20 gradients from one backward pass", "∂L/∂θ", "parameter θ")
-    handles = [Patch(color=layer_style(k)["color"], label=label) for label, k in GROUPS]
+    label_axes(ax_bars, ft("l03.bars_title"), "∂L/∂θ", ft("l03.bars_ylabel"))
+    handles = [Patch(color=layer_style(k)["color"], label=_group_label(label, figure=True))
+               for label, k in GROUPS]
     fig.legend(handles=handles, loc="outside lower left", ncols=3, fontsize=10,
-               title="bar colour: the parameter's layer", title_fontsize=10)
+               title=ft("l03.bars_legend_title"), title_fontsize=10)
 
     (curve,) = ax_loss.plot([], [], color=COLORS["function"], label="L")
     (tangent,) = ax_loss.plot([], [], color=COLORS["tangent"], linestyle="--",
-                              label="tangent")
-    (point,) = ax_loss.plot([], [], "o", color=COLORS["highlight"], label="current value")
+                              label=ft("l03.tangent"))
+    (point,) = ax_loss.plot([], [], "o", color=COLORS["highlight"],
+                            label=ft("l03.current_value"))
     ax_loss.set_xlim(VALUE_RANGE[0] - 0.2, VALUE_RANGE[1] + 0.2)
     ax_loss.set_ylim(-0.02, 0.52)
-    label_axes(ax_loss, "Loss as w₁₁⁽¹⁾ slides", "value of the chosen variable",
+    label_axes(ax_loss, ft("l03.loss_title", name=pretty("w_11^(1)")), ft("l03.loss_xlabel"),
                "L = ½(y − t)²")
     fig.legend(handles=[curve, tangent, point], loc="outside lower right", ncols=3,
                fontsize=10)
@@ -154,8 +170,8 @@ def gradient_bars(name: str = "w_11^(1)", value: float = 0.5, *, fig: Figure | N
     right: L against the chosen variable, with the tangent at ``value``.
     """
     params, x = _point(name, float(value))
-    t = net.REFERENCE_T
-    cache = net.forward(params, x, t)
+    t_ = net.REFERENCE_T
+    cache = net.forward(params, x, t_)
     grads = net.backward(params, cache)
     h = 1e-6
     slope = (_loss_at(name, value + h) - _loss_at(name, value - h)) / (2 * h)
@@ -163,7 +179,7 @@ def gradient_bars(name: str = "w_11^(1)", value: float = 0.5, *, fig: Figure | N
     fig, artists = figure_state(fig, _build_bars, figsize=(11.0, 5.2))
     if artists["name"] != name:
         artists["curve"].set_data(*_loss_curve(name))
-        artists["ax_loss"].title.set_text(f"Loss as {pretty(name)} slides")
+        artists["ax_loss"].title.set_text(ft("l03.loss_title", name=pretty(name)))
         artists["name"] = name
     for bar, parameter in zip(artists["bars"], net.PARAMETER_NAMES, strict=True):
         bar.set_width(grads[parameter])
@@ -175,15 +191,15 @@ def gradient_bars(name: str = "w_11^(1)", value: float = 0.5, *, fig: Figure | N
 
     top = max(net.PARAMETER_NAMES, key=lambda n: abs(grads[n]))
     if name in grads:
-        which = f"∂L/∂{name} = {grads[name]:+.4f} (the bar with the black edge)"
+        which = t("l03.which_parameter", name=name, value=grads[name])
     else:
-        which = f"∂L/∂{name} = {slope:+.4f} (an input: no bar; slope by central differences)"
+        which = t("l03.which_input", name=name, value=slope)
     largest = {label: max(abs(grads[n]) for n in net.PARAMETER_NAMES if _layer(n) == k)
                for label, k in GROUPS}
-    text = (f"{name} = {value:.2f}, everything else at the reference point\n"
-            f"y = {cache.y:.4f}, t = {t:.0f}, L = {cache.L:.4f}\n"
-            f"{which}\nlargest |gradient|: {top} = {grads[top]:+.4f}; by group: "
-            + ", ".join(f"{label} {v:.4f}" for label, v in largest.items()))
+    groups = t("l03.separator").join(f"{_group_label(label)} {v:.4f}"
+                                     for label, v in largest.items())
+    text = t("l03.bars_summary", name=name, value=value, y=cache.y, t=t_, L=cache.L,
+             which=which, top=top, top_value=grads[top], groups=groups)
     return View(fig, text)
 
 
@@ -202,8 +218,8 @@ def check_output_error(answer: Any) -> bool:
     f = _reference()
     return check_number(
         answer, (f.y - f.t) * f.y * (1 - f.y), name="δ⁽³⁾",
-        traps={f.y - f.t: "that is ∂L/∂y. Multiply by ∂y/∂z⁽³⁾ = y(1 − y)."},
-        hint="δ⁽³⁾ = (y − t)·y·(1 − y), with y and t from the forward pass above.",
+        traps={f.y - f.t: t("l03.output_error_trap")},
+        hint=t("l03.output_error_hint"),
     )
 
 
@@ -219,14 +235,13 @@ def check_hidden_sum(answer: Any) -> bool:
     """∂L/∂h_3^(1) as a sympy expression of ``delta_1^(2)``, ``delta_2^(2)`` and the w^(2)."""
     s = _delta_symbols()
     d1, d2 = s["delta_1^(2)"], s["delta_2^(2)"]
-    one_path = "that is one path only. h₃⁽¹⁾ feeds both units of layer 2: add both."
+    one_path = t("l03.hidden_sum_one_path")
     return check_expression(
         answer, d1 * s["w_13^(2)"] + d2 * s["w_23^(2)"], name="∂L/∂h₃⁽¹⁾",
-        hint="h₃⁽¹⁾ feeds both units of layer 2: add δᵢ⁽²⁾·wᵢ₃⁽²⁾ over i = 1, 2.",
+        hint=t("l03.hidden_sum_hint"),
         symbols=s.values(),
         traps=[(d1 * s["w_13^(2)"], one_path), (d2 * s["w_23^(2)"], one_path),
-               (d1 * s["w_31^(1)"] + d2 * s["w_32^(1)"],
-                "use the layer-2 weights: wᵢⱼ⁽²⁾ joins h_j⁽¹⁾ to unit i of layer 2.")],
+               (d1 * s["w_31^(1)"] + d2 * s["w_32^(1)"], t("l03.hidden_sum_wrong_layer"))],
     )
 
 
@@ -237,8 +252,7 @@ def check_input_gradient(answer: Any) -> bool:
     exact = sum(grads[f"b_{j}^(1)"] * p[f"w_{j}1^(1)"] for j in (1, 2, 3))  # δ_j^(1) = ∂L/∂b_j^(1)
     return check_number(
         answer, exact, name="∂L/∂x₁",
-        hint="∂L/∂x₁ = Σⱼ δⱼ⁽¹⁾·wⱼ₁⁽¹⁾, summed over all three units of layer 1 "
-        "(δⱼ⁽¹⁾ equals ∂L/∂bⱼ⁽¹⁾).",
+        hint=t("l03.input_gradient_hint"),
     )
 
 
@@ -437,7 +451,9 @@ def _build_steps(fig: Figure) -> dict[str, Any]:
     ax.text(pos["y"][0] + 0.45, pos["y"][1] - 0.1,
             f"L = ½(y − t)²\n   = {f.L:.4g}\nt = {f.t:.4g}", fontsize=11, ha="left",
             va="top", color=COLORS["forward"])
-    for c, title in enumerate(("inputs x", "layer 1 (σ)", "layer 2 (σ)", "output (σ)")):
+    columns = (ft("l03.column_inputs"), ft("l03.column_layer_1"), ft("l03.column_layer_2"),
+               ft("l03.column_output"))
+    for c, title in enumerate(columns):
         ax.text(3.0 * c, 2.05, title, fontsize=11, ha="center", va="bottom")
     labels = [ax.text(0, 0, "", fontsize=11, ha="center", va="center", zorder=5, bbox=bbox)
               for _ in range(2)]
@@ -445,18 +461,18 @@ def _build_steps(fig: Figure) -> dict[str, Any]:
     styles = _state_styles()
     handles = [Line2D([], [], color=styles[s]["color"], lw=styles[s]["lw"], ls=styles[s]["ls"],
                       label=label)
-               for s, label in (("active", "computed in this step"),
-                                ("read", "read by this step"), ("done", "done (grey)"),
-                                ("todo", "still to do"))]
+               for s, label in (("active", ft("l03.legend_active")),
+                                ("read", ft("l03.legend_read")), ("done", ft("l03.legend_done")),
+                                ("todo", ft("l03.legend_todo")))]
     handles.append(Line2D([], [], color=COLORS["forward"], ls="none", marker="$0.7$",
-                          markersize=14, label="forward value"))
+                          markersize=14, label=ft("l03.legend_forward")))
     ax.legend(handles=handles, loc="lower center", ncols=5, fontsize=10,
               bbox_to_anchor=(0.5, 0.0))
     ax.set_xlim(-1.0, 11.2)
     ax.set_ylim(-3.35, 2.45)
     ax.set_aspect("equal")
     ax.set_axis_off()
-    title = ax.set_title("Backward pass, step 0 of 20")
+    title = ax.set_title(ft("l03.pass_title_initial", n=N_STEPS))
     for artist in (*edges.values(), *circles.values(), *deltas.values(), *labels, formula,
                    title):
         dynamic(artist)
@@ -520,26 +536,22 @@ def backward_pass(step: int = MIDWAY_STEP, *, fig: Figure | None = None) -> View
     if step:
         current = steps[step - 1]
         labelled = [n for n in (current.target, *current.reads) if n in _edges()]
-        title = (f"Backward pass, step {step} of {N_STEPS}: {current.result}"
+        title = (ft("l03.pass_title", step=step, n=N_STEPS, result=current.result)
                  + (f" (= ∂L/∂{pretty(current.parameter)})" if current.kind == "node" else ""))
         value = _num(current.value).strip("()")
         formula = f"{current.formula}\n= {current.numbers} = {value}"
         done = step - 1
-        text = (f"step {step} of {N_STEPS}: {current.formula}\n"
+        text = (t("l03.pass_step", step=step, n=N_STEPS, formula=current.formula) + "\n"
                 f"  = {current.numbers} = {value}"
                 + (f"  (= ∂L/∂{pretty(current.parameter)})" if current.kind == "node" else "")
-                + f"\nuses {', '.join(current.uses)}; {done} gradients done (grey), "
-                  f"{N_STEPS - step} still to do")
+                + "\n" + t("l03.pass_uses", uses=t("l03.separator").join(current.uses),
+                           done=done, todo=N_STEPS - step))
         if current.kind == "node" and current.target.endswith("^(1)"):
-            text += "\ntwo paths meet here: the two products in the bracket add"
+            text += "\n" + t("l03.pass_two_paths")
     else:
-        title = f"The 2-3-2-1 network after the forward pass (backward pass: step 0 of {N_STEPS})"
-        formula = ("every unit: z = Σ w·(input) + b, then h = σ(z); "
-                   "the blue numbers are the forward values\nthe backward pass has not started "
-                   f"(step 0); steps 1 to {N_STEPS} compute the {N_STEPS} gradients one at a time")
-        text = (f"step 0 of {N_STEPS}: the forward pass only, at the reference point: "
-                f"y = {_reference().y:.4g}, L = {_reference().L:.4g}; "
-                "no gradient computed yet")
+        title = ft("l03.pass_title_forward", n=N_STEPS)
+        formula = ft("l03.pass_formula_forward", n=N_STEPS)
+        text = t("l03.pass_forward_only", n=N_STEPS, y=_reference().y, L=_reference().L)
     for label, weight in zip(artists["labels"], [*labelled, None, None], strict=False):
         if weight is None:
             label.set_text("")
@@ -609,37 +621,32 @@ def _two_layer_traps() -> list[tuple[dict[str, np.ndarray], str]]:
     def scaled(k: np.ndarray | float) -> dict[str, np.ndarray]:
         return {key: value * k for key, value in ref.items()}
 
-    no_sigma = ("the output is linear, ŷ = W2 a + b2: ∂ŷ/∂(W2 a + b2) = 1, so there is no "
-                "σ' at the output. Start from ∂L/∂ŷ = ŷ − y.")
+    no_sigma = t("l03.two_layer_no_sigma")
     return [
         (scaled(float(y_hat[0, 0] * (1 - y_hat[0, 0]))), no_sigma),
         (scaled(float(sigmoid(y_hat)[0, 0] * (1 - sigmoid(y_hat)[0, 0]))), no_sigma),
-        (scaled(2.0), "every gradient is twice too large: the ½ in L = ½(y − ŷ)² cancels "
-                      "the 2 from the square, so ∂L/∂ŷ = ŷ − y."),
-        (scaled(0.5), "every gradient is half the right size: d/dŷ of ½(y − ŷ)² is "
-                      "(ŷ − y), the 2 of the square cancels the ½."),
-        (scaled(-1.0), "every sign is flipped: ∂L/∂ŷ = ŷ − y, not y − ŷ (the inner "
-                       "derivative of (y − ŷ) is −1)."),
+        (scaled(2.0), t("l03.two_layer_twice")),
+        (scaled(0.5), t("l03.two_layer_half")),
+        (scaled(-1.0), t("l03.two_layer_sign")),
     ]
 
 
 def check_two_layer_grads(answer: Any) -> bool:
     """A dict ``{"dW2", "db2", "dW1", "db1"}`` of arrays for :func:`two_layer_example`."""
-    name = "note 000's gradients"
-    hint = ("δ_out = ŷ − y (linear output); dW2 = δ_out aᵀ, db2 = δ_out; "
-            "δ = (W2ᵀ δ_out) ⊙ a(1 − a); dW1 = δ xᵀ, db1 = δ.")
+    name = t("l03.two_layer_name")
+    hint = t("l03.two_layer_hint")
     if answer is ... or answer is None:
         return report(name, False, NOT_ANSWERED)
     try:
         ok, message = _judge_two_layer(answer, hint)
     except Exception as exc:  # a strange answer: a hint, never a traceback
-        ok, message = False, f"could not read this answer ({type(exc).__name__}). {hint}"
+        ok, message = False, t("l03.two_layer_unreadable", error=type(exc).__name__, hint=hint)
     return report(name, ok, message)
 
 
 def _judge_two_layer(answer: Any, hint: str) -> tuple[bool, str]:
     if not isinstance(answer, Mapping) or any(k not in answer for k in TWO_LAYER_GRADIENTS):
-        return (False, f"expected a dict with the keys {TWO_LAYER_GRADIENTS}. {hint}")
+        return (False, t("l03.two_layer_keys", keys=TWO_LAYER_GRADIENTS, hint=hint))
     ref = two_layer_gradients()
     got = {}
     for key in TWO_LAYER_GRADIENTS:
@@ -649,9 +656,9 @@ def _judge_two_layer(answer: Any, hint: str) -> tuple[bool, str]:
                 raise TypeError
             got[key] = value.astype(float)
         except (TypeError, ValueError):
-            return (False, f"{key} must be an array of real numbers. {hint}")
+            return (False, t("l03.two_layer_not_real", key=key, hint=hint))
         if not np.all(np.isfinite(got[key])):
-            return (False, f"{key} has nan or inf in it. {hint}")
+            return (False, t("l03.two_layer_not_finite", key=key, hint=hint))
 
     def close(a: np.ndarray, b: np.ndarray) -> bool:
         return a.shape == b.shape and bool(np.allclose(a, b, rtol=RTOL, atol=ATOL))
@@ -665,11 +672,85 @@ def _judge_two_layer(answer: Any, hint: str) -> tuple[bool, str]:
         if close(got[key], ref[key]):
             continue
         if got[key].shape != ref[key].shape and close(got[key], ref[key].T):
-            return (False, f"{key} has shape {got[key].shape}: a missing transpose. "
-                          f"A gradient has its parameter's shape {ref[key].shape}; "
-                          "use the transpose (e.g. δ xᵀ, not x δᵀ).")
+            return (False, t("l03.two_layer_transpose", key=key, shape=got[key].shape,
+                             expected=ref[key].shape))
         if got[key].shape != ref[key].shape:
-            return (False, f"{key} has shape {got[key].shape}, expected "
-                          f"{ref[key].shape} (the shape of its parameter). {hint}")
-        return (False, f"{key} is not right (the keys before it are). {hint}")
+            return (False, t("l03.two_layer_shape", key=key, shape=got[key].shape,
+                             expected=ref[key].shape, hint=hint))
+        return (False, t("l03.two_layer_wrong", key=key, hint=hint))
     return False, hint  # pragma: no cover - every key matched above
+
+
+# --- the sentences the notebook prints, in the notebook's language -----------------------
+
+def _reals(**values: Any) -> None:
+    """Raise TypeError/ValueError unless every value is a finite real number."""
+    for name, value in values.items():
+        finite_float(value, name)
+
+
+def backward_by_hand_checked(points: int) -> str:
+    """The verdict of section 4: ``backward_by_hand`` equals ``net.backward`` at ``points``
+    random points and the step-by-step values."""
+    return t("l03.by_hand_checked", points=bounded_int(points, "points", 1))
+
+
+def steps_checked(n_steps: int) -> str:
+    """The verdict on :func:`backward_steps`: ``n_steps`` steps, each one gradient."""
+    return t("l03.steps_checked", n=bounded_int(n_steps, "n_steps", 1))
+
+
+def random_points_checked(points: int) -> str:
+    """Section 5's verdict: backprop equals ``sympy.diff`` and central differences for all
+    20 parameters at ``points`` random points (three lines)."""
+    return t("l03.random_points_checked", points=bounded_int(points, "points", 1),
+             n=len(net.PARAMETER_NAMES))
+
+
+def multiplication_counts(naive: int, backprop: int) -> str:
+    """Section 6's count of multiplications for all 20 gradients: each parameter on its own
+    (``naive``) against backprop's reuse, and their ratio (four lines)."""
+    naive = bounded_int(naive, "naive", 1)
+    backprop = bounded_int(backprop, "backprop", 1)
+    return t("l03.multiplication_counts", n=len(net.PARAMETER_NAMES), naive=naive,
+             backprop=backprop, ratio=naive / backprop)
+
+
+def descent_step_report(eta: float, loss_before: float, loss_after: float, predicted: float,
+                        y_before: float, y_after: float, target: float) -> str:
+    """Section 7's gradient-descent step: the loss before and after, the first-order
+    prediction of its change, and where the output moved (two lines)."""
+    _reals(eta=eta, loss_before=loss_before, loss_after=loss_after, predicted=predicted,
+           y_before=y_before, y_after=y_after, target=target)
+    return t("l03.descent_step", eta=eta, before=loss_before, after=loss_after,
+             change=loss_after - loss_before, predicted=predicted, y_before=y_before,
+             y_after=y_after, target=target)
+
+
+def low_bias_report(largest_slope: float) -> str:
+    """Section 8's check with b^(3) = −4: every gradient smaller; the largest sigmoid slope."""
+    _reals(largest_slope=largest_slope)
+    return t("l03.low_bias", slope=largest_slope)
+
+
+def layer_bars_markdown(*, largest_weight: float, shrink_2: float, shrink_1: float,
+                        paths: Sequence[float], x_1: float, largest_grad_2: float,
+                        largest_grad_1: float, small_out_sum: float, small_shrink_2: float,
+                        small_shrink_1: float) -> str:
+    """Section 8's explanation (Markdown) of why the layer-1 bars are not smaller.
+
+    ``shrink_2``, ``shrink_1``: how much the largest error shrinks from the output to layer 2
+    and from layer 2 to layer 1; ``paths``: the two products that add up in ∂L/∂h₂⁽¹⁾;
+    ``largest_grad_2``, ``largest_grad_1``: the largest |∂L/∂w| in layers 2 and 1; the
+    ``small_*`` values are the same for the weights divided by 4.
+    """
+    if len(paths) != 2:
+        raise ValueError(f"paths must hold the two paths into h_2^(1), got {len(paths)}")
+    _reals(largest_weight=largest_weight, shrink_2=shrink_2, shrink_1=shrink_1,
+           path_1=paths[0], path_2=paths[1], x_1=x_1, largest_grad_2=largest_grad_2,
+           largest_grad_1=largest_grad_1, small_out_sum=small_out_sum,
+           small_shrink_2=small_shrink_2, small_shrink_1=small_shrink_1)
+    return t("l03.layer_bars_markdown", largest_weight=largest_weight, shrink_2=shrink_2,
+             shrink_1=shrink_1, path_1=paths[0], path_2=paths[1], x_1=x_1,
+             grad_2=largest_grad_2, grad_1=largest_grad_1, out_sum=small_out_sum,
+             small_2=small_shrink_2, small_1=small_shrink_1)

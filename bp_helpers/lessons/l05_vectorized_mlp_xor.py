@@ -10,9 +10,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
 
+from bp_helpers._validate import finite_array
 from bp_helpers.messages import t
 from bp_helpers.nn import MLP, TrainingDiverged, sigmoid, train
 from bp_helpers.nn.cost import parameter_count
@@ -30,6 +32,7 @@ from bp_helpers.ui.palette import (
 )
 from bp_helpers.ui.style import (
     View,
+    course_style,
     dynamic,
     figure_state,
     fresh_figure,
@@ -61,6 +64,7 @@ __all__ = [
     "predict_two_layer",
     "note_params",
     "note_run_text",
+    "plot_xor_points",
     "seed_success_text",
     "sentence",
     "train_recording_norms",
@@ -412,6 +416,53 @@ XOR_TRAINING = Explorer(
 )
 
 
+#: The two diagonals of the unit square: XOR puts the 1s on one and the 0s on the other.
+_DIAGONALS = {frozenset({(0.0, 0.0), (1.0, 1.0)}), frozenset({(0.0, 1.0), (1.0, 0.0)})}
+
+
+def _points_in_words(points: Sequence[tuple[float, float]]) -> str:
+    """``(0, 0) and (1, 1)``: the points, listed in the notebook's language."""
+    names = [f"({x1:g}, {x2:g})" for x1, x2 in points]
+    if len(names) == 1:
+        return names[0]
+    return t("l05.points_join").join(names[:-1]) + t("l05.points_last") + names[-1]
+
+
+def plot_xor_points(X: np.ndarray, Y: np.ndarray) -> View:
+    """The XOR data set in the plane: each sample a point at ``(x₁, x₂)``, a circle for
+    ``y = 0`` and a square for ``y = 1`` (colours and markers of :func:`class_colors` and
+    :data:`CLASS_MARKERS`).
+
+    ``X``: (2, N) inputs, ``Y``: (1, N) labels 0 or 1, one sample per column; both labels occur.
+    """
+    X = finite_array(X, "X", ndim=2)
+    Y = finite_array(Y, "Y", ndim=2)
+    if X.shape[0] != 2 or Y.shape != (1, X.shape[1]):
+        raise ValueError(f"expected X of shape (2, N) and Y of shape (1, N), got {X.shape} and "
+                         f"{Y.shape}")
+    if not np.all((Y == 0) | (Y == 1)) or np.unique(Y).size != 2:
+        raise ValueError("Y must hold the labels 0 and 1 (both of them, nothing else)")
+    lo, hi = min(float(X.min()), 0.0) - 0.5, max(float(X.max()), 1.0) + 0.5
+    with mpl.rc_context(course_style()):  # the course's sizes, whatever the global style
+        fig, axes = fresh_figure(None, 1, 1, figsize=(3.6, 3.4))
+        ax = axes[0, 0]
+        for label, color in enumerate(class_colors()):
+            mask = Y[0] == label
+            ax.scatter(X[0, mask], X[1, mask], c=color, marker=CLASS_MARKERS[label], s=110,
+                       edgecolors=COLORS["ink"], linewidths=1.5, label=f"y = {label}")
+        ax.set_xlim(lo, hi)
+        ax.set_ylim(lo, hi)
+        ax.set_aspect("equal")
+        ax.legend(loc="center", frameon=True)  # the middle of the square holds no point
+        label_axes(ax, ft("l05.fig_xor_title"), "x₁", "x₂")
+    zeros, ones = ([(float(a), float(b)) for a, b in X.T[Y[0] == label]] for label in (0, 1))
+    on_diagonals = {frozenset(zeros), frozenset(ones)} == _DIAGONALS
+    text = t("l05.xor_points", count=X.shape[1], zeros=_points_in_words(zeros),
+             ones=_points_in_words(ones),
+             diagonals=t("l05.xor_diagonals") if on_diagonals else "")
+    return View(fig, text)
+
+
 def draw_training(history: Sequence[float], mlp: MLP, X: np.ndarray, Y: np.ndarray, *,
                   lr: float) -> View:
     """The loss of every epoch (log axis) and the decision boundary of the trained ``mlp``.
@@ -535,7 +586,6 @@ def draw_seed_spread(
 
 # ------------------------------------------------------- what the notebook's cells print
 _SENTENCES: dict[str, Callable[..., str]] = {
-    "xor_points": lambda **f: t("l05.xor_points", **f),
     "checked_all": lambda **f: t("l05.checked_all", **f),
     "not_defined": lambda **f: t("l05.not_defined", **f),
     "product_shape": lambda **f: t("l05.product_shape", **f),

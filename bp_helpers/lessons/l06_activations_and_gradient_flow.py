@@ -7,21 +7,21 @@ Batch convention (the package's): one sample per column, ``X``: (n, N).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import matplotlib as mpl
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FixedLocator, MaxNLocator, NullLocator
 
 from bp_helpers.autograd import Value
 from bp_helpers.deep import Flow, clip_grad_norm, flow_experiment
-
-# Re-exported for the notebook, which imports only its lesson and the core.
-from bp_helpers.messages import t
+from bp_helpers.messages import language, t, t_in
 from bp_helpers.nn.batchnorm import batchnorm_backward, batchnorm_forward
 from bp_helpers.ui.checks import (
     NOT_ANSWERED,
@@ -35,9 +35,21 @@ from bp_helpers.ui.checks import (
 )
 from bp_helpers.ui.checks import verify as verify  # re-exported for the solution cells
 from bp_helpers.ui.explore import Choice, Explorer, IntRange, LogRange
-from bp_helpers.ui.palette import COLORS as COLORS
-from bp_helpers.ui.palette import layer_style as layer_style
-from bp_helpers.ui.style import View, dynamic, figure_state, ft, label_axes
+from bp_helpers.ui.palette import COLORS, layer_style
+from bp_helpers.ui.style import (
+    View,
+    course_style,
+    dynamic,
+    figure_language,
+    figure_state,
+    fresh_figure,
+    ft,
+    integer_ticks,
+    label_axes,
+    legend_outside,
+)
+
+# Re-exported for the notebook, which imports only its lesson and the core.
 from bp_helpers.ui.style import set_language as set_language
 from bp_helpers.ui.style import use_course_style as use_course_style
 
@@ -268,6 +280,344 @@ def train_perceptron(activation: str, epochs: int = 300, lr: float = 2.0) -> Per
     final = tuple(Value(v) for v in values)
     losses.append(perceptron_loss(final, activation).data)  # type: ignore[arg-type]
     return PerceptronRun(activation, np.array(losses), np.array(params), np.array(grads))
+
+
+# ------------------------------------------------------------------ the notebook's figures
+# Each takes the numbers a notebook cell computed and returns a View: the figure (its text
+# in the notebook's language) and a summary in words, with the key numbers.
+def _figure(ncols: int, figsize: tuple[float, float]) -> tuple[Figure, list[Axes]]:
+    """A new course-style figure with ``ncols`` axes in a row (every artist drawn on it
+    must be made inside ``mpl.rc_context(course_style())`` to get the course's sizes)."""
+    fig, axes = fresh_figure(None, 1, ncols, figsize=figsize)
+    return fig, list(axes[0])
+
+
+def _curve(values: Any, name: str, *, positive: bool = False, size: int = 2) -> np.ndarray:
+    """``values`` as a finite 1-D float array of at least ``size`` entries (all > 0 with
+    ``positive``: for a log axis), or a clear ``ValueError``."""
+    try:
+        array = np.asarray(values, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise TypeError(f"{name} must be a sequence of numbers") from exc
+    if array.ndim != 1 or array.size < size:
+        raise ValueError(f"{name} must be 1-D with at least {size} entries, got shape "
+                         f"{array.shape}")
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must be finite")
+    if positive and not np.all(array > 0):
+        raise ValueError(f"{name} must be positive (it is drawn on a log axis)")
+    return array
+
+
+def _mapping(values: Any, name: str) -> Mapping[Any, Any]:
+    if not isinstance(values, Mapping):
+        raise TypeError(f"{name} must be a dict, got {type(values).__name__}")
+    if not values:
+        raise ValueError(f"{name} is empty")
+    return values
+
+
+def _activation_style(name: str, n_points: int) -> dict[str, Any]:
+    """The line of activation ``name``: ``layer_style`` by its place in
+    :data:`FLOW_ACTIVATIONS`, markers staggered so they do not sit on one another. ReLU
+    and leaky ReLU coincide for z > 0: ReLU is thick and pale, leaky ReLU thin and dashed
+    on top of it, so both stay visible."""
+    k = FLOW_ACTIVATIONS.index(name)
+    every = max(1, round(n_points / 8))
+    style: dict[str, Any] = {**layer_style(k + 1), "markevery": (k * max(1, every // 6), every),
+                             "ms": 6}
+    if name == "relu":
+        style.update(linestyle="-", lw=5, alpha=0.45)
+    elif name == "leaky_relu":
+        style.update(linestyle="--", lw=1.8)
+    return style
+
+
+def plot_activations(z: np.ndarray, curves: Mapping[str, tuple[np.ndarray, np.ndarray]]) -> View:
+    """The activations (left) and their derivatives (right), with a dotted line at 1/4.
+
+    ``z``: (n,) increasing; ``curves``: activation name (from :data:`FLOW_ACTIVATIONS`) →
+    ``(f(z), f'(z))``, each of shape (n,).
+    """
+    z = _curve(z, "z", size=3)
+    if not np.all(np.diff(z) > 0):
+        raise ValueError("z must be increasing")
+    pairs: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    for name, pair in _mapping(curves, "curves").items():
+        if name not in FLOW_ACTIVATIONS:
+            raise ValueError(f"unknown activation {name!r}: use one of {FLOW_ACTIVATIONS}")
+        if not isinstance(pair, Sequence) or len(pair) != 2:
+            raise TypeError(f"curves[{name!r}] must be a pair (f(z), f'(z))")
+        f, slope = (_curve(values, f"curves[{name!r}]", size=z.size) for values in pair)
+        if f.size != z.size or slope.size != z.size:
+            raise ValueError(f"curves[{name!r}] must hold two arrays of the shape of z, "
+                             f"{z.shape}")
+        pairs[name] = (f, slope)
+
+    with mpl.rc_context(course_style()):
+        fig, (ax_f, ax_d) = _figure(2, (10.0, 4.2))
+        for name, (f, slope) in pairs.items():
+            style = _activation_style(name, z.size)
+            ax_f.plot(z, f, **style, label=name)
+            ax_d.plot(z, slope, **style)
+        ax_d.axhline(0.25, color=COLORS["neutral"], ls=":", lw=1.5, label="1/4")
+        label_axes(ax_f, ft("l06.act_title"), "z", "f(z)")
+        label_axes(ax_d, ft("l06.act_slope_title"), "z", "f'(z)")
+        ax_f.set_ylim(-1.5, 3.0)
+        ax_d.set_ylim(-0.2, 1.2)
+        fig.legend(loc="outside lower center", ncols=len(pairs) + 1)
+
+    lines = [t("l06.act_text", low=z[0], high=z[-1])]
+    lines += [t("l06.act_slope", name=name, low=slope.min(), high=slope.max())
+              for name, (_, slope) in pairs.items()]
+    below = [name for name, (_, slope) in pairs.items() if slope.max() <= 0.25 + 1e-12]
+    if below:
+        lines.append(t("l06.act_below_quarter", names=", ".join(below)))
+    if "relu" in pairs and "leaky_relu" in pairs:
+        right = z > 0
+        if np.allclose(pairs["relu"][0][right], pairs["leaky_relu"][0][right]):
+            lines.append(t("l06.act_coincide"))
+    return View(fig, "\n".join(lines))
+
+
+#: The perceptron runs' lines: colour by meaning and line style.
+_PERCEPTRON_LINES = {"step": ("tangent", "--"), "sigmoid": ("function", "-")}
+
+
+def _unit_names(language: str) -> dict[str, str]:
+    return {"step": t_in(language, "l06.step_unit"),
+            "sigmoid": t_in(language, "l06.sigmoid_unit")}
+
+
+def plot_perceptron_runs(runs: Mapping[str, PerceptronRun],
+                         moved: Mapping[str, np.ndarray]) -> View:
+    """The loss per epoch (left) and how far ``(w1, w2, b)`` moved from the start (right).
+
+    ``runs``: ``"step"`` and/or ``"sigmoid"`` → :class:`PerceptronRun`; ``moved``: the same
+    keys → ``‖θ_e − θ_0‖`` after each epoch ``e``, shape ``(epochs + 1,)``.
+    """
+    runs = _mapping(runs, "runs")
+    moved = _mapping(moved, "moved")
+    if set(runs) - set(_PERCEPTRON_LINES):
+        raise ValueError(f"runs must have keys among {tuple(_PERCEPTRON_LINES)}, got "
+                         f"{tuple(runs)}")
+    if set(moved) != set(runs):
+        raise ValueError(f"moved must have the keys of runs, {tuple(runs)}")
+    distances = {}
+    for name, run in runs.items():
+        if not isinstance(run, PerceptronRun):
+            raise TypeError(f"runs[{name!r}] must be a PerceptronRun, got {type(run).__name__}")
+        distances[name] = _curve(moved[name], f"moved[{name!r}]")
+        if distances[name].shape != run.losses.shape:
+            raise ValueError(f"moved[{name!r}] must have one entry per loss, "
+                             f"{run.losses.shape}")
+
+    with mpl.rc_context(course_style()):
+        fig, (ax_loss, ax_move) = _figure(2, (10.0, 4.0))
+        for name, run in runs.items():
+            meaning, ls = _PERCEPTRON_LINES[name]
+            epochs = np.arange(run.losses.size)
+            label = _unit_names(figure_language())[name]
+            ax_loss.plot(epochs, run.losses, ls, color=COLORS[meaning], label=label)
+            ax_move.plot(epochs, distances[name], ls, color=COLORS[meaning])
+        label_axes(ax_loss, ft("l06.perceptron_loss_title"), ft("l06.epoch"), ft("l06.mse"))
+        label_axes(ax_move, ft("l06.perceptron_moved_title"), ft("l06.epoch"),
+                   ft("l06.perceptron_moved_ylabel"))
+        for ax in (ax_loss, ax_move):
+            integer_ticks(ax)
+        fig.legend(loc="outside lower center", ncols=len(runs))
+
+    start = next(iter(runs.values())).params[0]
+    lines = [t("l06.perceptron_fig_text", w1=start[0], w2=start[1], b=start[2])]
+    units = _unit_names(language())
+    lines += [t("l06.perceptron_fig_line", unit=units[name], epochs=run.losses.size - 1,
+                first=run.losses[0], last=run.losses[-1], moved=distances[name][-1])
+              for name, run in runs.items()]
+    return View(fig, "\n".join(lines))
+
+
+def _layer_axes(ax: Axes, title: str, ylabel: str) -> None:
+    """A per-layer norm panel: title, the layer x label, integer layer ticks."""
+    label_axes(ax, title, ft("l06.grad_xlabel"), ylabel)
+    integer_ticks(ax)
+
+
+def plot_vanishing(weight_grad_norms: np.ndarray, delta_norms: np.ndarray) -> View:
+    """``‖∂L/∂W_l‖`` and ``‖δ_l‖ = ‖∂L/∂Z_l‖`` per layer of the deep sigmoid net (log axis).
+
+    Both arrays: shape (L,), layer 1 first, positive.
+    """
+    weights = _curve(weight_grad_norms, "weight_grad_norms", positive=True)
+    deltas = _curve(delta_norms, "delta_norms", positive=True)
+    if deltas.shape != weights.shape:
+        raise ValueError(f"delta_norms must have the shape of weight_grad_norms, "
+                         f"{weights.shape}, got {deltas.shape}")
+    depth = weights.size
+    layers = np.arange(1, depth + 1)
+    with mpl.rc_context(course_style()):
+        fig, (ax,) = _figure(1, (7.0, 4.2))
+        ax.semilogy(layers, weights, "o-", color=COLORS["tangent"], ms=4, label="‖∂L/∂W_l‖")
+        ax.semilogy(layers, deltas, "s--", color=COLORS["function"], ms=4,
+                    label="‖δ_l‖ = ‖∂L/∂Z_l‖")
+        _layer_axes(ax, ft("l06.vanishing_title", depth=depth), ft("l06.norm_ylabel"))
+        legend_outside(ax, where="below", ncols=2)
+
+    text = t("l06.vanishing_text", depth=depth, last_w=weights[-1], first_w=weights[0],
+             last_d=deltas[-1], first_d=deltas[0],
+             factor=(deltas[0] / deltas[-1]) ** (1 / (depth - 1)),
+             ratio=weights[0] / weights[-1])
+    return View(fig, text)
+
+
+#: The weight-scale sweep's lines, in order of the scales: line format and colour meaning.
+_SCALE_LINES = (("o-", "function"), ("s--", "highlight"), ("^-.", "tangent"))
+
+
+def plot_weight_scales(norms_by_scale: Mapping[float, np.ndarray]) -> View:
+    """``‖∂L/∂W_l‖`` per layer of the deep tanh net with Xavier weights × each scale.
+
+    ``norms_by_scale``: up to three scales → norms of shape (L,), layer 1 first, positive.
+    """
+    norms_by_scale = _mapping(norms_by_scale, "norms_by_scale")
+    if len(norms_by_scale) > len(_SCALE_LINES):
+        raise ValueError(f"at most {len(_SCALE_LINES)} scales, got {len(norms_by_scale)}")
+    curves = {float(scale): _curve(norms, f"norms_by_scale[{scale!r}]", positive=True)
+              for scale, norms in norms_by_scale.items()}
+    depth = next(iter(curves.values())).size
+    if any(norms.size != depth for norms in curves.values()):
+        raise ValueError("every scale needs the norms of the same number of layers")
+    layers = np.arange(1, depth + 1)
+    with mpl.rc_context(course_style()):
+        fig, (ax,) = _figure(1, (7.0, 4.2))
+        for (scale, norms), (fmt, meaning) in zip(curves.items(), _SCALE_LINES, strict=False):
+            ax.semilogy(layers, norms, fmt, ms=4, color=COLORS[meaning],
+                        label=ft("l06.scale_label", scale=scale))
+        _layer_axes(ax, ft("l06.scales_title", depth=depth), ft("l06.grad_ylabel"))
+        legend_outside(ax, where="below", ncols=len(curves))
+
+    lines = [t("l06.scales_text", depth=depth)]
+    lines += [t("l06.scales_line", scale=scale, first=norms[0], depth=depth, last=norms[-1],
+                ratio=norms[0] / norms[-1]) for scale, norms in curves.items()]
+    ordered = [norms[0] / norms[-1] for _, norms in sorted(curves.items())]
+    if len(ordered) > 1 and all(a < b for a, b in zip(ordered, ordered[1:], strict=False)):
+        lines.append(t("l06.scales_grows"))
+    return View(fig, "\n".join(lines))
+
+
+def plot_clipping(plain: Sequence[float], clipped: Sequence[float], *,
+                  max_norm: float = 1.0) -> View:
+    """The loss per gradient-descent step without clipping (left) and with the gradients
+    clipped at ``‖g‖ ≤ max_norm`` (right), each on its own log axis (on one axis the
+    unclipped run's huge loss would flatten the clipped one).
+
+    ``plain``, ``clipped``: the loss before each step, at least 2 positive values each.
+    """
+    plain_losses = _curve(plain, "plain", positive=True)
+    clipped_losses = _curve(clipped, "clipped", positive=True)
+    if not (isinstance(max_norm, (int, float)) and math.isfinite(max_norm) and max_norm > 0):
+        raise ValueError(f"max_norm must be a positive number, got {max_norm!r}")
+    with mpl.rc_context(course_style()):
+        fig, (ax_plain, ax_clip) = _figure(2, (10.0, 3.6))
+        ax_plain.semilogy(plain_losses, "o-", color=COLORS["tangent"])
+        ax_plain.set_xlim(-0.5, plain_losses.size - 0.5)
+        ax_clip.semilogy(clipped_losses, "-", color=COLORS["function"])
+        label_axes(ax_plain, ft("l06.clip_plain_title"), ft("l06.gd_step"),
+                   ft("l06.loss_ylabel"))
+        label_axes(ax_clip, ft("l06.clip_clipped_title", max_norm=max_norm),
+                   ft("l06.gd_step"), ft("l06.loss_ylabel"))
+        for ax in (ax_plain, ax_clip):
+            integer_ticks(ax)
+
+    text = "\n".join([
+        t("l06.clip_plain_text", first=plain_losses[0], last=plain_losses[-1],
+          end=plain_losses.size - 1),
+        t("l06.clip_clipped_text", max_norm=max_norm, first=clipped_losses[0],
+          last=clipped_losses[-1], end=clipped_losses.size - 1),
+        t("l06.clip_panels_note", last=plain_losses[-1]),
+    ])
+    return View(fig, text)
+
+
+#: The fixes figure's lines: setup → (colour meaning, line style, marker), per panel.
+VANISHING_SETUPS: dict[str, tuple[str, str, str]] = {
+    "sigmoid_xavier": ("neutral", "-", "o"),
+    "batchnorm": ("function", "-", "s"),
+    "residual": ("tangent", "--", "^"),
+    "relu_he": ("highlight", "-.", "D"),
+    "tanh_xavier": ("secant", ":", "v"),
+}
+EXPLODING_SETUPS: dict[str, tuple[str, str, str]] = {
+    "tanh_xavier_10": ("neutral", "-", "o"),
+    "clipped": ("tangent", "--", "^"),
+    "batchnorm": ("function", "-", "s"),
+}
+
+
+def _setup_labels(language: str, max_norm: float) -> dict[str, dict[str, str]]:
+    """The setups' names in ``language``, per panel."""
+    batchnorm = t_in(language, "l06.fix_batchnorm")
+    return {
+        "vanishing": {
+            "sigmoid_xavier": t_in(language, "l06.fix_sigmoid_xavier"),
+            "batchnorm": batchnorm,
+            "residual": t_in(language, "l06.fix_residual"),
+            "relu_he": t_in(language, "l06.fix_relu_he"),
+            "tanh_xavier": t_in(language, "l06.fix_tanh_xavier"),
+        },
+        "exploding": {
+            "tanh_xavier_10": t_in(language, "l06.fix_tanh_xavier_10"),
+            "clipped": t_in(language, "l06.fix_clipped", max_norm=max_norm),
+            "batchnorm": batchnorm,
+        },
+    }
+
+
+def plot_fixes(vanishing: Mapping[str, np.ndarray], exploding: Mapping[str, np.ndarray], *,
+               max_norm: float = 1.0) -> View:
+    """``‖∂L/∂W_l‖`` per layer (log axes) of the deep sigmoid net and its four fixes (left),
+    and of the deep tanh net with weights × 10, clipped and with BatchNorm (right).
+
+    ``vanishing``: the keys of :data:`VANISHING_SETUPS`, ``exploding``: those of
+    :data:`EXPLODING_SETUPS`, each → norms of shape (L,), layer 1 first, positive;
+    ``max_norm``: the clipping threshold (for the legend).
+    """
+    panels = {}
+    for panel, given, setups in (("vanishing", vanishing, VANISHING_SETUPS),
+                                 ("exploding", exploding, EXPLODING_SETUPS)):
+        if set(_mapping(given, panel)) != set(setups):
+            raise ValueError(f"{panel} must have the keys {tuple(setups)}, got {tuple(given)}")
+        panels[panel] = {key: _curve(given[key], f"{panel}[{key!r}]", positive=True)
+                         for key in setups}
+    depth = panels["vanishing"]["sigmoid_xavier"].size
+    if any(norms.size != depth for curves in panels.values() for norms in curves.values()):
+        raise ValueError("every setup needs the norms of the same number of layers")
+    if not (isinstance(max_norm, (int, float)) and math.isfinite(max_norm) and max_norm > 0):
+        raise ValueError(f"max_norm must be a positive number, got {max_norm!r}")
+
+    layers = np.arange(1, depth + 1)
+    drawn = _setup_labels(figure_language(), max_norm)
+    titles = {"vanishing": ft("l06.fixes_vanishing_title", depth=depth),
+              "exploding": ft("l06.fixes_exploding_title", depth=depth)}
+    styles = {"vanishing": VANISHING_SETUPS, "exploding": EXPLODING_SETUPS}
+    with mpl.rc_context(course_style()):
+        fig, axes = _figure(2, (11.0, 4.8))
+        for ax, (panel, curves) in zip(axes, panels.items(), strict=True):
+            for key, norms in curves.items():
+                meaning, ls, marker = styles[panel][key]
+                ax.semilogy(layers, norms, color=COLORS[meaning], ls=ls, marker=marker, ms=4,
+                            lw=1.5, label=drawn[panel][key])
+            _layer_axes(ax, titles[panel], ft("l06.grad_ylabel"))
+            legend_outside(ax, where="below", ncols=2, bbox_to_anchor=(0.5, -0.18))
+
+    names = _setup_labels(language(), max_norm)
+    lines = []
+    for panel, curves in panels.items():
+        heading = {"vanishing": t("l06.fixes_left", depth=depth),
+                   "exploding": t("l06.fixes_right", depth=depth)}[panel]
+        lines.append(heading)
+        lines += [t("l06.fixes_line", name=names[panel][key], ratio=norms[0] / norms[-1])
+                  for key, norms in curves.items()]
+    return View(fig, "\n".join(lines))
 
 
 # ------------------------------------------------------------ what the notebook concludes

@@ -4,13 +4,17 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+import matplotlib as mpl
 import numpy as np
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.ticker import NullLocator
 
+from bp_helpers._validate import finite_array
 from bp_helpers.dual import Dual
 from bp_helpers.hvp import grad_and_hvp, hessian, hvp
 from bp_helpers.messages import t
@@ -27,7 +31,16 @@ from bp_helpers.ui.checks import (
 from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.explore import Explorer, IntRange
 from bp_helpers.ui.palette import COLORS
-from bp_helpers.ui.style import View, dynamic, figure_state, ft, label_axes
+from bp_helpers.ui.style import (
+    View,
+    course_style,
+    dynamic,
+    figure_state,
+    fresh_figure,
+    ft,
+    label_axes,
+    legend_outside,
+)
 from bp_helpers.ui.style import set_language as set_language
 from bp_helpers.ui.style import use_course_style as use_course_style
 
@@ -128,6 +141,78 @@ def mode_costs(n_inputs: int = 48, n_outputs: int = 16, *, fig: Figure | None = 
 
 
 MODES = Explorer(mode_costs, {"n_inputs": IntRange(1, N_MAX), "n_outputs": IntRange(1, N_MAX)})
+
+
+def _timings(timings: Any, name: str, n_sizes: int) -> dict[str, np.ndarray]:
+    """``timings`` as ``{"forward": (S,), "reverse": (S,)}`` arrays of positive seconds."""
+    if not isinstance(timings, Mapping):
+        raise TypeError(f"{name} must be a dict with the keys 'forward' and 'reverse', got "
+                        f"{type(timings).__name__}")
+    if set(timings) != {"forward", "reverse"}:
+        raise ValueError(f"{name} must have the keys 'forward' and 'reverse', got "
+                         f"{sorted(map(str, timings))}")
+    out = {mode: finite_array(timings[mode], f"{name}[{mode!r}]", ndim=1)
+           for mode in ("forward", "reverse")}
+    for mode, seconds in out.items():
+        if seconds.size != n_sizes or not np.all(seconds > 0):
+            raise ValueError(f"{name}[{mode!r}] must hold one positive time per size "
+                             f"({n_sizes}), got {seconds.size} values")
+    return out
+
+
+def _growth(sizes: np.ndarray, seconds: np.ndarray, start: int) -> float:
+    """The slope p of log(time) against log(size) from ``sizes[start]`` on: time ∝ size^p."""
+    return float(np.polyfit(np.log(sizes[start:]), np.log(seconds[start:]), 1)[0])
+
+
+def plot_mode_timings(
+    sizes: Sequence[int],
+    many_in: Mapping[str, Sequence[float]],
+    many_out: Mapping[str, Sequence[float]],
+) -> View:
+    """Measured time of forward mode (``Dual``) and reverse mode (``Value``), log-log: left
+    a gradient of ``n`` inputs (``many_in``), right the derivatives of ``m`` outputs of one
+    input (``many_out``).
+
+    ``sizes``: (S,) increasing integers ≥ 1, S ≥ 2; ``many_in``, ``many_out``:
+    ``{"forward": (S,), "reverse": (S,)}`` times in seconds, one per size. The text gives
+    the times at the largest size and each curve's growth ``size^p`` (a straight-line fit
+    over the larger half of the sizes): timings, so they differ from run to run.
+    """
+    size_array = finite_array(sizes, "sizes", ndim=1)
+    if (size_array.size < 2 or not np.all(size_array >= 1)
+            or not np.all(size_array == np.round(size_array))
+            or not np.all(np.diff(size_array) > 0)):
+        raise ValueError(f"sizes must be at least 2 increasing integers >= 1, got {sizes!r:.80}")
+    panels = (("in", _timings(many_in, "many_in", size_array.size)),
+              ("out", _timings(many_out, "many_out", size_array.size)))
+    with mpl.rc_context(course_style()):  # the course's sizes, whatever the global style
+        fig, axes = fresh_figure(None, 1, 2, figsize=(11.0, 3.8))
+        titles = {"in": (ft("l07.timing_in_title"), ft("l07.timing_in_x")),
+                  "out": (ft("l07.timing_out_title"), ft("l07.timing_out_x"))}
+        for ax, (panel, timings) in zip(axes[0], panels, strict=True):
+            ax.loglog(size_array, timings["forward"] * 1e3, "o-", color=COLORS["forward"],
+                      label=ft("l07.timing_forward"))
+            ax.loglog(size_array, timings["reverse"] * 1e3, "s-", color=COLORS["backward"],
+                      label=ft("l07.timing_reverse"))
+            label_axes(ax, *titles[panel], ft("l07.timing_y"))
+            ax.set_xticks(size_array, [f"{size:g}" for size in size_array])  # the sizes run
+            ax.xaxis.set_minor_locator(NullLocator())
+        legend_outside(axes[0, 1])
+    start = min(size_array.size // 2, size_array.size - 2)
+    fields = {}
+    for panel, timings in panels:
+        fields[panel] = {
+            "size": int(size_array[-1]), "start": int(size_array[start]),
+            "forward": 1e3 * timings["forward"][-1], "reverse": 1e3 * timings["reverse"][-1],
+            "forward_power": _growth(size_array, timings["forward"], start),
+            "reverse_power": _growth(size_array, timings["reverse"], start),
+        }
+    many_in_line = t("l07.timing_in_text", **fields["in"],
+                     ratio=fields["in"]["forward"] / fields["in"]["reverse"])
+    many_out_line = t("l07.timing_out_text", **fields["out"],
+                      ratio=fields["out"]["reverse"] / fields["out"]["forward"])
+    return View(fig, "\n".join([t("l07.timing_header"), many_in_line, many_out_line]))
 
 
 def _as_pair(answer: Any) -> Any:

@@ -6,6 +6,126 @@ Keys are grouped by the module that prints them, in the same order in both table
 
 MESSAGES: dict[str, str] = {
     # ---- ui.checks (keys checks.*): verdicts, hints, number policy
+    "checks.not_answered": "not answered yet: replace ... with your answer and run the cell again",
+    "checks.number_policy": (
+        "A number counts as right when it agrees with the exact answer to {digits} significant "
+        "digits (|yours − exact| ≤ {rtol:g}·|exact|), so a rounded 2.262 or −9.667 is fine; "
+        "counts (parameters, passes, FLOPs) must be exact whole numbers, and sympy expressions "
+        "must be exactly equal to the answer."
+    ),
+    "checks.verified": "reference solution checked",
+    "checks.correct": "✓ {name}: correct",
+    "checks.wrong": "✗ {name}: {message}",
+    "checks.with_hint": "{reason}. {hint}",
+    "checks.expected_function": "expected a function, got {type}",
+    "checks.unreadable": "could not read this answer ({error})",
+    "checks.very_large_whole": "a very large whole number",
+    "checks.a_type": "a {type}",
+    "checks.expected_number": "expected a number",
+    "checks.still_ellipsis": "there is still a ... to replace with your answer",
+    "checks.got_none": "expected a number, got None (is a return missing?)",
+    "checks.bool_not_number": "{value} is a truth value (bool), not a number",
+    "checks.complex_value": "{value} is a complex number; the answer is a real number",
+    "checks.text_not_number": "you gave the text {value}, not a number",
+    "checks.text_not_number_quoted": "you gave the text {value}, not a number: remove the quotes",
+    "checks.one_number_got_item": "expected one number, got a {type} of {size} item",
+    "checks.one_number_got_items": "expected one number, got a {type} of {size} items",
+    "checks.expected_number_got": "expected a number, got a {type}",
+    "checks.one_number_got_array": "expected one number, got an array of shape {shape}",
+    "checks.complex": "that is a complex number; the answer is a real number",
+    "checks.one_number_got_matrix": "expected one number, got a matrix of shape {shape}",
+    "checks.expected_number_got_sympy": "expected a number, got a sympy {type}",
+    "checks.still_symbols": "it still contains {names}: give a number (substitute with .subs)",
+    "checks.not_finite": "{value} is not a finite number",
+    "checks.sympy_timeout": "sympy could not evaluate it to a number in time",
+    "checks.sympy_no_number": "sympy cannot evaluate it to a number",
+    "checks.not_whole": "{value} is not a whole number; a count is exact",
+    "checks.expected_array_got": "expected an array of numbers, got a {type}",
+    "checks.expected_array_rows": "expected an array of numbers (rows of equal length)",
+    "checks.array_bool": "your array holds truth values (bool), not numbers",
+    "checks.array_complex": "your array is complex; the answer is real",
+    "checks.expected_array_dtype": "expected an array of numbers, got one of {dtype}",
+    "checks.array_too_large": "your array is far too large",
+    "checks.entry_too_large": "an entry is far too large",
+    "checks.number_too_large": "that number is far too large",
+    "checks.wrong_sign": "{value} has the wrong sign",
+    "checks.digits_agree": (
+        "{value} agrees with the answer to {digits} significant digits; {needed} are needed"
+    ),
+    "checks.not_right": "{value} is not right",
+    "checks.other_is_answer": (
+        "the {other} of your {kind} is the answer, not its value: give its .{other}"
+    ),
+    "checks.value_of": "the value of your {kind}: {miss}",
+    "checks.all_wrong_sign": "every entry has the wrong sign",
+    "checks.entries_off_one": "the shape is right but {bad} of {size} entries is off{where}",
+    "checks.entries_off_many": "the shape is right but {bad} of {size} entries are off{where}",
+    "checks.at_entry": " (entry {index})",
+    "checks.array_digits": "; it agrees to {digits} significant digits, {needed} are needed",
+    "checks.shape_mismatch": "shape {shape}, expected {expected}",
+    "checks.transpose": "that is the transpose of the answer: {text}",
+    "checks.reshape": "the numbers are right but the shape is not: {text}",
+    "checks.array_not_finite": "your array has nan or inf in it",
+    "checks.entries_not_whole": "its entries should be whole numbers (counts are exact)",
+    "checks.entries_wrong_one": "{bad} of {size} entries is not right{where}",
+    "checks.entries_wrong_many": "{bad} of {size} entries are not right{where}",
+    "checks.text_not_expression": (
+        "you gave text; build the expression from sympy symbols, e.g. x = sp.Symbol('x')"
+    ),
+    "checks.bool_not_expression": "{value} is a truth value, not an expression",
+    "checks.one_expression_got_matrix": "expected one expression, got a matrix of shape {shape}",
+    "checks.lambda_arity_no_symbol": (
+        "your Lambda takes {n} argument(s); the answer depends on no symbol"
+    ),
+    "checks.lambda_arity": "your Lambda takes {n} argument(s); the answer depends on {depends}",
+    "checks.relation": "that is an equation or a comparison: give only the expression",
+    "checks.expression_got_sympy": "expected a sympy expression, got a sympy {type}",
+    "checks.expression_got_function": (
+        "expected a sympy expression, got a function: call it on the symbol, e.g. f(x)"
+    ),
+    "checks.expression_got": "expected a sympy expression, got a {type}",
+    "checks.expression_not_finite": "your expression is not finite (it has nan, zoo or oo in it)",
+    "checks.use_only": "use only {names}",
+    "checks.answer_no_symbol": "the answer has no symbol",
+    "checks.stray_symbols": (
+        "your expression contains {names}, which the answer does not use ({use})"
+    ),
+    "checks.unknown_function": (
+        "your expression uses {names}, a function sympy does not know: write it out with sympy "
+        "functions"
+    ),
+    "checks.imaginary": "your expression contains the imaginary unit I; the answer is real",
+    "checks.undecided": (
+        "sympy could not confirm that it equals the answer: try a simpler form of your "
+        "expression"
+    ),
+    "checks.rounded_decimals": (
+        "close to the answer but not equal; it has the decimals {decimals} in it: if they are "
+        "rounded, write exact numbers such as sp.Rational(1, 3) or sp.sqrt(2)"
+    ),
+    "checks.differs_at": " (it differs at {point})",
+    "checks.not_same_expression": "that is not the same expression{at}",
+    "checks.too_slow": (
+        "{what} did not finish within {seconds:g} s, so it was stopped (an endless loop?)"
+    ),
+    "checks.input_label": "input ({args})",
+    "checks.return_tuple": "return a tuple of {n} values, got a {type}",
+    "checks.returned_count": "it returned {got} values, expected {n}",
+    "checks.value_i_of_n": "value {i} of {n}: {problem}",
+    "checks.return_dict": "return a dict, got a {type}",
+    "checks.return_dict_keys": "return a dict with the keys {keys}",
+    "checks.under_key": "under the key {key}: {problem}",
+    "checks.bool_expected": "{value} is not right (True or False is expected)",
+    "checks.call_raised": "calling it on {label} raised {error}",
+    "checks.call_too_slow": (
+        "calling it on {label} did not finish within {seconds:g} s, so it was stopped (an "
+        "endless loop?)"
+    ),
+    "checks.returned_placeholder": (
+        "it returned {value} for {label}: replace ... in its body with code that returns the "
+        "result (is a return missing?)"
+    ),
+    "checks.wrong_result": "wrong result for {label}: {problem}",
 
 
     # ---- ui.explore (keys explore.*): widgets
@@ -13,9 +133,122 @@ MESSAGES: dict[str, str] = {
 
 
     # ---- ui.drawings (keys drawings.*): graph, boundary, loss curve, norms
+    "drawings.summary_one_input": (
+        "The graph of {root}: {nodes} nodes ({inputs} input, drawn left, {root} right). Each box "
+        "shows a value and the gradient ∂{root}/∂(node) (green > 0, purple < 0){edges}."
+    ),
+    "drawings.summary_inputs": (
+        "The graph of {root}: {nodes} nodes ({inputs} inputs, drawn left, {root} right). Each "
+        "box shows a value and the gradient ∂{root}/∂(node) (green > 0, purple < 0){edges}."
+    ),
+    "drawings.summary_edges": "; each arrow's label is the local derivative ∂(node)/∂(input)",
+    "drawings.col_node": "node",
+    "drawings.col_op": "op",
+    "drawings.col_value": "value",
+    "drawings.col_grad": "∂{root}/∂node",
+    "drawings.input": "input",
+    "drawings.graph_title": "Graph of {root}: value and gradient ∂{root}/∂(node) at each node",
+    "drawings.node_value": "value {value}",
+    "drawings.node_grad": "grad {value}",
+    "drawings.boundary_title": "Decision boundary",
+    "drawings.p_class1": "P(class 1)",
+    "drawings.loss_title": "Training loss",
+    "drawings.epoch": "epoch",
+    "drawings.loss_log": "loss (log scale)",
+    "drawings.norms_title": "Gradient norm per layer",
+    "drawings.norm_log": "Frobenius norm (log scale)",
 
 
     # ---- ui.playground (keys playground.*): controls, views, messages
+    "playground.run_to_play": "Run the notebook (Run → Run All Cells) to use the playground.",
+    "playground.dataset": "dataset",
+    "playground.noise": "noise",
+    "playground.hidden_layers": "hidden layers",
+    "playground.width": "width",
+    "playground.activation": "activation",
+    "playground.learning_rate": "learning rate",
+    "playground.batch_size": "batch size",
+    "playground.seed": "seed",
+    "playground.step": "Step",
+    "playground.step_tooltip": "one update (one mini-batch)",
+    "playground.run": "Run",
+    "playground.run_tooltip": "Run/Pause: {n} updates per frame",
+    "playground.reset": "Reset",
+    "playground.reset_tooltip": "start again",
+    "playground.run_label": "Run: {n} updates a frame",
+    "playground.settings_line": (
+        "{dataset}, noise {noise:.2f}, {points} points · network {net}, {activation} · learning "
+        "rate {lr:.3g}, batch {batch} · seed {seed}"
+    ),
+    "playground.short_settings": (
+        "{dataset} ({noise:.2f}) · {net} {activation} · η {lr:.3g} · batch {batch} · seed {seed}"
+    ),
+    "playground.progress": (
+        "step {steps} (epoch {epoch:.1f}): loss {loss:.4f}, training accuracy {accuracy:.1f} %"
+    ),
+    "playground.no_update": "no update yet: press Step or Run",
+    "playground.untrained": "the untrained network (random weights)",
+    "playground.after_updates": "the network after {steps} updates",
+    "playground.boundary_text": (
+        "Boundary: shading = P(class 1) by {when}, sky blue near 0, white at 0.5, gold near 1; "
+        "the black line is P = 0.5; class 0 circles, class 1 squares."
+    ),
+    "playground.grey_relu": (
+        "each grey edge leads into or comes out of a ReLU unit that was inactive (z ≤ 0) for "
+        "every sample of the mini-batch (∂L/∂w = δ·a is 0 when the unit's δ, or its input a, is "
+        "0)"
+    ),
+    "playground.grey_saturated": (
+        "each grey edge leads into a saturated {activation} unit (|z| so large that "
+        "{activation}'(z) is 0 in floating point), so no gradient flows through it"
+    ),
+    "playground.grey_other": "no gradient reached those weights in the last mini-batch",
+    "playground.grey_because": ": {reason}",
+    "playground.network_no_gradient": (
+        "Network: {weights} weights, line width and opacity ∝ |w|; all grey: no gradient yet "
+        "(colour will be the sign of ∂L/∂w)."
+    ),
+    "playground.network_signs": (
+        "Network: {weights} weights, line width and opacity ∝ |w|; ∂L/∂w > 0 on {positive} "
+        "(green: the update lowers w), < 0 on {negative} (purple: raises w), exactly 0 on {zero} "
+        "(grey){reason}."
+    ),
+    "playground.curves_none": "Loss: {loss:.3f} before any update. Gradient norms: none yet.",
+    "playground.curves_spread": "; W1's norm is {ratio:.2g} × the output layer's",
+    "playground.curves": (
+        "Loss: from {first:.3f} to {last:.3f} over {steps} updates. Gradient norms (smoothed "
+        "over the last {window} updates): {norms}{spread}."
+    ),
+    "playground.p_class1": "P(class 1)",
+    "playground.class_k": "class {k}",
+    "playground.p_after": "P(class 1) after {steps} updates",
+    "playground.p_before": "P(class 1) before training (random weights)",
+    "playground.loss_title": "loss on all the data",
+    "playground.update_step": "update step",
+    "playground.bce": "binary cross-entropy",
+    "playground.norm_title": "gradient norm per layer",
+    "playground.layer_input": "input",
+    "playground.layer_hidden": "hidden {k}",
+    "playground.layer_output": "output",
+    "playground.network_title": (
+        "network: line width and opacity ∝ |w|\n"
+        "colour = sign of ∂L/∂w: green > 0, purple < 0, grey 0"
+    ),
+
+
+    # ---- core (keys core.*): symbolic verdicts, playground training messages
+    "core.expressions": "expressions",
+    "core.derivative_claim": "hand derivation equals sympy.diff",
+    "core.identity_claim": "both sides are identical",
+    "core.verdict_ok": "✓ {label}: {claim}",
+    "core.verdict_wrong": "✗ {label}: the difference simplifies to {difference}, not 0",
+    "core.non_finite": "a non-finite value",
+    "core.loss_over": "{loss:.3g} (over {limit:.3g})",
+    "core.playground_diverged": (
+        "training diverged at step {step}: the loss became {what}. Lower the learning rate "
+        "({lr:.3g}) and press Reset."
+    ),
+    "core.glossary_introduced_in": "introduced in",
 
 
     # ---- l00 (keys l00.*): 00 Start here
@@ -73,9 +306,221 @@ MESSAGES: dict[str, str] = {
     "l00.trap_curvature_2": "L'' = 2·mean(x_i²): did you drop the 2?",
     "l00.hint_largest_rate": "Each step multiplies w − w* by (1 − η·L''), with "
                              "L'' = 2·mean(x_i²). For which η does |1 − η·L''| reach 1?",
+    "l00.tangents_title": "the loss L(w) of the one-parameter fit and its slope at {count} points",
+    "l00.tangent_label": "tangent at w = {w:g}, slope dL/dw = {slope:.3g}",
+    "l00.slope_negative": "negative, solid line: going right lowers the loss",
+    "l00.slope_positive": "positive, dashed line: going right raises the loss",
+    "l00.slope_zero": "zero, dotted line: the curve is flat there",
+    "l00.tangent_text": "at w = {w:g} the slope is dL/dw = {slope:.3g} ({words})",
+    "l00.tangents_text": (
+        "The loss L(w) of the one-parameter fit for w from {first:g} to {last:g}; its "
+        "lowest drawn value is L = {loss:.4f}, at w = {w:.2f}. Short tangent lines: "
+        "{tangents}."
+    ),
 
 
     # ---- l01 (keys l01.*): 01 The chain rule
+    # tangent_and_secants (TANGENT): figure text, then the summary
+    "l01.tangent_slope": "tangent, slope {slope:.3f}",
+    "l01.forward_secant_slope": "forward secant, slope {slope:.3f}",
+    "l01.central_secant_slope": "central secant, slope {slope:.3f}",
+    "l01.tangent_title": "sin, its tangent at x and two secants",
+    "l01.forward_difference": "forward difference",
+    "l01.central_difference": "central difference",
+    "l01.current_h": "current h",
+    "l01.error_title": "error of the slope estimate",
+    "l01.step_h": "step h",
+    "l01.error_label": "|estimate − f'(x)|",
+    "l01.tangent_text": (
+        "x = {x:.2f}, h = {h:.3g}: f'(x) = cos x = {slope:.6f}\n"
+        "forward difference {forward:.6f} (error {forward_error:.1e}), "
+        "central difference {central:.6f} (error {central_error:.1e})\n"
+        "Left: sin with its tangent (wide, pale) and the two secants (dashed: forward, "
+        "dash-dot: central); {central_secant} "
+        "Right: both errors against h at this x (log-log), the current h dotted."
+    ),
+    "l01.central_on_tangent": "the central secant lies on the tangent at this scale.",
+    "l01.central_off_tangent": "the central secant is visibly off the tangent.",
+    # chain_factors (CHAIN)
+    "l01.slope_layout": "slope -0.000 × -0.000",
+    "l01.inner_title": "inner: {inner}",
+    "l01.outer_title": "outer: {outer}",
+    "l01.composition_title": "composition: y = {composition}",
+    "l01.slope_du_dx": "slope du/dx = {du_dx:.3f}",
+    "l01.slope_dy_du": "slope dy/du = {dy_du:.3f}",
+    "l01.slope_product": "slope {du_dx:.3f} × {dy_du:.3f} = {dy_dx:.3f}",
+    "l01.chain_text": (
+        "x = {x:.2f}: {inner} = {u:.4f}, du/dx = {du_dx:.4f}; "
+        "dy/du = {outer_slope} = {dy_du:.4f}\n"
+        "dy/dx = du/dx · dy/du = {du_dx:.4f} × {dy_du:.4f} = {dy_dx:.4f} "
+        "(central difference {numeric:.4f})\n"
+        "Panels: the inner function with its tangent at x, the outer function with its "
+        "tangent at u, and the composition, whose tangent's slope is the product."
+    ),
+    # two_paths (TWO_PATHS)
+    "l01.graph_title": "each edge: its local derivative; one product per path",
+    "l01.z_title": "z(x); the tangent's slope is the sum of the paths",
+    "l01.two_paths_text": (
+        "x = {x:.2f}: path via u: ∂z/∂u·du/dx = {dz_du:.4f} × {du_dx:.4f} = {path_u:.4f}; "
+        "path via v: ∂z/∂v·dv/dx = {dz_dv:.4f} × {dv_dx:.4f} = {path_v:.4f}\n"
+        "dz/dx = {path_u:.4f} + {path_v:.4f} = {dz_dx:.4f}\n"
+        "Left: the graph x → u, v → z, each edge labelled with its local derivative (path via "
+        "u solid, via v dashed); right: z(x) with its tangent, whose slope is the sum."
+    ),
+    # the checkers: names, traps, hints
+    "l01.softplus_name": "dy/dx of ln(1 + e^(3x))",
+    "l01.softplus_no_inner": (
+        "you left out the inner derivative: d(3x)/dx = 3 multiplies the result."
+    ),
+    "l01.softplus_outer_only": (
+        "that is 1/u alone: multiply by the inner derivative du/dx = 3·e^(3x)."
+    ),
+    "l01.softplus_hint": (
+        "Outer: d/du ln(u) = 1/u with u = 1 + e^(3x); inner: du/dx = 3·e^(3x). Multiply."
+    ),
+    "l01.two_path_name": "dz/dx by two paths",
+    "l01.two_path_both": "x reaches z through u and through v: add both products.",
+    "l01.two_path_only_u": "that is only the path through u. {both}",
+    "l01.two_path_only_v": "that is only the path through v. {both}",
+    "l01.two_path_hint": (
+        "dz/dx = ∂z/∂u·du/dx + ∂z/∂v·dv/dx, with ∂z/∂u = v and ∂z/∂v = u + 2v."
+    ),
+    "l01.jacobian_name": "Jacobian",
+    "l01.jacobian_transpose": (
+        "that is the transpose: row i holds the derivatives of output f_i, column j those "
+        "with respect to x_j."
+    ),
+    "l01.jacobian_hint": "J[i, j] = ∂f_i/∂x_j: 3 outputs give 3 rows, 2 inputs give 2 columns.",
+    "l01.sigmoid_case_range": "z = −6 … 6 in steps of 1",
+    "l01.sigmoid_case_2x2": "a 2×2 array with z = 30",
+    "l01.sigmoid_case_negative": "a large negative z = −50",
+    "l01.sigmoid_returns_none": (
+        "your function returns None: replace ... in its body with code that returns σ'(z)."
+    ),
+    "l01.sigmoid_hint": (
+        "Compute s = σ(z) = 1/(1 + exp(−z)) and return s·(1 − s); it must work on arrays."
+    ),
+    "l01.quadratic_2ax": (
+        "2Ax holds only for a symmetric A, and this A is not symmetric: x appears twice in "
+        "xᵀAx, once on each side of A."
+    ),
+    "l01.quadratic_2atx": "2Aᵀx holds only for a symmetric A: add the two terms Ax and Aᵀx.",
+    "l01.quadratic_ax": "Ax is only one of the two terms: x appears on both sides of A.",
+    "l01.quadratic_atx": "Aᵀx is only one of the two terms: x appears on both sides of A.",
+    "l01.quadratic_hint": (
+        "Write xᵀAx = Σ_ij x_i A_ij x_j and differentiate by x_k: the gradient is "
+        "(A + Aᵀ)x, shape (3,) like x."
+    ),
+    # prose(): the sentences notebook 01's own code prints or shows
+    "l01.nb_forward": "forward",
+    "l01.nb_central": "central",
+    "l01.nb_halving": (
+        "halving h from 0.01: forward error / {forward:.2f}, central error / {central:.2f}"
+    ),
+    "l01.nb_matches_central": (
+        "{mark} {label}: matches central differences at {var} = {points} "
+        "(relative error < 1e-7)"
+    ),
+    "l01.nb_entries_jacobian": "{mark} {label}: all {count} entries equal sympy's .jacobian",
+    "l01.nb_jacobian_numeric": (
+        "✓ J_g at (r, θ) = (1.5, 0.6): matches numerical_jacobian (relative error < 1e-7)"
+    ),
+    "l01.nb_chain_numeric": (
+        "✓ J_h(g)·J_g at (1.5, 0.6): matches numerical_jacobian of h∘g (relative error < 1e-7)"
+    ),
+    "l01.nb_overflow": (
+        "exp(t) overflows float64 for t > {largest:.2f}: e^(-z) overflows for z < {smallest:.2f}"
+    ),
+    "l01.nb_sigmoid_prime_matches": (
+        "✓ sigmoid_prime matches central differences at z = -4, 0.5, 3 (relative error < 1e-7)"
+    ),
+    "l01.nb_sigmoid_peak": "σ'' = 0 at z = {critical}; σ'(0) = {peak}",
+    "l01.nb_sigmoid_jacobian": "numerical Jacobian of σ at z = {z}, shape {shape}:",
+    "l01.nb_sigmoid_diagonal": "✓ it is diag(σ'(z)) (relative error < 1e-7)",
+    "l01.nb_entries_derivatives": "{mark} {label}: all {count} entries equal sympy's derivatives",
+    "l01.nb_symmetric_only": (
+        "✓ 2Ax differs from the gradient for a general A and equals it for a symmetric A"
+    ),
+    "l01.nb_identities_match": (
+        "✓ both identities match central differences at a random point (relative error < 1e-7)"
+    ),
+    "l01.nb_outer_sympy": "✓ sympy (MatrixSymbol): ∂(δᵀWx)/∂W = δ xᵀ, shape {shape}",
+    "l01.nb_dense_match": (
+        "✓ δ xᵀ and Wᵀδ match central differences and dense_backward (relative error < 1e-7)"
+    ),
+    "l01.nb_batch_shapes": "Δ {delta} @ Xᵀ {xt} -> {product}, the shape of W {w}",
+    "l01.nb_batch_sum": (
+        "✓ ΔXᵀ = Σ_s δ_s x_sᵀ over N = {n} samples = dense_backward's dW = central differences"
+    ),
+    "l01.nb_grid_minimum": (
+        "✓ {difference}: grid minimum at h = {h_grid:.2e}, formula h* = {h_star:.2e}, "
+        "predicted error E(h*) = {error:.1e}"
+    ),
+    "l01.nb_predicted_ratio": (
+        "predicted best forward error / best central error = {ratio:.0f}"
+    ),
+    "l01.nb_best_steps": (
+        "So for $\\sin$ at $x = 1$ the model predicts the best forward step near "
+        "${h_forward}$ with an error near ${error_forward}$, and the best "
+        "central step near ${h_central}$ with an error near "
+        "${error_central}$: at its best the central difference is about "
+        "{ratio:.0f} times more accurate. "
+        "Now measure: sweep $h$ from $10^{{-15}}$ to $1$ and compute the actual errors."
+    ),
+    "l01.nb_measured_near": (
+        "✓ {difference}: measured errors within 10x of h* sit within 10x of the model's E(h*)"
+    ),
+    "l01.nb_best_ratio": (
+        "✓ the best central error is more than 100x smaller than the best forward error"
+    ),
+    "l01.nb_consequences": (
+        "the smallest measured error sits at $h = {bottom_forward}$ (forward) and "
+        "$h = {bottom_central}$ (central), within a factor "
+        "{off:.0f} of the predicted $h^*$.\n\n"
+        "Two consequences used in the rest of the course:\n"
+        "- `bp_helpers.calculus` uses central differences with default step `DEFAULT_H` (checked "
+        "below), close to the central $h^*$ of a function whose values and derivatives are of "
+        "order 1.\n"
+        "- At its best step the central difference is right to about {digits:.0f} significant "
+        "digits (the model's $E(h^*)$ relative to $f'$; a lucky $h$ can do a little better), so "
+        "we compare gradients with the relative error and call them equal when it is below about "
+        "$10^{{-7}}$, the threshold used above."
+    ),
+    "l01.nb_default_h": "DEFAULT_H = {default_h:g}, central h* for sin at x = 1: {h_star:.1e}",
+    # the figures of notebook 01's own cells: plot_zoom_windows, plot_sigmoid, plot_error_sweep
+    "l01.list_separator": ", ",
+    "l01.window_title": "window x = {x:g} ± {width:g}",
+    "l01.window_tangent": "tangent",
+    "l01.windows_text": (
+        "sin x (solid) and its tangent at x = {x:g} (dashed, slope cos {x:g} = {slope:.4f}) "
+        "in windows of half-width {widths}. The largest gap between curve and tangent in "
+        "each window: {gaps}, shrinking like the half-width to the power {power:.1f}; in the "
+        "narrowest window it is only {share:.2%} of the height the window shows."
+    ),
+    "l01.sigmoid_title": "the sigmoid and its derivative",
+    "l01.sigmoid_value": "value",
+    "l01.sigmoid_quarter": "1/4, the largest slope",
+    "l01.sigmoid_text": (
+        "σ(z) (solid) rises from {s_first:.4f} at z = {z_first:g} to {s_last:.4f} at "
+        "z = {z_last:g}. Its derivative σ'(z) = σ(z)(1 − σ(z)) (dashed) is a bump: largest, "
+        "{peak:.4f}, at z = {z_peak:.1f} (the grey dashed line marks 1/4), and down to "
+        "{tail:.1e} at the ends."
+    ),
+    "l01.sweep_title": "error of the slope of sin at x = {x:g}: truncation vs round-off",
+    "l01.sweep_forward": "forward (measured)",
+    "l01.sweep_central": "central (measured)",
+    "l01.sweep_truncation": "truncation {term}",
+    "l01.sweep_roundoff": "round-off {term}",
+    "l01.sweep_text": (
+        "Measured errors of the forward and central differences of sin at x = {x:g} for "
+        "steps h from {h_min:.0e} to {h_max:g} (log-log), with the model's lines. For large "
+        "h they follow the truncation lines: fitted slopes {slope_forward:.2f} (forward) and "
+        "{slope_central:.2f} (central) for h ≥ 10 h*. For small h they climb back up "
+        "parallel to the round-off line ε|f|/h, jagged. Smallest measured error: forward "
+        "{min_forward:.1e} at h = {at_forward:.1e}, central {min_central:.1e} at "
+        "h = {at_central:.1e}; the vertical lines mark the predicted best steps "
+        "h*_fwd = {star_forward:.1e} and h*_cen = {star_central:.1e}."
+    ),
 
 
     # ---- l02 (keys l02.*): 02 Computational graphs
@@ -202,9 +647,161 @@ MESSAGES: dict[str, str] = {
         "the losses and gradients of `nn.MLP` to $10^{{-10}}$, and more than 5× slower"
     ),
     "l02.sum_values_where": "section 8",
+    "l02.engines_title": "The same training run, two engines",
+    "l02.engines_vectorized": "nn.MLP (vectorized)",
+    "l02.engines_values": "network of Values",
+    "l02.engines_step": "step",
+    "l02.engines_loss": "loss (mean BCE)",
+    "l02.engines_agree": (
+        "at every step the two differ by less than {tolerance:.0e}, so the dots sit on "
+        "the line"
+    ),
+    "l02.engines_differ": "the largest gap between them is {gap:.2g}",
+    "l02.engines_text": (
+        "The loss (mean BCE) at each of {steps} training steps: the network of Values "
+        "(dots) goes from {first:.4f} to {last:.4f}, nn.MLP (dashed line) from "
+        "{vector_first:.4f} to {vector_last:.4f}; {agree}."
+    ),
 
 
     # ---- l03 (keys l03.*): 03 Backprop by hand
+    "l03.layer_1": "layer 1",
+    "l03.layer_2": "layer 2",
+    "l03.output": "output",
+    "l03.bars_title": "All 20 gradients from one backward pass",
+    "l03.bars_ylabel": "parameter θ",
+    "l03.bars_legend_title": "bar colour: the parameter's layer",
+    "l03.tangent": "tangent",
+    "l03.current_value": "current value",
+    "l03.loss_title": "Loss as {name} slides",
+    "l03.loss_xlabel": "value of the chosen variable",
+    "l03.which_parameter": "∂L/∂{name} = {value:+.4f} (the bar with the black edge)",
+    "l03.which_input": "∂L/∂{name} = {value:+.4f} (an input: no bar; slope by central differences)",
+    "l03.separator": ", ",
+    "l03.bars_summary": (
+        "{name} = {value:.2f}, everything else at the reference point\n"
+        "y = {y:.4f}, t = {t:.0f}, L = {L:.4f}\n"
+        "{which}\nlargest |gradient|: {top} = {top_value:+.4f}; by group: {groups}"
+    ),
+    "l03.output_error_trap": "that is ∂L/∂y. Multiply by ∂y/∂z⁽³⁾ = y(1 − y).",
+    "l03.output_error_hint": "δ⁽³⁾ = (y − t)·y·(1 − y), with y and t from the forward pass above.",
+    "l03.hidden_sum_one_path": (
+        "that is one path only. "
+        "h₃⁽¹⁾ feeds both units of layer 2: add both."
+    ),
+    "l03.hidden_sum_hint": "h₃⁽¹⁾ feeds both units of layer 2: add δᵢ⁽²⁾·wᵢ₃⁽²⁾ over i = 1, 2.",
+    "l03.hidden_sum_wrong_layer": (
+        "use the layer-2 weights: wᵢⱼ⁽²⁾ joins h_j⁽¹⁾ to unit i of layer 2."
+    ),
+    "l03.input_gradient_hint": (
+        "∂L/∂x₁ = Σⱼ δⱼ⁽¹⁾·wⱼ₁⁽¹⁾, summed over all three units of layer 1 "
+        "(δⱼ⁽¹⁾ equals ∂L/∂bⱼ⁽¹⁾)."
+    ),
+    "l03.column_inputs": "inputs x",
+    "l03.column_layer_1": "layer 1 (σ)",
+    "l03.column_layer_2": "layer 2 (σ)",
+    "l03.column_output": "output (σ)",
+    "l03.legend_active": "computed in this step",
+    "l03.legend_read": "read by this step",
+    "l03.legend_done": "done (grey)",
+    "l03.legend_todo": "still to do",
+    "l03.legend_forward": "forward value",
+    "l03.pass_title_initial": "Backward pass, step 0 of {n}",
+    "l03.pass_title": "Backward pass, step {step} of {n}: {result}",
+    "l03.pass_step": "step {step} of {n}: {formula}",
+    "l03.pass_uses": "uses {uses}; {done} gradients done (grey), {todo} still to do",
+    "l03.pass_two_paths": "two paths meet here: the two products in the bracket add",
+    "l03.pass_title_forward": (
+        "The 2-3-2-1 network after the forward pass (backward pass: step 0 of {n})"
+    ),
+    "l03.pass_formula_forward": (
+        "every unit: z = Σ w·(input) + b, then h = σ(z); the blue numbers are the forward "
+        "values\nthe backward pass has not started (step 0); steps 1 to {n} compute the {n} "
+        "gradients one at a time"
+    ),
+    "l03.pass_forward_only": (
+        "step 0 of {n}: the forward pass only, at the reference point: y = {y:.4g}, "
+        "L = {L:.4g}; no gradient computed yet"
+    ),
+    "l03.two_layer_no_sigma": (
+        "the output is linear, ŷ = W2 a + b2: ∂ŷ/∂(W2 a + b2) = 1, so there is no σ' at the "
+        "output. Start from ∂L/∂ŷ = ŷ − y."
+    ),
+    "l03.two_layer_twice": (
+        "every gradient is twice too large: the ½ in L = ½(y − ŷ)² cancels the 2 from the "
+        "square, so ∂L/∂ŷ = ŷ − y."
+    ),
+    "l03.two_layer_half": (
+        "every gradient is half the right size: d/dŷ of ½(y − ŷ)² is (ŷ − y), the 2 of the "
+        "square cancels the ½."
+    ),
+    "l03.two_layer_sign": (
+        "every sign is flipped: ∂L/∂ŷ = ŷ − y, not y − ŷ (the inner derivative of (y − ŷ) "
+        "is −1)."
+    ),
+    "l03.two_layer_name": "note 000's gradients",
+    "l03.two_layer_hint": (
+        "δ_out = ŷ − y (linear output); dW2 = δ_out aᵀ, db2 = δ_out; "
+        "δ = (W2ᵀ δ_out) ⊙ a(1 − a); dW1 = δ xᵀ, db1 = δ."
+    ),
+    "l03.two_layer_unreadable": "could not read this answer ({error}). {hint}",
+    "l03.two_layer_keys": "expected a dict with the keys {keys}. {hint}",
+    "l03.two_layer_not_real": "{key} must be an array of real numbers. {hint}",
+    "l03.two_layer_not_finite": "{key} has nan or inf in it. {hint}",
+    "l03.two_layer_transpose": (
+        "{key} has shape {shape}: a missing transpose. A gradient has its parameter's shape "
+        "{expected}; use the transpose (e.g. δ xᵀ, not x δᵀ)."
+    ),
+    "l03.two_layer_shape": (
+        "{key} has shape {shape}, expected {expected} (the shape of its parameter). {hint}"
+    ),
+    "l03.two_layer_wrong": "{key} is not right (the keys before it are). {hint}",
+    "l03.by_hand_checked": (
+        "backward_by_hand = net.backward at {points} random points, and = the step-by-step "
+        "values"
+    ),
+    "l03.steps_checked": (
+        "✓ {n} steps, each one gradient: the values of net.backward, equal to the "
+        "step-by-step values above"
+    ),
+    "l03.random_points_checked": (
+        "{points} random points × {n} parameters:\n"
+        "  |backprop − sympy.diff|         < 1e-12 for every gradient  ✓\n"
+        "  |backprop − central difference| < 1e-8  for every gradient  ✓"
+    ),
+    "l03.multiplication_counts": (
+        "multiplications for all {n} gradients, given the forward pass:\n"
+        "  each parameter on its own: {naive}\n"
+        "  backprop (reuse)         : {backprop}\n"
+        "  ratio                    : {ratio:.1f}x"
+    ),
+    "l03.descent_step": (
+        "η = {eta}: L {before:.6f} → {after:.6f}  (change {change:+.6f}, first-order "
+        "prediction {predicted:+.6f})\n"
+        "y moved from {y_before:.4f} to {y_after:.4f}, towards t = {target:.0f}"
+    ),
+    "l03.low_bias": (
+        "b^(3) = −4: every |gradient| is smaller; largest sigmoid slope here: {slope:.3f}"
+    ),
+    "l03.layer_bars_markdown": (
+        "**Why the layer-1 bars are not smaller.** From one layer down to the next the error "
+        "is multiplied by a sigmoid slope $h(1-h) \\le \\tfrac14$ **and by the weights, summed "
+        "over the paths**: $|\\delta^{{(2)}}_i| \\le \\tfrac14 |v_i|\\,|\\delta^{{(3)}}|$ and "
+        "$|\\delta^{{(1)}}_j| \\le \\tfrac14 \\sum_i |w^{{(2)}}_{{ij}}|\\,|\\delta^{{(2)}}_i|$ "
+        "(both asserted for every unit). Here the weights are as large as {largest_weight:g}, "
+        "so the largest error shrinks only by a factor {shrink_2:.2f} from the output to "
+        "layer 2 and {shrink_1:.2f} from layer 2 to layer 1, not by ¼. The two paths into "
+        "$h^{{(1)}}_2$ carry {path_1:+.4f} and {path_2:+.4f}: the same sign, so they add up. "
+        "And a layer-1 weight gradient is $\\delta^{{(1)}}_j x_k$ with $|x_1| = {x_1:g}$, "
+        "where a layer-2 one is $\\delta^{{(2)}}_i h^{{(1)}}_j$ with $h < 1$. Result: the "
+        "largest $|\\partial L/\\partial w|$ is {grad_2:.4f} in layer 2 and {grad_1:.4f} in "
+        "layer 1.\n\n"
+        "The bound does shrink the errors when the weights are small. Divide every weight by "
+        "4 (then the sizes of the weights out of each hidden unit add up to at most "
+        "{out_sum:g}): the largest error shrinks by {small_2:.2f} and then {small_1:.2f} per "
+        "layer, at most ¼ each time (asserted). Deep sigmoid networks with small weights lose "
+        "their gradient this way: [06](06_activations_and_gradient_flow.ipynb) measures it."
+    ),
 
 
     # ---- l04 (keys l04.*): 04 Why backprop is fast
@@ -324,8 +921,12 @@ MESSAGES: dict[str, str] = {
         "values, the line in it is the median, the whiskers reach the smallest and largest; "
         "each dot is one seed; the dashed line is the note's value{star}."
     ),
+    "l05.fig_xor_title": "XOR: the 1s sit on one diagonal",
+    "l05.points_join": ", ",
+    "l05.points_last": " and ",
+    "l05.xor_diagonals": " The 1s sit on one diagonal, the 0s on the other.",
     "l05.xor_points": (
-        "Four points: circles (y = 0) at (0, 0) and (1, 1), squares (y = 1) at (0, 1) and (1, 0)."
+        "{count} points: circles (y = 0) at {zeros}, squares (y = 1) at {ones}.{diagonals}"
     ),
     "l05.checked_all": "checked all {n} parameters",
     "l05.not_defined": "{name:6s}: {left} times {right} is not defined",
@@ -621,6 +1222,87 @@ MESSAGES: dict[str, str] = {
         "the mean (the − Σ dY/N term) is missing."
     ),
     "l06.bn_dx_trap_unbiased": "normalization uses the biased variance (1/N), not 1/(N − 1).",
+    "l06.act_title": "Activations f(z)",
+    "l06.act_slope_title": "Derivatives f'(z)",
+    "l06.act_text": (
+        "Left, the activations f(z) for z from {low:g} to {high:g}; right, their derivatives "
+        "f'(z), with a dotted line at 1/4. The slope f'(z) on this grid:"
+    ),
+    "l06.act_slope": "  {name}: from {low:.3f} to {high:.3f}",
+    "l06.act_below_quarter": "Never above the dotted 1/4: {names}.",
+    "l06.act_coincide": (
+        "ReLU and leaky ReLU coincide for z > 0: ReLU is the thick pale line, leaky ReLU the thin "
+        "dashed one on top."
+    ),
+    "l06.step_unit": "step unit",
+    "l06.sigmoid_unit": "sigmoid unit",
+    "l06.epoch": "epoch",
+    "l06.mse": "mean squared error",
+    "l06.perceptron_loss_title": "Loss on the AND data",
+    "l06.perceptron_moved_title": "How far the weights moved",
+    "l06.perceptron_moved_ylabel": "‖(w₁, w₂, b) − start‖",
+    "l06.perceptron_fig_text": (
+        "Left, the mean squared error on the AND data after each epoch; right, how far (w₁, w₂, b) "
+        "has moved from its start ({w1:g}, {w2:g}, {b:g})."
+    ),
+    "l06.perceptron_fig_line": (
+        "  {unit}: loss {first:.3f} → {last:.4f} over {epochs} epochs; the weights ended "
+        "{moved:.2f} from the start"
+    ),
+    "l06.vanishing_title": "{depth}-layer sigmoid MLP: the gradient vanishes toward the input",
+    "l06.norm_ylabel": "norm (log scale)",
+    "l06.vanishing_text": (
+        "Per layer, on a log axis: ‖∂L/∂W_l‖ falls from {last_w:.2e} at layer {depth} to "
+        "{first_w:.2e} at layer 1, and ‖δ_l‖ from {last_d:.2e} to {first_d:.2e}. Both are nearly "
+        "straight lines: each layer back multiplies ‖δ_l‖ by {factor:.3f} on average (geometric "
+        "mean), so layer 1 gets {ratio:.1e} of layer {depth}'s weight gradient."
+    ),
+    "l06.scale_label": "Xavier × {scale:g}",
+    "l06.scales_title": "{depth}-layer tanh MLP: large weights make gradients explode",
+    "l06.scales_text": (
+        "‖∂L/∂W_l‖ per layer (log axis) of the {depth}-layer tanh net, its Xavier weights "
+        "multiplied by a scale:"
+    ),
+    "l06.scales_line": (
+        "  Xavier × {scale:g}: layer 1 = {first:.2e}, layer {depth} = {last:.2e}, ratio {ratio:.2e}"
+    ),
+    "l06.scales_grows": (
+        "The larger the scale, the more the gradient grows on its way back to layer 1."
+    ),
+    "l06.gd_step": "gradient-descent step",
+    "l06.loss_ylabel": "loss (log scale)",
+    "l06.clip_plain_title": "No clipping: one step ruins the net",
+    "l06.clip_clipped_title": "Clipped at ‖g‖ ≤ {max_norm:g}: the loss falls",
+    "l06.clip_plain_text": (
+        "Left, without clipping: the loss goes from {first:.3g} at step 0 to {last:.2g} at step "
+        "{end}, where the run stops."
+    ),
+    "l06.clip_clipped_text": (
+        "Right, with the gradients clipped at ‖g‖ ≤ {max_norm:g}: the loss goes from {first:.3g} "
+        "at step 0 to {last:.3g} at step {end}."
+    ),
+    "l06.clip_panels_note": (
+        "(two panels, each with its own log axis: on one axis the unclipped {last:.2g} would "
+        "flatten the clipped run)"
+    ),
+    "l06.fix_sigmoid_xavier": "sigmoid, Xavier (section 2)",
+    "l06.fix_batchnorm": "+ batch normalization",
+    "l06.fix_residual": "+ residual connections",
+    "l06.fix_relu_he": "ReLU, He",
+    "l06.fix_tanh_xavier": "tanh, Xavier",
+    "l06.fix_tanh_xavier_10": "tanh, Xavier × 10 (section 3)",
+    "l06.fix_clipped": "+ clipping at c = {max_norm:g}",
+    "l06.fixes_vanishing_title": "Vanishing: {depth}-layer sigmoid net and four fixes",
+    "l06.fixes_exploding_title": "Exploding: {depth}-layer tanh net, weights × 10",
+    "l06.fixes_left": (
+        "Left, vanishing: ‖∂L/∂W_1‖ / ‖∂L/∂W_{depth}‖ (layer 1's gradient over the last layer's) "
+        "of the {depth}-layer sigmoid net and of each fix:"
+    ),
+    "l06.fixes_right": (
+        "Right, exploding: the same ratio for the {depth}-layer tanh net with Xavier weights × 10, "
+        "clipped, and with batch normalization:"
+    ),
+    "l06.fixes_line": "  {name}: {ratio:.1e}",
 
 
     # ---- l07 (keys l07.*): 07 Forward and reverse mode
@@ -713,9 +1395,80 @@ MESSAGES: dict[str, str] = {
         "100 + 60 + 40, plain average: largest relative gap {plain_gap:.2f}\n"
         "✓ accumulated micro-batch gradients equal the full-batch gradient"
     ),
+    "l07.timing_in_title": "n inputs → 1 output: a gradient",
+    "l07.timing_out_title": "1 input → m outputs: m derivatives",
+    "l07.timing_in_x": "number of inputs n",
+    "l07.timing_out_x": "number of outputs m",
+    "l07.timing_y": "time (ms, log scale)",
+    "l07.timing_forward": "forward mode (Dual)",
+    "l07.timing_reverse": "reverse mode (Value)",
+    "l07.timing_header": (
+        "Measured times on this machine, on log-log axes (a straight line of slope p: "
+        "the time grows like size^p)."
+    ),
+    "l07.timing_in_text": (
+        "Left, n inputs → 1 output (a gradient): at n = {size} forward mode takes "
+        "{forward:.3g} ms, reverse mode {reverse:.3g} ms (forward / reverse = "
+        "{ratio:.1f}×); from n = {start} on, forward mode's time grows like "
+        "n^{forward_power:.1f}, reverse mode's like n^{reverse_power:.1f}."
+    ),
+    "l07.timing_out_text": (
+        "Right, 1 input → m outputs (m derivatives): at m = {size} reverse mode takes "
+        "{reverse:.3g} ms, forward mode {forward:.3g} ms (reverse / forward = "
+        "{ratio:.1f}×); from m = {start} on, reverse mode's time grows like "
+        "m^{reverse_power:.1f}, forward mode's like m^{forward_power:.1f}."
+    ),
 
 
     # ---- l08 (keys l08.*): 08 Backprop playground
+    "l08.case_widths": "widths {widths}",
+    "l08.n_weights_hint": (
+        "layer l has a weight for every pair (unit in layer l−1, unit in layer l): "
+        "n_{{l−1}}·n_l edges; add them over the layers (biases are not edges)"
+    ),
+    "l08.updated_weight_wrong_sign": "that is w + η·∂L/∂w: the step goes against the gradient",
+    "l08.updated_weight_change_only": "that is the change Δw alone; add it to the old weight 0.8",
+    "l08.updated_weight_hint": (
+        "the update is w ← w − η·∂L/∂w; a negative gradient makes the weight grow"
+    ),
+    "l08.factor_bound_one_factor": "that is one factor; the product has four of them",
+    "l08.factor_bound_one": "σ'(z) never reaches 1: σ(1 − σ) is largest at σ = ½",
+    "l08.factor_bound_hint": "each factor σ'(z) = σ(z)(1 − σ(z)) is at most its value at z = 0",
+    "l08.case_example": "example {i} (a network with {layers} layers)",
+    "l08.layer_norms_hint": (
+        "for each layer take the square root of the sum of squares of every entry of "
+        "grads['W1'], grads['W2'], … in order (np.linalg.norm does this); skip the biases"
+    ),
+    "l08.composition_checked": (
+        "✓ {first} + {second} steps = {total} steps, and Reset returns to the first state"
+    ),
+    "l08.signs_checked": "✓ all {n} weights moved against the sign of their gradient",
+    "l08.gradient_check_passed": (
+        "✓ all {n} parameter arrays match central differences (relative error below 1e-7)"
+    ),
+    "l08.saturation": (
+        "{label:<17}: {percent:.0f} % of layer-2 units have |z| > 3, "
+        "mean tanh'(z) = {slope:.1e}"
+    ),
+    "l08.flat_boundary": (
+        "{label:<17}: P(class 1) over the plane between {low:.1e} and {high:.1e}: "
+        "class 0 everywhere"
+    ),
+    "l08.edge_ratio": "the wide network has {ratio} times as many edges",
+    "l08.critical_point": "σ' has its only critical point at z = {critical}; {peak}",
+    "l08.sigmoid_bound": (
+        "four factors σ'(z) ≤ 1/4 multiply to at most (1/4)⁴ = {bound}: "
+        "the gradient shrinks at least {factor}-fold"
+    ),
+    "l08.vanishing_markdown": (
+        "In the sigmoid network the first layer's gradient is about {inverse:.0f} times "
+        "smaller than the last layer's (the median ratio printed above is {ratio:.3f}), so "
+        "its first layers barely learn and after {steps} steps it still guesses "
+        "({percent:.1f} % training accuracy). This is the vanishing-gradient problem of "
+        "[06 Activations, vanishing and exploding gradients]"
+        "(06_activations_and_gradient_flow.ipynb), seen live; ReLU, careful initialisation "
+        "and residual connections are the fixes."
+    ),
 
 
 }

@@ -6,6 +6,110 @@ Keys are grouped by the module that prints them, in the same order in both table
 
 MESSAGES: dict[str, str] = {
     # ---- ui.checks (keys checks.*): verdicts, hints, number policy
+    "checks.not_answered": "还没有作答：把 ... 换成你的答案，再运行这个单元格",
+    "checks.number_policy": (
+        "一个数只要与精确答案的前 {digits} 位有效数字一致（|你的答案 − 精确值| ≤ "
+        "{rtol:g}·|精确值|）就算正确，所以四舍五入得到的 2.262 或 −9.667 都可以；计数（参数量、"
+        "遍数、浮点运算次数）必须是准确的整数；sympy 表达式必须与答案完全相等。"
+    ),
+    "checks.verified": "参考答案已通过检查",
+    "checks.correct": "✓ {name}：正确",
+    "checks.wrong": "✗ {name}：{message}",
+    "checks.with_hint": "{reason}。{hint}",
+    "checks.expected_function": "这里应当是一个函数，得到的却是 {type}",
+    "checks.unreadable": "无法读取这个答案（{error}）",
+    "checks.very_large_whole": "一个非常大的整数",
+    "checks.a_type": "一个 {type} 对象",
+    "checks.expected_number": "这里应当是一个数",
+    "checks.still_ellipsis": "还有一个 ... 没有换成你的答案",
+    "checks.got_none": "这里应当是一个数，得到的却是 None（是不是漏了 return？）",
+    "checks.bool_not_number": "{value} 是真值（bool），不是数",
+    "checks.complex_value": "{value} 是复数；答案是实数",
+    "checks.text_not_number": "你给出的是文本 {value}，不是数",
+    "checks.text_not_number_quoted": "你给出的是文本 {value}，不是数：去掉引号即可",
+    "checks.one_number_got_item": "这里应当是一个数，得到的却是含 {size} 个元素的 {type}",
+    "checks.one_number_got_items": "这里应当是一个数，得到的却是含 {size} 个元素的 {type}",
+    "checks.expected_number_got": "这里应当是一个数，得到的却是 {type}",
+    "checks.one_number_got_array": "这里应当是一个数，得到的却是形状为 {shape} 的数组",
+    "checks.complex": "这是复数；答案是实数",
+    "checks.one_number_got_matrix": "这里应当是一个数，得到的却是形状为 {shape} 的矩阵",
+    "checks.expected_number_got_sympy": "这里应当是一个数，得到的却是 sympy 的 {type}",
+    "checks.still_symbols": "其中还含有 {names}：请给出一个数（用 .subs 代入数值）",
+    "checks.not_finite": "{value} 不是有限的数",
+    "checks.sympy_timeout": "sympy 没能在限定时间内把它算成一个数",
+    "checks.sympy_no_number": "sympy 无法把它算成一个数",
+    "checks.not_whole": "{value} 不是整数；计数必须准确",
+    "checks.expected_array_got": "这里应当是一个数值数组，得到的却是 {type}",
+    "checks.expected_array_rows": "这里应当是一个数值数组（各行长度相同）",
+    "checks.array_bool": "你的数组里是真值（bool），不是数",
+    "checks.array_complex": "你的数组是复数的；答案是实数",
+    "checks.expected_array_dtype": "这里应当是一个数值数组，得到的却是 {dtype} 类型的数组",
+    "checks.array_too_large": "你的数组太大了",
+    "checks.entry_too_large": "有一个元素的值太大了",
+    "checks.number_too_large": "这个数太大了",
+    "checks.wrong_sign": "{value} 的符号错了",
+    "checks.digits_agree": "{value} 与答案只有前 {digits} 位有效数字一致；需要 {needed} 位",
+    "checks.not_right": "{value} 不对",
+    "checks.other_is_answer": "答案是你这个 {kind} 的 {other}，而不是它的值：请给出它的 .{other}",
+    "checks.value_of": "你这个 {kind} 的值：{miss}",
+    "checks.all_wrong_sign": "每个元素的符号都错了",
+    "checks.entries_off_one": "形状正确，但 {size} 个元素中有 {bad} 个不对{where}",
+    "checks.entries_off_many": "形状正确，但 {size} 个元素中有 {bad} 个不对{where}",
+    "checks.at_entry": "（如元素 {index}）",
+    "checks.array_digits": "；它与答案只有前 {digits} 位有效数字一致，需要 {needed} 位",
+    "checks.shape_mismatch": "形状为 {shape}，应为 {expected}",
+    "checks.transpose": "这是答案的转置：{text}",
+    "checks.reshape": "数值都对，但形状不对：{text}",
+    "checks.array_not_finite": "你的数组里有 nan 或 inf",
+    "checks.entries_not_whole": "它的元素应当是整数（计数必须准确）",
+    "checks.entries_wrong_one": "{size} 个元素中有 {bad} 个不对{where}",
+    "checks.entries_wrong_many": "{size} 个元素中有 {bad} 个不对{where}",
+    "checks.text_not_expression": (
+        "你给出的是文本；请用 sympy 符号构造表达式，例如 x = sp.Symbol('x')"
+    ),
+    "checks.bool_not_expression": "{value} 是真值，不是表达式",
+    "checks.one_expression_got_matrix": "这里应当是一个表达式，得到的却是形状为 {shape} 的矩阵",
+    "checks.lambda_arity_no_symbol": "你的 Lambda 接受 {n} 个参数；而答案不依赖任何符号",
+    "checks.lambda_arity": "你的 Lambda 接受 {n} 个参数；而答案依赖于 {depends}",
+    "checks.relation": "这是一个等式或比较式：只需给出表达式本身",
+    "checks.expression_got_sympy": "这里应当是一个 sympy 表达式，得到的却是 sympy 的 {type}",
+    "checks.expression_got_function": (
+        "这里应当是一个 sympy 表达式，得到的却是一个函数：请把它作用在符号上，例如 f(x)"
+    ),
+    "checks.expression_got": "这里应当是一个 sympy 表达式，得到的却是 {type}",
+    "checks.expression_not_finite": "你的表达式不是有限的（其中有 nan、zoo 或 oo）",
+    "checks.use_only": "只能使用 {names}",
+    "checks.answer_no_symbol": "答案不含任何符号",
+    "checks.stray_symbols": "你的表达式含有 {names}，而答案用不到它（{use}）",
+    "checks.unknown_function": (
+        "你的表达式用到了 {names}，这是 sympy 不认识的函数：请用 sympy 的函数把它写出来"
+    ),
+    "checks.imaginary": "你的表达式含有虚数单位 I；答案是实数",
+    "checks.undecided": "sympy 无法确认它与答案相等：试着把表达式写成更简单的形式",
+    "checks.rounded_decimals": (
+        "接近答案但不相等；其中有小数 {decimals}：如果它们是舍入得到的，请改写成精确的数，例如 "
+        "sp.Rational(1, 3) 或 sp.sqrt(2)"
+    ),
+    "checks.differs_at": "（在 {point} 处不同）",
+    "checks.not_same_expression": "这与答案不是同一个表达式{at}",
+    "checks.too_slow": "{what} 在 {seconds:g} s 内没有结束，已被中止（是不是死循环？）",
+    "checks.input_label": "输入 ({args})",
+    "checks.return_tuple": "应当返回含 {n} 个值的元组，得到的却是 {type}",
+    "checks.returned_count": "它返回了 {got} 个值，应为 {n} 个",
+    "checks.value_i_of_n": "第 {i} 个值（共 {n} 个）：{problem}",
+    "checks.return_dict": "应当返回一个 dict，得到的却是 {type}",
+    "checks.return_dict_keys": "应当返回键为 {keys} 的 dict",
+    "checks.under_key": "键 {key} 对应的值：{problem}",
+    "checks.bool_expected": "{value} 不对（应为 True 或 False）",
+    "checks.call_raised": "调用它（{label}）时引发了 {error}",
+    "checks.call_too_slow": (
+        "调用它（{label}）时，{seconds:g} s 内没有结束，已被中止（是不是死循环？）"
+    ),
+    "checks.returned_placeholder": (
+        "对于 {label}，它返回了 {value}：请把函数体里的 ... 换成返回结果的代码（是不是漏了 "
+        "return？）"
+    ),
+    "checks.wrong_result": "{label} 的结果不对：{problem}",
 
 
     # ---- ui.explore (keys explore.*): widgets
@@ -13,9 +117,121 @@ MESSAGES: dict[str, str] = {
 
 
     # ---- ui.drawings (keys drawings.*): graph, boundary, loss curve, norms
+    "drawings.summary_one_input": (
+        "{root} 的计算图：{nodes} 个节点（{inputs} 个输入，画在左边；{root} 在右边）。"
+        "每个方框显示节点的值和梯度 ∂{root}/∂(节点)（绿色 > 0，紫色 < 0）{edges}。"
+    ),
+    "drawings.summary_inputs": (
+        "{root} 的计算图：{nodes} 个节点（{inputs} 个输入，画在左边；{root} 在右边）。"
+        "每个方框显示节点的值和梯度 ∂{root}/∂(节点)（绿色 > 0，紫色 < 0）{edges}。"
+    ),
+    "drawings.summary_edges": "；箭头上标的是局部导数 ∂(节点)/∂(输入)",
+    "drawings.col_node": "节点",
+    "drawings.col_op": "运算",
+    "drawings.col_value": "值",
+    "drawings.col_grad": "∂{root}/∂节点",
+    "drawings.input": "输入",
+    "drawings.graph_title": "{root} 的计算图：每个节点的值和梯度 ∂{root}/∂(节点)",
+    "drawings.node_value": "值 {value}",
+    "drawings.node_grad": "梯度 {value}",
+    "drawings.boundary_title": "决策边界",
+    "drawings.p_class1": "P(类别 1)",
+    "drawings.loss_title": "训练损失",
+    "drawings.epoch": "轮次",
+    "drawings.loss_log": "损失（对数刻度）",
+    "drawings.norms_title": "每层的梯度范数",
+    "drawings.norm_log": "Frobenius 范数（对数刻度）",
 
 
     # ---- ui.playground (keys playground.*): controls, views, messages
+    "playground.run_to_play": "运行本笔记本（Run → Run All Cells）后即可使用演练场。",
+    "playground.dataset": "数据集",
+    "playground.noise": "噪声",
+    "playground.hidden_layers": "隐藏层数",
+    "playground.width": "宽度",
+    "playground.activation": "激活函数",
+    "playground.learning_rate": "学习率",
+    "playground.batch_size": "批量大小",
+    "playground.seed": "随机种子",
+    "playground.step": "单步",
+    "playground.step_tooltip": "更新一次（一个小批量）",
+    "playground.run": "运行",
+    "playground.run_tooltip": "运行/暂停：每帧更新 {n} 次",
+    "playground.reset": "重置",
+    "playground.reset_tooltip": "从头开始",
+    "playground.run_label": "运行：每帧更新 {n} 次",
+    "playground.settings_line": (
+        "{dataset}，噪声 {noise:.2f}，{points} 个点 · 网络 {net}，{activation} · 学习率 {lr:.3g}，"
+        "批量大小 {batch} · 随机种子 {seed}"
+    ),
+    "playground.short_settings": (
+        "{dataset} ({noise:.2f}) · {net} {activation} · η {lr:.3g} · 批量大小 {batch} · 种子 "
+        "{seed}"
+    ),
+    "playground.progress": (
+        "第 {steps} 步（{epoch:.1f} 轮）：损失 {loss:.4f}，训练准确率 {accuracy:.1f} %"
+    ),
+    "playground.no_update": "还没有更新：请按“单步”或“运行”",
+    "playground.untrained": "未训练的网络（随机权重）",
+    "playground.after_updates": "更新 {steps} 次后的网络",
+    "playground.boundary_text": (
+        "决策边界：底色是{when}给出的 P(类别 1)，接近 0 为天蓝色，0.5 处为白色，接近 1 为金色；"
+        "黑线是 P = 0.5；类别 0 画成圆点，类别 1 画成方块。"
+    ),
+    "playground.grey_relu": (
+        "每条灰色的边都连着一个 ReLU 单元，它对小批量中的每个样本都不活跃（z ≤ 0）（单元的 δ "
+        "或它的输入 a 为 0 时，∂L/∂w = δ·a 就是 0）"
+    ),
+    "playground.grey_saturated": (
+        "每条灰色的边都通向一个饱和的 {activation} 单元（|z| 大到在浮点运算中 {activation}'(z) "
+        "为 0），所以没有梯度流过它"
+    ),
+    "playground.grey_other": "在上一个小批量中，没有梯度传到这些权重",
+    "playground.grey_because": "：{reason}",
+    "playground.network_no_gradient": (
+        "网络：{weights} 个权重，线宽和不透明度 ∝ |w|；全部为灰色：还没有梯度（之后颜色表示 "
+        "∂L/∂w 的符号）。"
+    ),
+    "playground.network_signs": (
+        "网络：{weights} 个权重，线宽和不透明度 ∝ |w|；∂L/∂w > 0 的有 {positive} 个（绿色："
+        "更新使 w 减小），< 0 的有 {negative} 个（紫色：使 w 增大），恰好为 0 的有 {zero} "
+        "个（灰色）{reason}。"
+    ),
+    "playground.curves_none": "损失：更新前为 {loss:.3f}。梯度范数：还没有。",
+    "playground.curves_spread": "；W1 的范数是输出层的 {ratio:.2g} 倍",
+    "playground.curves": (
+        "损失：经过 {steps} 次更新，从 {first:.3f} 变为 {last:.3f}。梯度范数（在最近 {window} "
+        "次更新上平滑）：{norms}{spread}。"
+    ),
+    "playground.p_class1": "P(类别 1)",
+    "playground.class_k": "类别 {k}",
+    "playground.p_after": "更新 {steps} 次后的 P(类别 1)",
+    "playground.p_before": "训练前的 P(类别 1)（随机权重）",
+    "playground.loss_title": "全部数据上的损失",
+    "playground.update_step": "更新步数",
+    "playground.bce": "二元交叉熵",
+    "playground.norm_title": "每层的梯度范数",
+    "playground.layer_input": "输入",
+    "playground.layer_hidden": "隐藏层 {k}",
+    "playground.layer_output": "输出",
+    "playground.network_title": (
+        "网络：线宽和不透明度 ∝ |w|\n"
+        "颜色 = ∂L/∂w 的符号：绿色 > 0，紫色 < 0，灰色 0"
+    ),
+
+
+    # ---- core (keys core.*): symbolic verdicts, playground training messages
+    "core.expressions": "两个表达式",
+    "core.derivative_claim": "手算的导数与 sympy.diff 相等",
+    "core.identity_claim": "两边恒等",
+    "core.verdict_ok": "✓ {label}：{claim}",
+    "core.verdict_wrong": "✗ {label}：两者之差化简为 {difference}，不是 0",
+    "core.non_finite": "非有限值",
+    "core.loss_over": "{loss:.3g}（超过了 {limit:.3g}）",
+    "core.playground_diverged": (
+        "训练在第 {step} 步发散：损失变成了{what}。请调低学习率（{lr:.3g}），再按“重置”。"
+    ),
+    "core.glossary_introduced_in": "首次出现于",
 
 
     # ---- l00 (keys l00.*): 00 Start here
@@ -71,9 +287,195 @@ MESSAGES: dict[str, str] = {
     "l00.trap_curvature_2": "L'' = 2·mean(x_i²)：你是不是漏掉了因子 2？",
     "l00.hint_largest_rate": "每一步把 w − w* 乘以 (1 − η·L'')，其中 "
                              "L'' = 2·mean(x_i²)。η 多大时 |1 − η·L''| 达到 1？",
+    "l00.tangents_title": "单参数拟合的损失 L(w) 及其在 {count} 个点处的斜率",
+    "l00.tangent_label": "w = {w:g} 处的切线，斜率 dL/dw = {slope:.3g}",
+    "l00.slope_negative": "为负，实线：向右走损失下降",
+    "l00.slope_positive": "为正，虚线：向右走损失上升",
+    "l00.slope_zero": "为零，点线：曲线在这里是平的",
+    "l00.tangent_text": "w = {w:g} 处的斜率 dL/dw = {slope:.3g}（{words}）",
+    "l00.tangents_text": (
+        "单参数拟合的损失 L(w)，w 从 {first:g} 到 {last:g}；图中最低点 L = {loss:.4f}，"
+        "位于 w = {w:.2f}。短切线：{tangents}。"
+    ),
 
 
     # ---- l01 (keys l01.*): 01 The chain rule
+    # tangent_and_secants (TANGENT): figure text, then the summary
+    "l01.tangent_slope": "切线，斜率 {slope:.3f}",
+    "l01.forward_secant_slope": "前向割线，斜率 {slope:.3f}",
+    "l01.central_secant_slope": "中心割线，斜率 {slope:.3f}",
+    "l01.tangent_title": "sin 在 x 处的切线与两条割线",
+    "l01.forward_difference": "前向差分",
+    "l01.central_difference": "中心差分",
+    "l01.current_h": "当前的 h",
+    "l01.error_title": "斜率估计的误差",
+    "l01.step_h": "步长 h",
+    "l01.error_label": "|估计值 − f'(x)|",
+    "l01.tangent_text": (
+        "x = {x:.2f}，h = {h:.3g}：f'(x) = cos x = {slope:.6f}\n"
+        "前向差分 {forward:.6f}（误差 {forward_error:.1e}），"
+        "中心差分 {central:.6f}（误差 {central_error:.1e}）\n"
+        "左图：sin 及其切线（宽而浅的色带）和两条割线（虚线为前向，点划线为中心）；"
+        "{central_secant}"
+        "右图：在这个 x 处两种误差随 h 的变化（双对数坐标），点线标出当前的 h。"
+    ),
+    "l01.central_on_tangent": "在这个尺度下，中心割线与切线重合。",
+    "l01.central_off_tangent": "中心割线明显偏离切线。",
+    # chain_factors (CHAIN)
+    "l01.slope_layout": "斜率 -0.000 × -0.000",
+    "l01.inner_title": "内层函数：{inner}",
+    "l01.outer_title": "外层函数：{outer}",
+    "l01.composition_title": "复合函数：y = {composition}",
+    "l01.slope_du_dx": "斜率 du/dx = {du_dx:.3f}",
+    "l01.slope_dy_du": "斜率 dy/du = {dy_du:.3f}",
+    "l01.slope_product": "斜率 {du_dx:.3f} × {dy_du:.3f} = {dy_dx:.3f}",
+    "l01.chain_text": (
+        "x = {x:.2f}：{inner} = {u:.4f}，du/dx = {du_dx:.4f}；"
+        "dy/du = {outer_slope} = {dy_du:.4f}\n"
+        "dy/dx = du/dx · dy/du = {du_dx:.4f} × {dy_du:.4f} = {dy_dx:.4f}"
+        "（中心差分 {numeric:.4f}）\n"
+        "三幅图依次是：内层函数及其在 x 处的切线，外层函数及其在 u 处的切线，"
+        "以及复合函数，它的切线斜率正是两者之积。"
+    ),
+    # two_paths (TWO_PATHS)
+    "l01.graph_title": "每条边标出局部导数；每条路径一个乘积",
+    "l01.z_title": "z(x)：切线斜率是各条路径之和",
+    "l01.two_paths_text": (
+        "x = {x:.2f}：经 u 的路径 ∂z/∂u·du/dx = {dz_du:.4f} × {du_dx:.4f} = {path_u:.4f}；"
+        "经 v 的路径 ∂z/∂v·dv/dx = {dz_dv:.4f} × {dv_dx:.4f} = {path_v:.4f}\n"
+        "dz/dx = {path_u:.4f} + {path_v:.4f} = {dz_dx:.4f}\n"
+        "左图：计算图 x → u, v → z，每条边标出它的局部导数（经 u 的路径为实线，经 v 的为虚线）；"
+        "右图：z(x) 及其切线，切线斜率就是两条路径之和。"
+    ),
+    # the checkers: names, traps, hints
+    "l01.softplus_name": "ln(1 + e^(3x)) 的 dy/dx",
+    "l01.softplus_no_inner": "漏掉了内层导数：结果还要乘以 d(3x)/dx = 3。",
+    "l01.softplus_outer_only": "这只是 1/u：还要乘以内层导数 du/dx = 3·e^(3x)。",
+    "l01.softplus_hint": (
+        "外层：d/du ln(u) = 1/u，其中 u = 1 + e^(3x)；内层：du/dx = 3·e^(3x)。两者相乘。"
+    ),
+    "l01.two_path_name": "用两条路径求 dz/dx",
+    "l01.two_path_both": "x 经过 u 和 v 两条路径影响 z：要把两个乘积相加。",
+    "l01.two_path_only_u": "这只是经过 u 的那条路径。{both}",
+    "l01.two_path_only_v": "这只是经过 v 的那条路径。{both}",
+    "l01.two_path_hint": "dz/dx = ∂z/∂u·du/dx + ∂z/∂v·dv/dx，其中 ∂z/∂u = v，∂z/∂v = u + 2v。",
+    "l01.jacobian_name": "雅可比矩阵",
+    "l01.jacobian_transpose": (
+        "这是转置：第 i 行应是输出 f_i 的各个导数，第 j 列应是对 x_j 的导数。"
+    ),
+    "l01.jacobian_hint": "J[i, j] = ∂f_i/∂x_j：3 个输出对应 3 行，2 个输入对应 2 列。",
+    "l01.sigmoid_case_range": "z = −6 … 6（步长 1）",
+    "l01.sigmoid_case_2x2": "含 z = 30 的 2×2 数组",
+    "l01.sigmoid_case_negative": "很大的负数 z = −50",
+    "l01.sigmoid_returns_none": "你的函数返回了 None：把函数体里的 ... 换成返回 σ'(z) 的代码。",
+    "l01.sigmoid_hint": "先算 s = σ(z) = 1/(1 + exp(−z))，再返回 s·(1 − s)；函数必须能处理数组。",
+    "l01.quadratic_2ax": (
+        "只有 A 对称时梯度才是 2Ax，而这个 A 不对称：x 在 xᵀAx 中出现两次，A 的两侧各一次。"
+    ),
+    "l01.quadratic_2atx": "只有 A 对称时梯度才是 2Aᵀx：应把 Ax 和 Aᵀx 两项相加。",
+    "l01.quadratic_ax": "Ax 只是两项中的一项：x 出现在 A 的两侧。",
+    "l01.quadratic_atx": "Aᵀx 只是两项中的一项：x 出现在 A 的两侧。",
+    "l01.quadratic_hint": (
+        "把 xᵀAx 写成 Σ_ij x_i A_ij x_j，再对 x_k 求导：梯度是 (A + Aᵀ)x，形状与 x 相同，为 (3,)。"
+    ),
+    # prose(): the sentences notebook 01's own code prints or shows
+    "l01.nb_forward": "前向差分",
+    "l01.nb_central": "中心差分",
+    "l01.nb_halving": (
+        "h 从 0.01 减半：前向差分的误差除以 {forward:.2f}，中心差分的误差除以 {central:.2f}"
+    ),
+    "l01.nb_matches_central": (
+        "{mark} {label}：在 {var} = {points} 处与中心差分吻合（相对误差 < 1e-7）"
+    ),
+    "l01.nb_entries_jacobian": "{mark} {label}：全部 {count} 个元素都与 sympy 的 .jacobian 相等",
+    "l01.nb_jacobian_numeric": (
+        "✓ J_g 在 (r, θ) = (1.5, 0.6) 处与 numerical_jacobian 吻合（相对误差 < 1e-7）"
+    ),
+    "l01.nb_chain_numeric": (
+        "✓ J_h(g)·J_g 在 (1.5, 0.6) 处与 h∘g 的 numerical_jacobian 吻合（相对误差 < 1e-7）"
+    ),
+    "l01.nb_overflow": (
+        "t > {largest:.2f} 时 exp(t) 超出 float64 的范围：z < {smallest:.2f} 时 e^(-z) 溢出"
+    ),
+    "l01.nb_sigmoid_prime_matches": (
+        "✓ sigmoid_prime 在 z = -4, 0.5, 3 处与中心差分吻合（相对误差 < 1e-7）"
+    ),
+    "l01.nb_sigmoid_peak": "在 z = {critical} 处 σ'' = 0；σ'(0) = {peak}",
+    "l01.nb_sigmoid_jacobian": "σ 在 z = {z} 处的数值雅可比矩阵，形状为 {shape}：",
+    "l01.nb_sigmoid_diagonal": "✓ 它就是 diag(σ'(z))（相对误差 < 1e-7）",
+    "l01.nb_entries_derivatives": "{mark} {label}：全部 {count} 个元素都与 sympy 求出的导数相等",
+    "l01.nb_symmetric_only": "✓ 对一般的 A，2Ax 不等于梯度；对对称的 A，两者相等",
+    "l01.nb_identities_match": "✓ 在一个随机点上，两个恒等式都与中心差分吻合（相对误差 < 1e-7）",
+    "l01.nb_outer_sympy": "✓ sympy（MatrixSymbol）：∂(δᵀWx)/∂W = δ xᵀ，形状为 {shape}",
+    "l01.nb_dense_match": (
+        "✓ δ xᵀ 和 Wᵀδ 与中心差分及 dense_backward 的结果一致（相对误差 < 1e-7）"
+    ),
+    "l01.nb_batch_shapes": "Δ {delta} @ Xᵀ {xt} -> {product}，正是 W 的形状 {w}",
+    "l01.nb_batch_sum": (
+        "✓ ΔXᵀ = 对 N = {n} 个样本求和的 Σ_s δ_s x_sᵀ = dense_backward 的 dW = 中心差分的结果"
+    ),
+    "l01.nb_grid_minimum": (
+        "✓ {difference}：网格搜索的最小值在 h = {h_grid:.2e}，公式给出 h* = {h_star:.2e}，"
+        "预测误差 E(h*) = {error:.1e}"
+    ),
+    "l01.nb_predicted_ratio": "预测的最佳前向差分误差 / 最佳中心差分误差 = {ratio:.0f}",
+    "l01.nb_best_steps": (
+        "于是，对 $x = 1$ 处的 $\\sin$，模型预测：前向差分的最佳步长约为 ${h_forward}$，"
+        "误差约为 ${error_forward}$；中心差分的最佳步长约为 ${h_central}$，"
+        "误差约为 ${error_central}$。各取最佳步长时，中心差分要精确约 {ratio:.0f} 倍。"
+        "下面来实测：让 $h$ 从 $10^{{-15}}$ 扫到 $1$，算出实际误差。"
+    ),
+    "l01.nb_measured_near": (
+        "✓ {difference}：h* 附近 10 倍范围内的实测误差，与模型的 E(h*) 相差不到 10 倍"
+    ),
+    "l01.nb_best_ratio": "✓ 中心差分的最佳误差比前向差分的最佳误差小 100 倍以上",
+    "l01.nb_consequences": (
+        "实测误差最小处在 $h = {bottom_forward}$（前向差分）和 "
+        "$h = {bottom_central}$（中心差分），与预测的 $h^*$ 相差不超过 {off:.0f} 倍。\n\n"
+        "本课程后面会用到两个结论：\n"
+        "- `bp_helpers.calculus` 用中心差分，默认步长为 `DEFAULT_H`（下面会检验），"
+        "接近函数值和各阶导数都在 1 量级的函数的中心差分 $h^*$。\n"
+        "- 取最佳步长时，中心差分大约有 {digits:.0f} 位有效数字是对的（这是模型的 $E(h^*)$ "
+        "相对于 $f'$ 而言；碰巧选到的 $h$ 还能稍好一点），所以我们用相对误差比较梯度，"
+        "低于约 $10^{{-7}}$（也就是上文用的阈值）就认为两者相等。"
+    ),
+    "l01.nb_default_h": "DEFAULT_H = {default_h:g}，sin 在 x = 1 处的中心差分 h*：{h_star:.1e}",
+    # the figures of notebook 01's own cells: plot_zoom_windows, plot_sigmoid, plot_error_sweep
+    "l01.list_separator": "、",
+    "l01.window_title": "窗口 x = {x:g} ± {width:g}",
+    "l01.window_tangent": "切线",
+    "l01.windows_text": (
+        "sin x（实线）及其在 x = {x:g} 处的切线（虚线，斜率 cos {x:g} = {slope:.4f}），"
+        "窗口半宽依次为 {widths}。各窗口中曲线与切线的最大差距依次为 {gaps}，"
+        "随半宽的 {power:.1f} 次方缩小；在最窄的窗口里，"
+        "这个差距只占窗口所显示高度的 {share:.2%}。"
+    ),
+    "l01.sigmoid_title": "S 型函数及其导数",
+    "l01.sigmoid_value": "函数值",
+    "l01.sigmoid_quarter": "1/4，最大斜率",
+    "l01.sigmoid_text": (
+        "σ(z)（实线）从 z = {z_first:g} 处的 {s_first:.4f} 升到 "
+        "z = {z_last:g} 处的 {s_last:.4f}。"
+        "它的导数 σ'(z) = σ(z)(1 − σ(z))（虚线）是一个鼓包："
+        "在 z = {z_peak:.1f} 处最大，为 {peak:.4f}（灰色虚线标出 1/4），"
+        "两端降到 {tail:.1e}。"
+    ),
+    "l01.sweep_title": "sin 在 x = {x:g} 处斜率估计的误差：截断误差与舍入误差",
+    "l01.sweep_forward": "前向差分（实测）",
+    "l01.sweep_central": "中心差分（实测）",
+    "l01.sweep_truncation": "截断误差 {term}",
+    "l01.sweep_roundoff": "舍入误差 {term}",
+    "l01.sweep_text": (
+        "图中是 sin 在 x = {x:g} 处前向差分与中心差分的实测误差，"
+        "步长 h 从 {h_min:.0e} 到 {h_max:g}（双对数坐标），并画出模型的各条线。"
+        "h 较大时，误差沿截断误差线走：在 h ≥ 10 h* 的范围内，"
+        "拟合斜率为 {slope_forward:.2f}（前向差分）和 {slope_central:.2f}（中心差分）。"
+        "h 较小时，误差与舍入误差线 ε|f|/h 平行地回升，参差不齐。"
+        "实测最小误差：前向差分在 h = {at_forward:.1e} 处为 {min_forward:.1e}，"
+        "中心差分在 h = {at_central:.1e} 处为 {min_central:.1e}；"
+        "竖线标出预测的最佳步长 h*_fwd = {star_forward:.1e} 和 "
+        "h*_cen = {star_central:.1e}。"
+    ),
 
 
     # ---- l02 (keys l02.*): 02 Computational graphs
@@ -179,9 +581,155 @@ MESSAGES: dict[str, str] = {
     "l02.sum_values": "由 `Value` 组成的网络",
     "l02.sum_values_line": "损失和梯度与 `nn.MLP` 一致到 $10^{{-10}}$，但慢 5 倍以上",
     "l02.sum_values_where": "第 8 节",
+    "l02.engines_title": "同一次训练，两个引擎",
+    "l02.engines_vectorized": "nn.MLP（向量化）",
+    "l02.engines_values": "由 Value 组成的网络",
+    "l02.engines_step": "步数",
+    "l02.engines_loss": "损失（平均 BCE）",
+    "l02.engines_agree": "每一步两者相差都小于 {tolerance:.0e}，所以圆点落在虚线上",
+    "l02.engines_differ": "两者最大相差 {gap:.2g}",
+    "l02.engines_text": (
+        "{steps} 个训练步中每一步的损失（平均 BCE）：Value 网络（圆点）从 {first:.4f} "
+        "变为 {last:.4f}，nn.MLP（虚线）从 {vector_first:.4f} 变为 {vector_last:.4f}；"
+        "{agree}。"
+    ),
 
 
     # ---- l03 (keys l03.*): 03 Backprop by hand
+    "l03.layer_1": "第 1 层",
+    "l03.layer_2": "第 2 层",
+    "l03.output": "输出层",
+    "l03.bars_title": "一次反向传递得到的全部 20 个梯度",
+    "l03.bars_ylabel": "参数 θ",
+    "l03.bars_legend_title": "条形颜色：参数所在的层",
+    "l03.tangent": "切线",
+    "l03.current_value": "当前值",
+    "l03.loss_title": "{name} 变化时的损失",
+    "l03.loss_xlabel": "所选变量的取值",
+    "l03.which_parameter": "∂L/∂{name} = {value:+.4f}（黑边的那根条形）",
+    "l03.which_input": "∂L/∂{name} = {value:+.4f}（这是输入，没有条形；斜率由中心差分求得）",
+    "l03.separator": "、",
+    "l03.bars_summary": (
+        "{name} = {value:.2f}，其余变量都取参考点的值\n"
+        "y = {y:.4f}, t = {t:.0f}, L = {L:.4f}\n"
+        "{which}\n最大的 |梯度|：{top} = {top_value:+.4f}；各组的最大值：{groups}"
+    ),
+    "l03.output_error_trap": "这是 ∂L/∂y。还要乘以 ∂y/∂z⁽³⁾ = y(1 − y)。",
+    "l03.output_error_hint": "δ⁽³⁾ = (y − t)·y·(1 − y)，y 和 t 取自上面的前向传播。",
+    "l03.hidden_sum_one_path": (
+        "这只是一条路径。"
+        "h₃⁽¹⁾ 同时输入第 2 层的两个单元：两条路径都要加上。"
+    ),
+    "l03.hidden_sum_hint": "h₃⁽¹⁾ 同时输入第 2 层的两个单元：对 i = 1, 2 把 δᵢ⁽²⁾·wᵢ₃⁽²⁾ 相加。",
+    "l03.hidden_sum_wrong_layer": (
+        "要用第 2 层的权重：wᵢⱼ⁽²⁾ 把 h_j⁽¹⁾ 连到第 2 层的单元 i。"
+    ),
+    "l03.input_gradient_hint": (
+        "∂L/∂x₁ = Σⱼ δⱼ⁽¹⁾·wⱼ₁⁽¹⁾，对第 1 层的全部三个单元求和"
+        "（δⱼ⁽¹⁾ 等于 ∂L/∂bⱼ⁽¹⁾）。"
+    ),
+    "l03.column_inputs": "输入 x",
+    "l03.column_layer_1": "第 1 层（σ）",
+    "l03.column_layer_2": "第 2 层（σ）",
+    "l03.column_output": "输出层（σ）",
+    "l03.legend_active": "本步计算的量",
+    "l03.legend_read": "本步读取的值",
+    "l03.legend_done": "已完成（灰色）",
+    "l03.legend_todo": "尚未计算",
+    "l03.legend_forward": "前向值",
+    "l03.pass_title_initial": "反向传递，第 0 步（共 {n} 步）",
+    "l03.pass_title": "反向传递，第 {step} 步（共 {n} 步）：{result}",
+    "l03.pass_step": "第 {step} 步（共 {n} 步）：{formula}",
+    "l03.pass_uses": "用到 {uses}；已算出 {done} 个梯度（灰色），还剩 {todo} 个",
+    "l03.pass_two_paths": "两条路径在这里汇合：括号里的两个乘积相加",
+    "l03.pass_title_forward": (
+        "前向传播之后的 2-3-2-1 网络（反向传递：第 0 步，共 {n} 步）"
+    ),
+    "l03.pass_formula_forward": (
+        "每个单元：z = Σ w·(输入) + b，然后 h = σ(z)；蓝色数字是前向值\n"
+        "反向传递还没有开始（第 0 步）；第 1 到 {n} 步逐个算出这 {n} 个梯度"
+    ),
+    "l03.pass_forward_only": (
+        "第 0 步（共 {n} 步）：只在参考点做了前向传播：y = {y:.4g}, "
+        "L = {L:.4g}；还没有算出任何梯度"
+    ),
+    "l03.two_layer_no_sigma": (
+        "输出是线性的，ŷ = W2 a + b2：∂ŷ/∂(W2 a + b2) = 1，所以输出处没有 σ'。"
+        "应从 ∂L/∂ŷ = ŷ − y 出发。"
+    ),
+    "l03.two_layer_twice": (
+        "每个梯度都大了一倍：L = ½(y − ŷ)² 中的 ½ 正好抵消平方求导带来的 2，"
+        "所以 ∂L/∂ŷ = ŷ − y。"
+    ),
+    "l03.two_layer_half": (
+        "每个梯度都只有正确值的一半：½(y − ŷ)² 对 ŷ 的导数是 (ŷ − y)，"
+        "平方带来的 2 与 ½ 相互抵消。"
+    ),
+    "l03.two_layer_sign": (
+        "每个符号都反了：∂L/∂ŷ = ŷ − y，而不是 y − ŷ（(y − ŷ) 的内层导数是 −1）。"
+    ),
+    "l03.two_layer_name": "笔记 000 的梯度",
+    "l03.two_layer_hint": (
+        "δ_out = ŷ − y（线性输出）；dW2 = δ_out aᵀ，db2 = δ_out；"
+        "δ = (W2ᵀ δ_out) ⊙ a(1 − a)；dW1 = δ xᵀ，db1 = δ。"
+    ),
+    "l03.two_layer_unreadable": "无法读取这个答案（{error}）。{hint}",
+    "l03.two_layer_keys": "应当是一个以 {keys} 为键的 dict。{hint}",
+    "l03.two_layer_not_real": "{key} 必须是实数数组。{hint}",
+    "l03.two_layer_not_finite": "{key} 中有 nan 或 inf。{hint}",
+    "l03.two_layer_transpose": (
+        "{key} 的形状是 {shape}：少了一次转置。梯度的形状与其参数相同，应为 "
+        "{expected}；请用转置（例如 δ xᵀ，而不是 x δᵀ）。"
+    ),
+    "l03.two_layer_shape": (
+        "{key} 的形状是 {shape}，应为 {expected}（与其参数的形状相同）。{hint}"
+    ),
+    "l03.two_layer_wrong": "{key} 不对（它之前的键都对）。{hint}",
+    "l03.by_hand_checked": (
+        "backward_by_hand 在 {points} 个随机点上都等于 net.backward，"
+        "并且等于上面逐步算出的值"
+    ),
+    "l03.steps_checked": (
+        "✓ {n} 步，每步一个梯度：其值就是 net.backward 的结果，"
+        "与上面逐步算出的值相等"
+    ),
+    "l03.random_points_checked": (
+        "{points} 个随机点 × {n} 个参数，每个梯度都满足：\n"
+        "  |反向传播 − sympy.diff| < 1e-12  ✓\n"
+        "  |反向传播 − 中心差分|   < 1e-8   ✓"
+    ),
+    "l03.multiplication_counts": (
+        "已知前向传播的结果，算出全部 {n} 个梯度所需的乘法次数：\n"
+        "  每个参数单独求导：{naive}\n"
+        "  反向传播（复用）：{backprop}\n"
+        "  二者之比        ：{ratio:.1f}x"
+    ),
+    "l03.descent_step": (
+        "η = {eta}：L {before:.6f} → {after:.6f}（变化 {change:+.6f}，"
+        "一阶预测 {predicted:+.6f}）\n"
+        "y 从 {y_before:.4f} 变为 {y_after:.4f}，向 t = {target:.0f} 靠近"
+    ),
+    "l03.low_bias": (
+        "b^(3) = −4：每个 |梯度| 都变小了；此处 S 型函数斜率的最大值：{slope:.3f}"
+    ),
+    "l03.layer_bars_markdown": (
+        "**为什么第 1 层的条形并不更短。** 每往下传一层，误差都要乘以一个 S 型函数的斜率 "
+        "$h(1-h) \\le \\tfrac14$，**还要乘以权重，并对各条路径求和**："
+        "$|\\delta^{{(2)}}_i| \\le \\tfrac14 |v_i|\\,|\\delta^{{(3)}}|$，"
+        "$|\\delta^{{(1)}}_j| \\le \\tfrac14 \\sum_i |w^{{(2)}}_{{ij}}|\\,|\\delta^{{(2)}}_i|$"
+        "（两式都对每个单元做了断言）。这里的权重最大可达 {largest_weight:g}，所以最大的误差"
+        "从输出层到第 2 层只缩小到原来的 {shrink_2:.2f} 倍，从第 2 层到第 1 层只缩小到 "
+        "{shrink_1:.2f} 倍，而不是 ¼。进入 $h^{{(1)}}_2$ 的两条路径分别带来 {path_1:+.4f} "
+        "和 {path_2:+.4f}：符号相同，所以叠加起来。此外，第 1 层的权重梯度是 "
+        "$\\delta^{{(1)}}_j x_k$，其中 $|x_1| = {x_1:g}$；而第 2 层的是 "
+        "$\\delta^{{(2)}}_i h^{{(1)}}_j$，其中 $h < 1$。结果：最大的 "
+        "$|\\partial L/\\partial w|$ 在第 2 层是 {grad_2:.4f}，在第 1 层是 {grad_1:.4f}。\n\n"
+        "权重小的时候，这个上界确实会让误差变小。把每个权重都除以 4（这时每个隐藏单元"
+        "引出的权重，其绝对值之和至多为 {out_sum:g}）：最大的误差逐层缩小到 "
+        "{small_2:.2f} 倍，再到 {small_1:.2f} 倍，每次至多 ¼（已断言）。权重小的深层 "
+        "S 型网络就是这样失去梯度的：[06](06_activations_and_gradient_flow.ipynb) "
+        "会测量这一点。"
+    ),
 
 
     # ---- l04 (keys l04.*): 04 Why backprop is fast
@@ -293,8 +841,12 @@ MESSAGES: dict[str, str] = {
         "次最终低于 {reported:g}，{above} 次等于或高于它。箱体覆盖中间一半的数值，"
         "箱中的线是中位数，须线延伸到最小值和最大值；每个点是一个种子；虚线是笔记给出的值{star}。"
     ),
+    "l05.fig_xor_title": "XOR：1 都在同一条对角线上",
+    "l05.points_join": "、",
+    "l05.points_last": " 和 ",
+    "l05.xor_diagonals": "1 都在一条对角线上，0 都在另一条对角线上。",
     "l05.xor_points": (
-        "四个点：圆点（y = 0）位于 (0, 0) 和 (1, 1)，方块（y = 1）位于 (0, 1) 和 (1, 0)。"
+        "{count} 个点：圆点（y = 0）位于 {zeros}，方块（y = 1）位于 {ones}。{diagonals}"
     ),
     "l05.checked_all": "已检验全部 {n} 个参数",
     "l05.not_defined": "{name:6s}：{left} 与 {right} 无法相乘",
@@ -541,6 +1093,80 @@ MESSAGES: dict[str, str] = {
         "那一项）。"
     ),
     "l06.bn_dx_trap_unbiased": "规范化用的是有偏方差（1/N），不是 1/(N − 1)。",
+    "l06.act_title": "激活函数 f(z)",
+    "l06.act_slope_title": "导数 f'(z)",
+    "l06.act_text": (
+        "左图：z 从 {low:g} 到 {high:g} 的激活函数 f(z)；右图：它们的导数 f'(z)，点线标出 1/4。"
+        "在这组网格点上，斜率 f'(z) 的范围："
+    ),
+    "l06.act_slope": "  {name}：从 {low:.3f} 到 {high:.3f}",
+    "l06.act_below_quarter": "始终不超过点线 1/4 的：{names}。",
+    "l06.act_coincide": (
+        "z > 0 时 ReLU 与 leaky ReLU 重合：ReLU 是粗的浅色线，leaky ReLU 是叠在上面的细虚线。"
+    ),
+    "l06.step_unit": "阶跃单元",
+    "l06.sigmoid_unit": "sigmoid 单元",
+    "l06.epoch": "轮次",
+    "l06.mse": "均方误差",
+    "l06.perceptron_loss_title": "AND 数据上的损失",
+    "l06.perceptron_moved_title": "权重移动了多远",
+    "l06.perceptron_moved_ylabel": "‖(w₁, w₂, b) − 起点‖",
+    "l06.perceptron_fig_text": (
+        "左图：每轮训练后在 AND 数据上的均方误差；右图：(w₁, w₂, b) 离起点 ({w1:g}, {w2:g}, {b:g}) "
+        "有多远。"
+    ),
+    "l06.perceptron_fig_line": (
+        "  {unit}：{epochs} 轮内损失从 {first:.3f} 变为 {last:.4f}；权重最终离起点 {moved:.2f}"
+    ),
+    "l06.vanishing_title": "{depth} 层 sigmoid MLP：梯度向输入端消失",
+    "l06.norm_ylabel": "范数（对数刻度）",
+    "l06.vanishing_text": (
+        "逐层画在对数轴上：‖∂L/∂W_l‖ 从第 {depth} 层的 {last_w:.2e} 降到第 1 层的 {first_w:.2e}，"
+        "‖δ_l‖ 从 {last_d:.2e} 降到 {first_d:.2e}。两者都近乎直线：每往回一层，‖δ_l‖ 平均乘以 "
+        "{factor:.3f}（几何平均），所以第 1 层的权重梯度只有第 {depth} 层的 {ratio:.1e}。"
+    ),
+    "l06.scale_label": "Xavier × {scale:g}",
+    "l06.scales_title": "{depth} 层 tanh MLP：权重过大，梯度爆炸",
+    "l06.scales_text": (
+        "{depth} 层 tanh 网络每层的 ‖∂L/∂W_l‖（对数轴），Xavier 权重乘以不同的尺度："
+    ),
+    "l06.scales_line": (
+        "  Xavier × {scale:g}：第 1 层 = {first:.2e}，第 {depth} 层 = {last:.2e}，比值 {ratio:.2e}"
+    ),
+    "l06.scales_grows": "尺度越大，梯度在传回第 1 层的途中增长得越多。",
+    "l06.gd_step": "梯度下降步数",
+    "l06.loss_ylabel": "损失（对数刻度）",
+    "l06.clip_plain_title": "不裁剪：一步就毁掉网络",
+    "l06.clip_clipped_title": "裁剪到 ‖g‖ ≤ {max_norm:g}：损失下降",
+    "l06.clip_plain_text": (
+        "左图，不裁剪：损失从第 0 步的 {first:.3g} 变为第 {end} 步的 {last:.2g}，训练在此停止。"
+    ),
+    "l06.clip_clipped_text": (
+        "右图，把梯度裁剪到 ‖g‖ ≤ {max_norm:g}：损失从第 0 步的 {first:.3g} 变为第 {end} 步的 "
+        "{last:.3g}。"
+    ),
+    "l06.clip_panels_note": (
+        "（分成两幅图，各用自己的对数轴：若画在同一个轴上，未裁剪的 {last:.2g} "
+        "会把裁剪后的曲线压平）"
+    ),
+    "l06.fix_sigmoid_xavier": "sigmoid，Xavier 初始化（第 2 节）",
+    "l06.fix_batchnorm": "+ 批量规范化",
+    "l06.fix_residual": "+ 残差连接",
+    "l06.fix_relu_he": "ReLU，He 初始化",
+    "l06.fix_tanh_xavier": "tanh，Xavier 初始化",
+    "l06.fix_tanh_xavier_10": "tanh，Xavier 初始化 × 10（第 3 节）",
+    "l06.fix_clipped": "+ 梯度裁剪，c = {max_norm:g}",
+    "l06.fixes_vanishing_title": "梯度消失：{depth} 层 sigmoid 网络与四种对策",
+    "l06.fixes_exploding_title": "梯度爆炸：{depth} 层 tanh 网络，权重 × 10",
+    "l06.fixes_left": (
+        "左图，梯度消失：{depth} 层 sigmoid 网络及每种对策的 ‖∂L/∂W_1‖ / ‖∂L/∂W_{depth}‖（第 1 "
+        "层的梯度与最后一层之比）："
+    ),
+    "l06.fixes_right": (
+        "右图，梯度爆炸：Xavier 权重 × 10 的 {depth} 层 tanh 网络、裁剪后、"
+        "加批量规范化后的同一比值："
+    ),
+    "l06.fixes_line": "  {name}：{ratio:.1e}",
 
 
     # ---- l07 (keys l07.*): 07 Forward and reverse mode
@@ -623,9 +1249,77 @@ MESSAGES: dict[str, str] = {
         "100 + 60 + 40，简单平均：   最大相对差距 {plain_gap:.2f}\n"
         "✓ 累积起来的微批量梯度等于整批的梯度"
     ),
+    "l07.timing_in_title": "n 个输入 → 1 个输出：一个梯度",
+    "l07.timing_out_title": "1 个输入 → m 个输出：m 个导数",
+    "l07.timing_in_x": "输入个数 n",
+    "l07.timing_out_x": "输出个数 m",
+    "l07.timing_y": "时间（ms，对数刻度）",
+    "l07.timing_forward": "前向模式（Dual）",
+    "l07.timing_reverse": "反向模式（Value）",
+    "l07.timing_header": (
+        "本机实测的时间，画在双对数坐标上（斜率为 p 的直线表示时间按 size^p 增长）。"
+    ),
+    "l07.timing_in_text": (
+        "左图，n 个输入 → 1 个输出（一个梯度）：n = {size} 时前向模式用时 {forward:.3g} "
+        "ms，反向模式 {reverse:.3g} ms（前向 / 反向 = {ratio:.1f}×）；从 n = {start} 起，"
+        "前向模式的时间约按 n^{forward_power:.1f} 增长，反向模式约按 "
+        "n^{reverse_power:.1f} 增长。"
+    ),
+    "l07.timing_out_text": (
+        "右图，1 个输入 → m 个输出（m 个导数）：m = {size} 时反向模式用时 {reverse:.3g} "
+        "ms，前向模式 {forward:.3g} ms（反向 / 前向 = {ratio:.1f}×）；从 m = {start} 起，"
+        "反向模式的时间约按 m^{reverse_power:.1f} 增长，前向模式约按 "
+        "m^{forward_power:.1f} 增长。"
+    ),
 
 
     # ---- l08 (keys l08.*): 08 Backprop playground
+    "l08.case_widths": "宽度 {widths}",
+    "l08.n_weights_hint": (
+        "第 l 层对每一对（第 l−1 层的单元，第 l 层的单元）都有一个权重："
+        "共 n_{{l−1}}·n_l 条边；把各层的边数加起来（偏置不是边）"
+    ),
+    "l08.updated_weight_wrong_sign": "这是 w + η·∂L/∂w：更新应朝梯度的反方向走",
+    "l08.updated_weight_change_only": "这只是变化量 Δw；还要把它加到原来的权重 0.8 上",
+    "l08.updated_weight_hint": (
+        "更新规则是 w ← w − η·∂L/∂w；梯度为负时，权重会变大"
+    ),
+    "l08.factor_bound_one_factor": "这只是一个因子；乘积里有四个这样的因子",
+    "l08.factor_bound_one": "σ'(z) 永远到不了 1：σ(1 − σ) 在 σ = ½ 时最大",
+    "l08.factor_bound_hint": "每个因子 σ'(z) = σ(z)(1 − σ(z)) 都不超过它在 z = 0 处的值",
+    "l08.case_example": "示例 {i}（一个 {layers} 层的网络）",
+    "l08.layer_norms_hint": (
+        "对每一层，把 grads['W1']、grads['W2']、… 的所有元素平方、求和再开平方根，"
+        "按层的顺序排好（np.linalg.norm 做的就是这件事）；跳过偏置"
+    ),
+    "l08.composition_checked": (
+        "✓ {first} 步 + {second} 步 = {total} 步，而 Reset 会回到最初的状态"
+    ),
+    "l08.signs_checked": "✓ 全部 {n} 个权重都朝各自梯度符号的反方向移动",
+    "l08.gradient_check_passed": (
+        "✓ 全部 {n} 个参数数组都与中心差分一致（相对误差小于 1e-7）"
+    ),
+    "l08.saturation": (
+        "{label:<17}：第 2 层单元中有 {percent:.0f} % 的 |z| > 3，"
+        "tanh'(z) 的均值 = {slope:.1e}"
+    ),
+    "l08.flat_boundary": (
+        "{label:<17}：整个平面上的 P(class 1) 介于 {low:.1e} 和 {high:.1e} 之间："
+        "处处都判为类别 0"
+    ),
+    "l08.edge_ratio": "宽网络的边数是窄网络的 {ratio} 倍",
+    "l08.critical_point": "σ' 唯一的临界点在 z = {critical} 处；{peak}",
+    "l08.sigmoid_bound": (
+        "四个因子 σ'(z) ≤ 1/4 的乘积至多为 (1/4)⁴ = {bound}："
+        "梯度至少缩小到原来的 1/{factor}"
+    ),
+    "l08.vanishing_markdown": (
+        "在 sigmoid 网络中，第一层的梯度只有最后一层的约 1/{inverse:.0f}"
+        "（上面打印的中位数比值是 {ratio:.3f}），所以前几层几乎学不到东西，{steps} 步之后"
+        "它仍然在瞎猜（训练准确率 {percent:.1f} %）。这正是 "
+        "[06 激活函数、梯度消失与梯度爆炸](06_activations_and_gradient_flow.ipynb) "
+        "讲的梯度消失问题，这里是现场演示；解决办法有 ReLU、精心的初始化和残差连接。"
+    ),
 
 
 }

@@ -39,6 +39,8 @@ from typing import Any
 
 import numpy as np
 
+from bp_helpers.messages import t
+
 __all__ = [
     "call_with_time_limit",
     "too_slow",
@@ -48,6 +50,8 @@ __all__ = [
     "is_unanswered", "number_policy", "report",
 ]
 
+#: The "not answered yet" hint in English; :func:`report` prints it (also inside a longer
+#: message) in the notebook's language (message ``checks.not_answered``).
 NOT_ANSWERED = "not answered yet: replace ... with your answer and run the cell again"
 
 #: Significant digits a number must share with the exact answer.
@@ -71,12 +75,7 @@ NUMERIC_SECONDS = 6.0
 
 def number_policy() -> str:
     """The number policy as the sentence notebook 00 shows the learner."""
-    return (
-        f"A number counts as right when it agrees with the exact answer to "
-        f"{SIGNIFICANT_DIGITS} significant digits (|yours − exact| ≤ {RTOL:g}·|exact|), so a "
-        "rounded 2.262 or −9.667 is fine; counts (parameters, passes, FLOPs) must be exact "
-        "whole numbers, and sympy expressions must be exactly equal to the answer."
-    )
+    return t("checks.number_policy", digits=SIGNIFICANT_DIGITS, rtol=RTOL)
 
 
 # --------------------------------------------------------------------------------------
@@ -97,13 +96,18 @@ def verify(checker: Callable[[Any], bool], solution: Any) -> None:
         ok = checker(solution)
     if ok is not True:
         raise AssertionError(f"the reference solution was not accepted: {out.getvalue()!r}")
-    print("reference solution checked")
+    print(t("checks.verified"))
 
 
 def report(name: str, ok: bool, message: str) -> bool:
-    """Print ``✓ name: correct`` or ``✗ name: message`` on one line; return ``ok`` as a bool."""
+    """Print ``✓ name: correct`` or ``✗ name: message`` on one line (in the notebook's
+    language; :data:`NOT_ANSWERED` in ``message`` is translated too); return ``ok`` as a bool."""
     ok = bool(ok)
-    line = f"✓ {name}: correct" if ok else f"✗ {name}: {message}"
+    if ok:
+        line = t("checks.correct", name=name)
+    else:
+        message = str(message).replace(NOT_ANSWERED, t("checks.not_answered"))
+        line = t("checks.wrong", name=name, message=message)
     print(" ".join(line.splitlines()))
     return ok
 
@@ -122,8 +126,14 @@ def function_ready(answer: Any, *, name: str, hint: str) -> bool:
     if is_unanswered(answer):
         return report(name, False, NOT_ANSWERED)
     if not callable(answer):
-        return report(name, False, f"expected a function, got {_type_name(answer)}. {hint}")
+        return report(name, False, _with_hint(
+            t("checks.expected_function", type=_type_name(answer)), hint))
     return True
+
+
+def _with_hint(reason: object, hint: str) -> str:
+    """``reason. hint``: why an answer is not right, then the exercise's hint."""
+    return t("checks.with_hint", reason=reason, hint=hint)
 
 
 class _Unusable(Exception):
@@ -140,9 +150,10 @@ def _guarded(name: str, hint: str, judge: Callable[..., tuple[bool, str]], answe
         try:
             ok, message = judge(answer, *args)
         except _Unusable as exc:
-            ok, message = False, f"{exc}. {hint}"
+            ok, message = False, _with_hint(exc, hint)
         except (Exception, _TimedOut) as exc:  # a strange answer: a hint, never a traceback
-            ok, message = False, f"could not read this answer ({type(exc).__name__}). {hint}"
+            ok, message = False, _with_hint(t("checks.unreadable", error=type(exc).__name__),
+                                            hint)
     return report(name, ok, message)
 
 
@@ -164,12 +175,12 @@ def _show(value: Any, limit: int = 60) -> str:
         if isinstance(value, float):
             text = repr(value) if len(repr(value)) <= 12 else f"{value:.10g}"
         elif isinstance(value, int) and not isinstance(value, bool):
-            text = str(value) if abs(value) < 10**40 else "a very large whole number"
+            text = str(value) if abs(value) < 10**40 else t("checks.very_large_whole")
         else:
             text = repr(value)
         text = " ".join(str(text).split())
     except Exception:
-        text = f"a {_type_name(value)}"
+        text = t("checks.a_type", type=_type_name(value))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -207,19 +218,19 @@ def _unwrap(value: Any) -> tuple[Any, str, Any] | None:
 def _real(answer: Any, depth: int = 0) -> int | float | Fraction:
     """``answer`` as one real number (exact for whole numbers and fractions), or _Unusable."""
     if depth > 4:
-        raise _Unusable("expected a number")
+        raise _Unusable(t("checks.expected_number"))
     if answer is ...:
-        raise _Unusable("there is still a ... to replace with your answer")
+        raise _Unusable(t("checks.still_ellipsis"))
     if answer is None:
-        raise _Unusable("expected a number, got None (is a return missing?)")
+        raise _Unusable(t("checks.got_none"))
     if isinstance(answer, (bool, np.bool_)):
-        raise _Unusable(f"{answer} is a truth value (bool), not a number")
+        raise _Unusable(t("checks.bool_not_number", value=answer))
     if isinstance(answer, (int, np.integer)):
         return int(answer)
     if isinstance(answer, (float, np.floating)):
         return float(answer)
     if isinstance(answer, (complex, np.complexfloating)):
-        raise _Unusable(f"{_show(answer)} is a complex number; the answer is a real number")
+        raise _Unusable(t("checks.complex_value", value=_show(answer)))
     if isinstance(answer, Fraction):
         return answer
     if isinstance(answer, Decimal):
@@ -230,16 +241,18 @@ def _real(answer: Any, depth: int = 0) -> int | float | Fraction:
             quoted = True
         except Exception:
             quoted = False
-        extra = ": remove the quotes" if quoted else ""
-        raise _Unusable(f"you gave the text {_show(answer)}, not a number{extra}")
+        if quoted:
+            raise _Unusable(t("checks.text_not_number_quoted", value=_show(answer)))
+        raise _Unusable(t("checks.text_not_number", value=_show(answer)))
     if isinstance(answer, np.ndarray):
         return _single(answer, depth)
     if _is_sympy(answer):
         return _sympy_real(answer, depth)
     if isinstance(answer, (list, tuple, dict, set, frozenset, range)):
-        size = len(answer)
-        items = "item" if size == 1 else "items"
-        raise _Unusable(f"expected one number, got a {_type_name(answer)} of {size} {items}")
+        size, kind = len(answer), _type_name(answer)
+        if size == 1:
+            raise _Unusable(t("checks.one_number_got_item", type=kind, size=size))
+        raise _Unusable(t("checks.one_number_got_items", type=kind, size=size))
     unwrapped = _unwrap(answer)
     if unwrapped is not None:
         return _real(unwrapped[0], depth + 1)
@@ -248,17 +261,17 @@ def _real(answer: Any, depth: int = 0) -> int | float | Fraction:
     try:
         value = float(answer)  # a custom number type
     except Exception:
-        raise _Unusable(f"expected a number, got a {_type_name(answer)}") from None
+        raise _Unusable(t("checks.expected_number_got", type=_type_name(answer))) from None
     if not isinstance(value, float):
-        raise _Unusable(f"expected a number, got a {_type_name(answer)}")
+        raise _Unusable(t("checks.expected_number_got", type=_type_name(answer)))
     return value
 
 
 def _single(array: np.ndarray, depth: int) -> int | float | Fraction:
     if array.size != 1:
-        raise _Unusable(f"expected one number, got an array of shape {array.shape}")
+        raise _Unusable(t("checks.one_number_got_array", shape=array.shape))
     if array.dtype.kind == "c":
-        raise _Unusable("that is a complex number; the answer is a real number")
+        raise _Unusable(t("checks.complex"))
     return _real(array.reshape(-1)[0], depth + 1)
 
 
@@ -267,35 +280,34 @@ def _sympy_real(answer: Any, depth: int) -> int | float | Fraction:
 
     if isinstance(answer, sp.MatrixBase):
         if answer.rows * answer.cols != 1:
-            raise _Unusable(f"expected one number, got a matrix of shape {answer.shape}")
+            raise _Unusable(t("checks.one_number_got_matrix", shape=answer.shape))
         return _real(answer[0], depth + 1)
     if not isinstance(answer, sp.Expr) or isinstance(answer, sp.Lambda):
-        raise _Unusable(f"expected a number, got a sympy {_type_name(answer)}")
+        raise _Unusable(t("checks.expected_number_got_sympy", type=_type_name(answer)))
     if answer.free_symbols:
-        names = _names(answer.free_symbols)
-        raise _Unusable(f"it still contains {names}: give a number (substitute with .subs)")
+        raise _Unusable(t("checks.still_symbols", names=_names(answer.free_symbols)))
     if answer.is_Integer:
         return int(answer)
     if answer.is_Rational:
         return Fraction(int(answer.p), int(answer.q))
     if answer.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
-        raise _Unusable(f"{_show(answer)} is not a finite number")
+        raise _Unusable(t("checks.not_finite", value=_show(answer)))
     finished, value = call_with_time_limit(answer.evalf, 30, seconds=SIMPLIFY_SECONDS)
     if not finished:
-        raise _Unusable("sympy could not evaluate it to a number in time")
+        raise _Unusable(t("checks.sympy_timeout"))
     if value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
-        raise _Unusable(f"{_show(answer)} is not a finite number")
+        raise _Unusable(t("checks.not_finite", value=_show(answer)))
     re, im = value.as_real_imag()
     if not (re.is_Number and im.is_Number):
-        raise _Unusable("sympy cannot evaluate it to a number")
+        raise _Unusable(t("checks.sympy_no_number"))
     if im != 0:
-        raise _Unusable("that is a complex number; the answer is a real number")
+        raise _Unusable(t("checks.complex"))
     return float(re)
 
 
 def _finite(value: int | float | Fraction) -> int | float | Fraction:
     if isinstance(value, float) and not math.isfinite(value):
-        raise _Unusable(f"{_show(value)} is not a finite number")
+        raise _Unusable(t("checks.not_finite", value=_show(value)))
     return value
 
 
@@ -308,13 +320,13 @@ def _whole(value: int | float | Fraction) -> int:
         return int(value.numerator)
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    raise _Unusable(f"{_show(value)} is not a whole number; a count is exact")
+    raise _Unusable(t("checks.not_whole", value=_show(value)))
 
 
 def _real_array(answer: Any) -> np.ndarray:
     """``answer`` as a float array (a list of lists, a sympy Matrix …), or _Unusable."""
     if isinstance(answer, (bool, np.bool_, str, bytes, dict, set, frozenset)) or answer is None:
-        raise _Unusable(f"expected an array of numbers, got a {_type_name(answer)}")
+        raise _Unusable(t("checks.expected_array_got", type=_type_name(answer)))
     if _is_sympy(answer):
         import sympy as sp
 
@@ -328,24 +340,24 @@ def _real_array(answer: Any) -> np.ndarray:
     try:
         array = np.asarray(answer)
     except Exception:
-        raise _Unusable("expected an array of numbers (rows of equal length)") from None
+        raise _Unusable(t("checks.expected_array_rows")) from None
     kind = array.dtype.kind
     if kind == "b":
-        raise _Unusable("your array holds truth values (bool), not numbers")
+        raise _Unusable(t("checks.array_bool"))
     if kind == "c":
-        raise _Unusable("your array is complex; the answer is real")
+        raise _Unusable(t("checks.array_complex"))
     if kind in "iuf":
         return array.astype(float)
     if kind != "O":
-        raise _Unusable(f"expected an array of numbers, got one of {array.dtype}")
+        raise _Unusable(t("checks.expected_array_dtype", dtype=array.dtype))
     if array.size > 10**6:
-        raise _Unusable("your array is far too large")
+        raise _Unusable(t("checks.array_too_large"))
     out = np.empty(array.shape, dtype=float)
     for index, item in np.ndenumerate(array):
         try:
             out[index] = float(_real(item))
         except OverflowError:
-            raise _Unusable("an entry is far too large") from None
+            raise _Unusable(t("checks.entry_too_large")) from None
     return out
 
 
@@ -386,16 +398,16 @@ def _miss(value: int | float | Fraction, expected: float, rtol: float, atol: flo
     try:
         v = float(value)
     except OverflowError:
-        return "that number is far too large"
+        return t("checks.number_too_large")
     shown = _show(value if not isinstance(value, Fraction) else str(value))
     if expected != 0 and _close(-v, expected, rtol, atol):
-        return f"{shown} has the wrong sign"
+        return t("checks.wrong_sign", value=shown)
     if expected != 0 and rtol == RTOL:
         digits = _digits(v, expected)
         if 2 <= digits < SIGNIFICANT_DIGITS:
-            return (f"{shown} agrees with the answer to {digits} significant digits; "
-                    f"{SIGNIFICANT_DIGITS} are needed")
-    return f"{shown} is not right"
+            return t("checks.digits_agree", value=shown, digits=digits,
+                     needed=SIGNIFICANT_DIGITS)
+    return t("checks.not_right", value=shown)
 
 
 def _reference_real(expected: Any, what: str) -> float:
@@ -463,12 +475,12 @@ def _judge_number(answer: Any, want: float, traps: list[tuple[float, str]], rtol
         other_name = "tangent" if kind == "Dual" else "grad"
         try:
             if _close(_finite(_real(other)), want, rtol, atol):
-                return False, (f"the {other_name} of your {kind} is the answer, not its value: "
-                               f"give its .{other_name}")
+                return False, t("checks.other_is_answer", other=other_name, kind=kind)
         except (_Unusable, OverflowError):
             pass
-        return False, f"the value of your {kind}: {_miss(value, want, rtol, atol)}. {hint}"
-    return False, f"{_miss(value, want, rtol, atol)}. {hint}"
+        miss = t("checks.value_of", kind=kind, miss=_miss(value, want, rtol, atol))
+        return False, _with_hint(miss, hint)
+    return False, _with_hint(_miss(value, want, rtol, atol), hint)
 
 
 def check_integer(
@@ -502,7 +514,7 @@ def _judge_integer(answer: Any, want: int, traps: list[tuple[int, str]],
     for trap_value, message in traps:
         if value == trap_value:
             return False, message
-    return False, f"{_show(value)} is not right. {hint}"
+    return False, _with_hint(t("checks.not_right", value=_show(value)), hint)
 
 
 # --------------------------------------------------------------------------------------
@@ -527,21 +539,20 @@ def _index(index: tuple[int, ...]) -> str:
 def _array_miss(value: np.ndarray, want: np.ndarray, rtol: float, atol: float) -> str:
     """Why a finite array of the right shape is not right (shape already checked)."""
     if _close_mask(-value, want, rtol, atol).all() and np.any(want != 0):
-        return "every entry has the wrong sign"
+        return t("checks.all_wrong_sign")
     bad = ~_close_mask(value, want, rtol, atol)
     n_bad = int(bad.sum())
     first = tuple(int(i) for i in np.argwhere(bad)[0])
-    verb = "is" if n_bad == 1 else "are"
-    where = f" (entry {_index(first)})" if value.ndim else ""
-    if n_bad == 1 and not value.ndim:
-        where = ""
-    text = f"the shape is right but {n_bad} of {value.size} entries {verb} off{where}"
+    where = t("checks.at_entry", index=_index(first)) if value.ndim else ""
+    if n_bad == 1:
+        text = t("checks.entries_off_one", bad=n_bad, size=value.size, where=where)
+    else:
+        text = t("checks.entries_off_many", bad=n_bad, size=value.size, where=where)
     v, e = float(value[first]), float(want[first])
     if e != 0 and rtol == RTOL:
         digits = _digits(v, e)
         if 2 <= digits < SIGNIFICANT_DIGITS:
-            text += (f"; it agrees to {digits} significant digits, "
-                     f"{SIGNIFICANT_DIGITS} are needed")
+            text += t("checks.array_digits", digits=digits, needed=SIGNIFICANT_DIGITS)
     return text
 
 
@@ -549,26 +560,28 @@ def _compare_arrays(value: np.ndarray, want: np.ndarray, rtol: float, atol: floa
                     integer: bool = False) -> str | None:
     """None when ``value`` matches ``want`` (exactly when ``integer``); else why not."""
     if value.shape != want.shape:
-        text = f"shape {value.shape}, expected {want.shape}"
+        text = t("checks.shape_mismatch", shape=value.shape, expected=want.shape)
         if np.all(np.isfinite(value)):
             if value.ndim == 2 and value.shape == want.shape[::-1] and \
                     _close_mask(value.T, want, rtol, atol).all():
-                return f"that is the transpose of the answer: {text}"
+                return t("checks.transpose", text=text)
             if value.size == want.size and \
                     _close_mask(value.reshape(want.shape), want, rtol, atol).all():
-                return f"the numbers are right but the shape is not: {text}"
+                return t("checks.reshape", text=text)
         return text
     if not np.all(np.isfinite(value)):
-        return "your array has nan or inf in it"
+        return t("checks.array_not_finite")
     if integer:
         if not np.all(value == np.round(value)):
-            return "its entries should be whole numbers (counts are exact)"
+            return t("checks.entries_not_whole")
         if np.array_equal(value, want):
             return None
         first = tuple(int(i) for i in np.argwhere(value != want)[0])
-        where = f" (entry {_index(first)})" if value.ndim else ""
+        where = t("checks.at_entry", index=_index(first)) if value.ndim else ""
         n_bad = int((value != want).sum())
-        return f"{n_bad} of {value.size} entries {'is' if n_bad == 1 else 'are'} not right{where}"
+        if n_bad == 1:
+            return t("checks.entries_wrong_one", bad=n_bad, size=value.size, where=where)
+        return t("checks.entries_wrong_many", bad=n_bad, size=value.size, where=where)
     if _close_mask(value, want, rtol, atol).all():
         return None
     return _array_miss(value, want, rtol, atol)
@@ -606,7 +619,7 @@ def _judge_array(answer: Any, want: np.ndarray, traps: list[tuple[np.ndarray, st
         for trap, message in traps:
             if trap.shape == value.shape and _close_mask(value, trap, rtol, atol).all():
                 return False, message
-    return False, f"{problem}. {hint}"
+    return False, _with_hint(problem, hint)
 
 
 # --------------------------------------------------------------------------------------
@@ -645,29 +658,28 @@ def _to_expression(answer: Any, want: Any, allowed: dict[str, Any]) -> Any:
     import sympy as sp
 
     if isinstance(answer, (str, bytes)):
-        raise _Unusable("you gave text; build the expression from sympy symbols, "
-                        "e.g. x = sp.Symbol('x')")
+        raise _Unusable(t("checks.text_not_expression"))
     if isinstance(answer, (bool, np.bool_)):
-        raise _Unusable(f"{answer} is a truth value, not an expression")
+        raise _Unusable(t("checks.bool_not_expression", value=answer))
     if isinstance(answer, sp.MatrixBase):
         if answer.rows * answer.cols != 1:
-            raise _Unusable(f"expected one expression, got a matrix of shape {answer.shape}")
+            raise _Unusable(t("checks.one_expression_got_matrix", shape=answer.shape))
         answer = answer[0]
     if isinstance(answer, sp.Lambda):
         variables = answer.variables
         targets = sorted(want.free_symbols, key=lambda s: str(s.name))
         if len(variables) != len(targets):
-            depends = _names(targets) if targets else "no symbol"
-            raise _Unusable(f"your Lambda takes {len(variables)} argument(s); the answer "
-                            f"depends on {depends}")
+            if not targets:
+                raise _Unusable(t("checks.lambda_arity_no_symbol", n=len(variables)))
+            raise _Unusable(t("checks.lambda_arity", n=len(variables), depends=_names(targets)))
         if all(str(v.name) in allowed for v in variables):
             targets = [allowed[str(v.name)] for v in variables]
         return answer(*targets)
     if isinstance(answer, sp.Basic):
         if isinstance(answer, sp.core.relational.Relational):
-            raise _Unusable("that is an equation or a comparison: give only the expression")
+            raise _Unusable(t("checks.relation"))
         if not isinstance(answer, sp.Expr):
-            raise _Unusable(f"expected a sympy expression, got a sympy {_type_name(answer)}")
+            raise _Unusable(t("checks.expression_got_sympy", type=_type_name(answer)))
         return answer
     if isinstance(answer, (int, float, complex, np.number, Fraction, Decimal, np.ndarray)):
         value = _finite(_real(answer))
@@ -676,9 +688,8 @@ def _to_expression(answer: Any, want: Any, allowed: dict[str, Any]) -> Any:
         return sp.Rational(value.numerator, value.denominator) \
             if isinstance(value, Fraction) else sp.Integer(value)
     if callable(answer):
-        raise _Unusable("expected a sympy expression, got a function: call it on the "
-                        "symbol, e.g. f(x)")
-    raise _Unusable(f"expected a sympy expression, got a {_type_name(answer)}")
+        raise _Unusable(t("checks.expression_got_function"))
+    raise _Unusable(t("checks.expression_got", type=_type_name(answer)))
 
 
 def _judge_expression(answer: Any, want: Any, allowed: dict[str, Any],
@@ -689,7 +700,7 @@ def _judge_expression(answer: Any, want: Any, allowed: dict[str, Any],
     expr = _to_expression(answer, want, allowed)
     expr = _rename(expr, allowed)
     if expr.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
-        return False, f"your expression is not finite (it has nan, zoo or oo in it). {hint}"
+        return False, _with_hint(t("checks.expression_not_finite"), hint)
     try:
         finished, evaluated = call_with_time_limit(expr.doit, seconds=SIMPLIFY_SECONDS)
     except Exception:  # sympy fails on some expressions: keep it as it is
@@ -701,33 +712,30 @@ def _judge_expression(answer: Any, want: Any, allowed: dict[str, Any],
         return True, ""
     stray = [s for s in expr.free_symbols if str(getattr(s, "name", s)) not in allowed]
     if stray:
-        use = f"use only {_names(allowed.values())}" if allowed else "the answer has no symbol"
-        return False, (f"your expression contains {_names(stray)}, which the answer does not "
-                       f"use ({use}). {hint}")
+        use = (t("checks.use_only", names=_names(allowed.values())) if allowed
+               else t("checks.answer_no_symbol"))
+        return False, _with_hint(t("checks.stray_symbols", names=_names(stray), use=use), hint)
     known = {f.func.__name__ for f in want.atoms(AppliedUndef)}
     unknown = {f.func.__name__ for f in expr.atoms(AppliedUndef)} - known
     if unknown:
-        return False, (f"your expression uses {', '.join(sorted(unknown))}, a function sympy "
-                       f"does not know: write it out with sympy functions. {hint}")
+        return False, _with_hint(t("checks.unknown_function", names=", ".join(sorted(unknown))),
+                                 hint)
     if expr.has(sp.I) and not want.has(sp.I):
-        return False, f"your expression contains the imaginary unit I; the answer is real. {hint}"
+        return False, _with_hint(t("checks.imaginary"), hint)
     for trap, message in traps:
         if _same_expression(expr, _rename(trap, allowed))[0]:
             return False, message
     if same is None:
-        return False, ("sympy could not confirm that it equals the answer: try a simpler "
-                       f"form of your expression. {hint}")
+        return False, _with_hint(t("checks.undecided"), hint)
     if expr.has(sp.Float) and closest < RTOL:
         decimals = ", ".join(f"{float(f):.6g}" for f in sorted(expr.atoms(sp.Float))[:3])
-        return False, (f"close to the answer but not equal; it has the decimals {decimals} in "
-                       "it: if they are rounded, write exact numbers such as sp.Rational(1, 3) "
-                       f"or sp.sqrt(2). {hint}")
+        return False, _with_hint(t("checks.rounded_decimals", decimals=decimals), hint)
     at = ""
     if where:
-        at = " (it differs at " + ", ".join(
+        at = t("checks.differs_at", point=", ".join(
             f"{s} = {float(v):.6g}" for s, v in sorted(where.items(), key=lambda kv: str(kv[0]))
-        ) + ")"
-    return False, f"that is not the same expression{at}. {hint}"
+        ))
+    return False, _with_hint(t("checks.not_same_expression", at=at), hint)
 
 
 def _rename(expr: Any, allowed: dict[str, Any]) -> Any:
@@ -804,10 +812,10 @@ def _instantiate_functions(a: Any, b: Any) -> tuple[Any, Any]:
         arity = max(len(f.args) for f in applied if f.func == func)
         ts = sp.symbols(f"t0:{arity}", real=True)
         body = sp.Rational(rng.randint(1, 9), 7)
-        for t in ts:
+        for s in ts:
             body += sp.Rational(rng.randint(1, 9), 5) * sp.sin(sp.Rational(rng.randint(1, 9), 4)
-                                                              * t + rng.randint(0, 3))
-            body += sp.Rational(rng.randint(1, 9), 11) * t**2
+                                                              * s + rng.randint(0, 3))
+            body += sp.Rational(rng.randint(1, 9), 11) * s**2
         concrete[func] = sp.Lambda(ts, body)
     return tuple(e.subs(concrete).doit() for e in (a, b))  # type: ignore[return-value]
 
@@ -882,7 +890,7 @@ def _same_expression(a: Any, b: Any) -> tuple[bool | None, dict[Any, float] | No
 
 def too_slow(what: str, seconds: float = TIME_LIMIT) -> str:
     """The hint for a learner's call that :func:`call_with_time_limit` had to stop."""
-    return f"{what} did not finish within {seconds:g} s, so it was stopped (an endless loop?)"
+    return t("checks.too_slow", what=what, seconds=seconds)
 
 
 class _TimedOut(BaseException):
@@ -939,7 +947,8 @@ def _labelled_cases(inputs: Iterable[tuple] | None,
         raise TypeError("give exactly one of inputs= (argument tuples) or cases= "
                         "((label, argument tuple) pairs)")
     if cases is None:
-        cases = [(f"input ({', '.join(_show(a, 40) for a in args)})", args) for args in inputs]
+        cases = [(t("checks.input_label", args=", ".join(_show(a, 40) for a in args)), args)
+                 for args in inputs]
     labelled = list(cases)
     if not labelled:
         raise ValueError("check_function needs at least one case: an empty list would accept "
@@ -981,31 +990,31 @@ def _compare_result(got: Any, want: tuple[str, Any], rtol: float, atol: float) -
         if isinstance(got, np.ndarray) and got.ndim >= 1:
             got = list(got)  # an array of the values: each compared in turn
         if not isinstance(got, (tuple, list)):
-            return f"return a tuple of {len(value)} values, got a {_type_name(got)}"
+            return t("checks.return_tuple", n=len(value), type=_type_name(got))
         if len(got) != len(value):
-            return f"it returned {len(got)} values, expected {len(value)}"
+            return t("checks.returned_count", got=len(got), n=len(value))
         for i, (g, w) in enumerate(zip(got, value, strict=True)):
             problem = _compare_part(g, w, rtol, atol)
             if problem:
-                return f"value {i + 1} of {len(value)}: {problem}"
+                return t("checks.value_i_of_n", i=i + 1, n=len(value), problem=problem)
         return None
     if kind == "map":
         if not isinstance(got, Mapping):
-            return f"return a dict, got a {_type_name(got)}"
+            return t("checks.return_dict", type=_type_name(got))
         if set(got.keys()) != set(value.keys()):
-            return f"return a dict with the keys {_show(sorted(value, key=str), 80)}"
+            return t("checks.return_dict_keys", keys=_show(sorted(value, key=str), 80))
         for key, w in value.items():
             problem = _compare_part(got[key], w, rtol, atol)
             if problem:
-                return f"under the key {_show(key)}: {problem}"
+                return t("checks.under_key", key=_show(key), problem=problem)
         return None
     if kind == "bool":
         if isinstance(got, (bool, np.bool_)) and bool(got) == value:
             return None
-        return f"{_show(got)} is not right (True or False is expected)"
+        return t("checks.bool_expected", value=_show(got))
     if kind == "int":
         number = _whole(_real(got))
-        return None if number == value else f"{_show(number)} is not right"
+        return None if number == value else t("checks.not_right", value=_show(number))
     if kind == "real":
         number = _finite(_real(got))
         return None if _close(number, value, rtol, atol) else _miss(number, value, rtol, atol)
@@ -1051,22 +1060,23 @@ def _judge_function(answer: Any, labelled: list[tuple[str, tuple]], wants: list[
                     learner_args: list[tuple], rtol: float, atol: float,
                     time_limit: float | None, hint: str) -> tuple[bool, str]:
     if not callable(answer):
-        return False, f"expected a function, got {_type_name(answer)}. {hint}"
+        return False, _with_hint(t("checks.expected_function", type=_type_name(answer)), hint)
     for (label, _), want, args in zip(labelled, wants, learner_args, strict=True):
         try:
             finished, got = call_with_time_limit(answer, *args, seconds=time_limit)
         except (Exception, SystemExit) as exc:  # the learner's code: a hint, never a traceback
-            return False, f"calling it on {label} raised {_short_error(exc)}. {hint}"
+            return False, _with_hint(t("checks.call_raised", label=label,
+                                       error=_short_error(exc)), hint)
         if not finished:
-            return False, (f"calling it on {label} did not finish within {time_limit:g} s, so "
-                           f"it was stopped (an endless loop?). {hint}")
+            return False, _with_hint(t("checks.call_too_slow", label=label,
+                                       seconds=time_limit), hint)
         if is_unanswered(got):
-            return False, (f"it returned {_show(got)} for {label}: replace ... in its body with "
-                           "code that returns the result (is a return missing?)")
+            return False, t("checks.returned_placeholder", value=_show(got), label=label)
         try:
             problem = _compare_result(got, want, rtol, atol)
         except _Unusable as exc:
             problem = str(exc)
         if problem:
-            return False, f"wrong result for {label}: {problem}. {hint}"
+            return False, _with_hint(t("checks.wrong_result", label=label, problem=problem),
+                                     hint)
     return True, ""

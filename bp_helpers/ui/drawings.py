@@ -6,6 +6,7 @@ maths of its own beyond what drawing needs.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
 from bp_helpers.autograd import Value, topological_order
+from bp_helpers.messages import t
 from bp_helpers.nn import MLP
 from bp_helpers.ui.palette import CLASS_MARKERS, TINTS, class_cmap, class_colors, layer_style
 from bp_helpers.ui.style import (
@@ -23,6 +25,7 @@ from bp_helpers.ui.style import (
     colorbar,
     dynamic,
     figure_state,
+    ft,
     integer_ticks,
     label_axes,
     legend_outside,
@@ -164,23 +167,36 @@ def _names(order: list[Value]) -> dict[int, str]:
     return {id(n): n.label or f"#{k}" for k, n in enumerate(order)}
 
 
+def _text_width(text: str) -> int:
+    """Columns ``text`` takes in monospace: a CJK character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, align: str = "<") -> str:
+    """``text`` padded with spaces to ``width`` monospace columns (``align``: < or >)."""
+    fill = " " * max(0, width - _text_width(text))
+    return text + fill if align == "<" else fill + text
+
+
 def _summary(root: Value, order: list[Value], show_local: bool = True) -> str:
     names = _names(order)
     root_name = names[id(root)]
-    width = max(4, *(len(s) for s in names.values()))
+    node = t("drawings.col_node")
+    width = max(_text_width(node), *(_text_width(s) for s in names.values()))
     n_inputs = sum(n.is_leaf for n in order)
-    edges = ("; each arrow's label is the local derivative ∂(node)/∂(input)" if show_local
-             else "")
-    lines = [
-        f"The graph of {root_name}: {len(order)} nodes ({n_inputs} input"
-        f"{'s' if n_inputs != 1 else ''}, drawn left, "
-        f"{root_name} right). Each box shows a value and the gradient ∂{root_name}/∂(node) "
-        f"(green > 0, purple < 0){edges}.",
-        f"{'node':<{width}}  {'op':<8} {'value':>10} {f'∂{root_name}/∂node':>12}",
-    ]
+    edges = t("drawings.summary_edges") if show_local else ""
+    fields = {"root": root_name, "nodes": len(order), "inputs": n_inputs, "edges": edges}
+    first = (t("drawings.summary_one_input", **fields) if n_inputs == 1
+             else t("drawings.summary_inputs", **fields))
+    header = (f"{_pad(node, width)}  {_pad(t('drawings.col_op'), 8)} "
+              f"{_pad(t('drawings.col_value'), 10, '>')} "
+              f"{_pad(t('drawings.col_grad', root=root_name), 12, '>')}")
+    lines = [first, header]
+    leaf = t("drawings.input")
     for n in order:
         lines.append(
-            f"{names[id(n)]:<{width}}  {(n.op or 'input'):<8} {n.data:>10.4g} {n.grad:>12.4g}"
+            f"{_pad(names[id(n)], width)}  {_pad(n.op or leaf, 8)} {n.data:>10.4g} "
+            f"{n.grad:>12.4g}"
         )
     return "\n".join(lines)
 
@@ -218,7 +234,7 @@ def draw_graph(
     names = _names(order)
     index = {id(n): k for k, n in enumerate(order)}
     root_name = names[id(root)]
-    title = title or f"Graph of {root_name}: value and gradient ∂{root_name}/∂(node) at each node"
+    title = title or ft("drawings.graph_title", root=root_name)
     shape = tuple((names[id(n)], n.op, tuple(index[id(c)] for c in n.children)) for n in order)
     figsize = _graph_size(placed)
 
@@ -229,8 +245,8 @@ def draw_graph(
     art["ax"].title.set_text(title)
     for p, (value_text, grad_text) in zip(placed, art["numbers"], strict=True):
         node = p.node
-        value_text.set_text(f"value {format_number(node.data)}")
-        grad_text.set_text(f"grad {format_number(node.grad)}")
+        value_text.set_text(ft("drawings.node_value", value=format_number(node.data)))
+        grad_text.set_text(ft("drawings.node_grad", value=format_number(node.grad)))
         grad_text.set_color(_sign_color(node.grad))
     locals_ = [local for p in placed for local in p.node.local_grads] if show_local else []
     for label, local in zip(art["edge_labels"], locals_, strict=True):
@@ -362,7 +378,7 @@ def decision_boundary(
     X: np.ndarray,
     Y: np.ndarray,
     *,
-    title: str = "Decision boundary",
+    title: str | None = None,
     padding: float = 0.5,
     resolution: int = 61,
     show_colorbar: bool = False,
@@ -374,6 +390,7 @@ def decision_boundary(
     squares); the shading runs from the class-0 colour (P = 0) through white (0.5) to the
     class-1 colour (P = 1). ``show_colorbar`` adds its colour bar (the layout then has
     one more axes). The legend sits outside the axes, so it never covers a point.
+    ``title`` defaults to "Decision boundary" in the notebook's language.
     """
     if mlp.widths[0] != 2 or mlp.widths[-1] != 1:
         raise ValueError(f"need a network with 2 inputs and 1 output, got widths {mlp.widths}")
@@ -390,24 +407,27 @@ def decision_boundary(
     legend_outside(ax, where="right", frameon=False, ncols=1)
     ax.set_aspect("equal", adjustable="box")
     ax.grid(False)
-    label_axes(ax, title, "x₁", "x₂")
+    label_axes(ax, ft("drawings.boundary_title") if title is None else title, "x₁", "x₂")
     if show_colorbar:
-        colorbar(ax, shading, "P(class 1)")
+        colorbar(ax, shading, ft("drawings.p_class1"))
 
 
-def loss_curve(ax: Axes, history: Sequence[float], *, title: str = "Training loss") -> None:
-    """The loss per epoch on a log axis (epochs: integer ticks)."""
+def loss_curve(ax: Axes, history: Sequence[float], *, title: str | None = None) -> None:
+    """The loss per epoch on a log axis (epochs: integer ticks); ``title`` defaults to
+    "Training loss" in the notebook's language."""
     values = np.maximum(np.asarray(history, dtype=float), 1e-300)
     ax.plot(np.arange(len(values)), values, color=COLORS["train"])
     ax.set_yscale("log")
     integer_ticks(ax.xaxis)
-    label_axes(ax, title, "epoch", "loss (log scale)")
+    label_axes(ax, ft("drawings.loss_title") if title is None else title, ft("drawings.epoch"),
+               ft("drawings.loss_log"))
 
 
 def gradient_norms(
-    ax: Axes, norms: dict[str, Sequence[float]], *, title: str = "Gradient norm per layer"
+    ax: Axes, norms: dict[str, Sequence[float]], *, title: str | None = None
 ) -> None:
-    """``‖∂L/∂W_l‖`` per epoch for each layer, on a log axis. ``norms``: {"W1": [...], …}.
+    """``‖∂L/∂W_l‖`` per epoch for each layer, on a log axis. ``norms``: {"W1": [...], …};
+    ``title`` defaults to "Gradient norm per layer" in the notebook's language.
 
     Each layer has its own colour, line style and marker (:func:`~bp_helpers.ui.palette.
     layer_style`), so no line hides another; the legend sits outside the axes.
@@ -420,4 +440,5 @@ def gradient_norms(
     ax.set_yscale("log")
     integer_ticks(ax.xaxis)
     legend_outside(ax, where="right")
-    label_axes(ax, title, "epoch", "Frobenius norm (log scale)")
+    label_axes(ax, ft("drawings.norms_title") if title is None else title, ft("drawings.epoch"),
+               ft("drawings.norm_log"))

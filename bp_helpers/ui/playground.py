@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bp_helpers.messages import t
 from bp_helpers.nn import ACTIVATIONS
 from bp_helpers.playground import DATASETS, Playground
 from bp_helpers.ui.explore import Coalescer, as_html, live_box
@@ -33,9 +34,6 @@ BATCH_SIZES = (1, 2, 5, 10, 20, 50, 100, 200)
 
 
 LEARNING_RATES = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
-
-#: What the playground's cell shows as text before the notebook runs (and on GitHub).
-RUN_TO_PLAY = "Run the notebook (Run → Run All Cells) to use the playground."
 
 
 class PlaygroundWidget:
@@ -69,31 +67,33 @@ class PlaygroundWidget:
         batch_options = sorted({*BATCH_SIZES, s.batch_size})
         rate_options = sorted({*LEARNING_RATES, s.learning_rate})
         self.controls: dict[str, Any] = {
-            "dataset": w.Dropdown(options=list(DATASETS), value=s.dataset, description="dataset"),
+            "dataset": w.Dropdown(options=list(DATASETS), value=s.dataset,
+                                  description=t("playground.dataset")),
             "noise": w.FloatSlider(value=s.noise, min=0.0, max=0.5, step=0.05,
-                                   description="noise", readout_format=".2f"),
+                                   description=t("playground.noise"), readout_format=".2f"),
             "hidden_layers": w.IntSlider(value=s.hidden_layers, min=0, max=4,
-                                         description="hidden layers"),
-            "width": w.IntSlider(value=s.width, min=1, max=16, description="width"),
+                                         description=t("playground.hidden_layers")),
+            "width": w.IntSlider(value=s.width, min=1, max=16, description=t("playground.width")),
             "activation": w.Dropdown(options=list(ACTIVATIONS), value=s.activation,
-                                     description="activation"),
+                                     description=t("playground.activation")),
             "learning_rate": w.SelectionSlider(options=[(f"{r:g}", r) for r in rate_options],
                                                value=s.learning_rate,
-                                               description="learning rate"),
+                                               description=t("playground.learning_rate")),
             "batch_size": w.SelectionSlider(options=batch_options, value=s.batch_size,
-                                            description="batch size"),
-            "seed": w.IntSlider(value=s.seed, min=0, max=20, description="seed"),
+                                            description=t("playground.batch_size")),
+            "seed": w.IntSlider(value=s.seed, min=0, max=20, description=t("playground.seed")),
         }
         for name, control in self.controls.items():
             control.style = style
             control.layout = layout
             control.observe(self._on_setting(name), names="value")
-        self.step_button = w.Button(description="Step", tooltip="one update (one mini-batch)",
-                                    icon="step-forward")
+        self.step_button = w.Button(description=t("playground.step"),
+                                    tooltip=t("playground.step_tooltip"), icon="step-forward")
         self.play = w.Play(value=0, min=0, max=10**6, step=1, interval=interval_ms,
-                           description="Run", show_repeat=False,
-                           tooltip=f"Run/Pause: {updates_per_frame} updates per frame")
-        self.reset_button = w.Button(description="Reset", tooltip="start again", icon="undo")
+                           description=t("playground.run"), show_repeat=False,
+                           tooltip=t("playground.run_tooltip", n=updates_per_frame))
+        self.reset_button = w.Button(description=t("playground.reset"),
+                                     tooltip=t("playground.reset_tooltip"), icon="undo")
         self.step_button.on_click(lambda _button: self.step())
         self.reset_button.on_click(lambda _button: self.reset())
         self.play.observe(self._on_tick, names="value")
@@ -105,11 +105,12 @@ class PlaygroundWidget:
         self.coalescer = Coalescer(self._draw_now)
         buttons = w.HBox([self.step_button, self.reset_button],
                          layout=w.Layout(width="300px"))
-        run = w.HBox([self.play, w.Label(f"Run: {updates_per_frame} updates a frame")],
+        run = w.HBox([self.play, w.Label(t("playground.run_label", n=updates_per_frame))],
                      layout=w.Layout(width="300px"))
         column = w.VBox([*self.controls.values(), buttons, run],
                         layout=w.Layout(width="310px", flex="0 0 auto"))
-        self.box = live_box([w.HBox([column, self.image]), self.text], RUN_TO_PLAY)
+        self.box = live_box([w.HBox([column, self.image]), self.text],
+                            t("playground.run_to_play"))
 
     # ------------------------------------------------------------------ actions
     def step(self) -> None:
@@ -156,7 +157,8 @@ class PlaygroundWidget:
 
 def playground_widget(state: Playground | None = None, **options: Any) -> Any:
     """The playground as one ``ipywidgets.VBox``: controls and buttons beside the
-    figure, text below; its text form (before the notebook runs) is :data:`RUN_TO_PLAY`.
+    figure, text below; its text form (before the notebook runs) is the message
+    ``playground.run_to_play`` (run the notebook to use the playground).
 
     ``options`` go to :class:`PlaygroundWidget` (``updates_per_frame``, ``interval_ms``).
     """

@@ -31,6 +31,7 @@ from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
+from bp_helpers.messages import t
 from bp_helpers.playground import Playground
 from bp_helpers.ui.palette import CLASS_MARKERS, TINTS, class_cmap, class_colors, layer_style
 from bp_helpers.ui.style import (
@@ -40,6 +41,7 @@ from bp_helpers.ui.style import (
     course_style,
     dynamic,
     figure_state,
+    ft,
     integer_ticks,
     label_axes,
     legend_outside,
@@ -92,27 +94,28 @@ def settings_line(state: Playground) -> str:
     """One line naming the data, the network and the optimiser settings."""
     s = state.settings
     net = "-".join(str(w) for w in s.widths)
-    return (f"{s.dataset}, noise {s.noise:.2f}, {state.X.shape[1]} points · network {net}, "
-            f"{s.activation} · learning rate {s.learning_rate:.3g}, batch "
-            f"{min(s.batch_size, state.X.shape[1])} · seed {s.seed}")
+    return t("playground.settings_line", dataset=s.dataset, noise=s.noise,
+             points=state.X.shape[1], net=net, activation=s.activation, lr=s.learning_rate,
+             batch=min(s.batch_size, state.X.shape[1]), seed=s.seed)
 
 
 def _short_settings(state: Playground) -> str:
     """The settings in few characters, for the figure's title."""
     s = state.settings
     net = "-".join(str(w) for w in s.widths)
-    return (f"{s.dataset} ({s.noise:.2f}) · {net} {s.activation} · η {s.learning_rate:.3g} · "
-            f"batch {min(s.batch_size, state.X.shape[1])} · seed {s.seed}")
+    return ft("playground.short_settings", dataset=s.dataset, noise=s.noise, net=net,
+              activation=s.activation, lr=s.learning_rate,
+              batch=min(s.batch_size, state.X.shape[1]), seed=s.seed)
 
 
 def describe(state: Playground) -> str:
     """The view's text: settings, progress (and the divergence message), then in words
     what the boundary, network, loss and gradient-norm views show."""
-    progress = (f"step {state.steps} (epoch {state.epoch:.1f}): loss {state.losses[-1]:.4f}, "
-                f"training accuracy {100 * state.accuracy():.1f} %")
+    progress = t("playground.progress", steps=state.steps, epoch=state.epoch,
+                 loss=state.losses[-1], accuracy=100 * state.accuracy())
     lines = [settings_line(state), progress]
     if state.steps == 0 and state.diverged is None:
-        lines.append("no update yet: press Step or Run")
+        lines.append(t("playground.no_update"))
     if state.diverged is not None:
         lines.append(f"⚠ {state.diverged}")
     lines += [_describe_boundary(state), _describe_network(state), _describe_curves(state)]
@@ -120,52 +123,44 @@ def describe(state: Playground) -> str:
 
 
 def _describe_boundary(state: Playground) -> str:
-    when = ("the untrained network (random weights)" if state.steps == 0
-            else f"the network after {state.steps} updates")
-    return (f"Boundary: shading = P(class 1) by {when}, sky blue near 0, white at 0.5, gold "
-            f"near 1; the black line is P = 0.5; class 0 circles, class 1 squares.")
+    when = (t("playground.untrained") if state.steps == 0
+            else t("playground.after_updates", steps=state.steps))
+    return t("playground.boundary_text", when=when)
 
 
 def _grey_reason(activation: str) -> str:
     """Why an edge's gradient is exactly 0, for the network's hidden activation."""
     if activation == "relu":
-        return ("each grey edge leads into or comes out of a ReLU unit that was inactive "
-                "(z ≤ 0) for every sample of the mini-batch (∂L/∂w = δ·a is 0 when the "
-                "unit's δ, or its input a, is 0)")
+        return t("playground.grey_relu")
     if activation in ("tanh", "sigmoid"):
-        return (f"each grey edge leads into a saturated {activation} unit (|z| so large that "
-                f"{activation}'(z) is 0 in floating point), so no gradient flows through it")
-    return "no gradient reached those weights in the last mini-batch"
+        return t("playground.grey_saturated", activation=activation)
+    return t("playground.grey_other")
 
 
 def _describe_network(state: Playground) -> str:
     n_weights = sum(state.mlp.params[f"W{k}"].size for k in range(1, state.mlp.n_layers + 1))
     if state.grads is None:
-        return (f"Network: {n_weights} weights, line width and opacity ∝ |w|; all grey: no "
-                "gradient yet (colour will be the sign of ∂L/∂w).")
+        return t("playground.network_no_gradient", weights=n_weights)
     signs = _gradient_signs(state)
     n_pos, n_neg = int(np.sum(signs > 0)), int(np.sum(signs < 0))
     n_zero = signs.size - n_pos - n_neg
-    text = (f"Network: {n_weights} weights, line width and opacity ∝ |w|; ∂L/∂w > 0 on "
-            f"{n_pos} (green: the update lowers w), < 0 on {n_neg} (purple: raises w), "
-            f"exactly 0 on {n_zero} (grey)")
-    if n_zero:
-        text += f": {_grey_reason(state.settings.activation)}"
-    return text + "."
+    reason = (t("playground.grey_because", reason=_grey_reason(state.settings.activation))
+              if n_zero else "")
+    return t("playground.network_signs", weights=n_weights, positive=n_pos, negative=n_neg,
+             zero=n_zero, reason=reason)
 
 
 def _describe_curves(state: Playground) -> str:
     if state.steps == 0:
-        return (f"Loss: {state.losses[0]:.3f} before any update. Gradient norms: none yet.")
+        return t("playground.curves_none", loss=state.losses[0])
     smooth = _smoothed_log_norms(state.grad_norms)[-1]
     norms = ", ".join(f"W{k} {10 ** v:.2g}" for k, v in enumerate(smooth, start=1))
     spread = ""
     if smooth.size > 1:
         ratio = 10 ** (smooth[0] - smooth[-1])
-        spread = f"; W1's norm is {ratio:.2g} × the output layer's"
-    return (f"Loss: from {state.losses[0]:.3f} to {state.losses[-1]:.3f} over {state.steps} "
-            f"updates. Gradient norms (smoothed over the last {SMOOTH_WINDOW} updates): "
-            f"{norms}{spread}.")
+        spread = t("playground.curves_spread", ratio=ratio)
+    return t("playground.curves", first=state.losses[0], last=state.losses[-1],
+             steps=state.steps, window=SMOOTH_WINDOW, norms=norms, spread=spread)
 
 
 # --------------------------------------------------------------------------- building
@@ -178,22 +173,23 @@ def _build(fig: Figure, state: Playground) -> dict:
     image = dynamic(ax_b.imshow(np.full((GRID, GRID), 0.5), origin="lower", cmap=class_cmap(),
                                 vmin=0.0, vmax=1.0, aspect="auto", interpolation="bilinear",
                                 extent=(-1, 1, -1, 1)))
-    colorbar(ax_b, image, "P(class 1)")
+    colorbar(ax_b, image, ft("playground.p_class1"))
     contour = dynamic(LineCollection([], colors=COLORS["ink"], linewidths=1.4, zorder=3))
     ax_b.add_collection(contour)
     points = [dynamic(ax_b.scatter([], [], c=color, marker=marker, s=22,
                                    edgecolors=COLORS["ink"], linewidths=0.5, zorder=4,
-                                   label=f"class {k}"))
+                                   label=ft("playground.class_k", k=k)))
               for k, (color, marker) in enumerate(zip(class_colors(), CLASS_MARKERS,
                                                       strict=True))]
-    label_axes(ax_b, "P(class 1) after 0 updates", "x₁", "x₂")
+    label_axes(ax_b, ft("playground.p_after", steps=0), "x₁", "x₂")
     boundary_title = dynamic(ax_b.title)
     ax_b.grid(False)
 
     (loss_line,) = ax_l.plot([], [], color=COLORS["train"], marker="o", markevery=[-1],
                              markersize=5)
     dynamic(loss_line)
-    label_axes(ax_l, "loss on all the data", "update step", "binary cross-entropy")
+    label_axes(ax_l, ft("playground.loss_title"), ft("playground.update_step"),
+               ft("playground.bce"))
     integer_ticks(ax_l.xaxis)
 
     ax_g.set_yscale("log")
@@ -201,7 +197,7 @@ def _build(fig: Figure, state: Playground) -> dict:
     # whenever the axes are drawn.
     ax_g.yaxis.set_major_formatter(FuncFormatter(power_of_ten_label))
     ax_g.yaxis.set_minor_formatter(NullFormatter())
-    label_axes(ax_g, "gradient norm per layer", "update step", "‖∂L/∂W‖")
+    label_axes(ax_g, ft("playground.norm_title"), ft("playground.update_step"), "‖∂L/∂W‖")
     integer_ticks(ax_g.xaxis)
     ax_l.set_xlim(0, 10)
     ax_g.set_xlim(0, 10)
@@ -266,7 +262,9 @@ def _build_network(ax, widths: tuple[int, ...]) -> LineCollection:
                linewidths=1.0, zorder=2)
     top = max(abs(float(y[0])) for y in ys)
     span = 2 * top + 1
-    names = ["input", *[f"hidden {k}" for k in range(1, len(widths) - 1)], "output"]
+    names = [ft("playground.layer_input"),
+             *[ft("playground.layer_hidden", k=k) for k in range(1, len(widths) - 1)],
+             ft("playground.layer_output")]
     for k, name in enumerate(names):
         ax.text(k, -top - 0.4, name, ha="center", va="top", fontsize=9)
     for i, y in enumerate(ys[0]):
@@ -276,8 +274,7 @@ def _build_network(ax, widths: tuple[int, ...]) -> LineCollection:
     ax.set_ylim(-top - 0.5 - 0.08 * span, top + 0.5)
     ax.set_axis_off()
     # The colour key lives in the title: a legend would cover edges.
-    ax.set_title("network: line width and opacity ∝ |w|\n"
-                 "colour = sign of ∂L/∂w: green > 0, purple < 0, grey 0")
+    ax.set_title(ft("playground.network_title"))
     return edges
 
 
@@ -321,8 +318,8 @@ def _update_boundary(state: Playground, art: dict) -> None:
     for k, points in enumerate(art["points"]):
         points.set_offsets(X[:, state.Y[0] == k].T)
     art["boundary_title"].set_text(
-        "P(class 1) before training (random weights)" if state.steps == 0
-        else f"P(class 1) after {state.steps} updates")
+        ft("playground.p_before") if state.steps == 0
+        else ft("playground.p_after", steps=state.steps))
 
 
 def _contour_lines(gx: np.ndarray, gy: np.ndarray, P: np.ndarray,

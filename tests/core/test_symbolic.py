@@ -59,3 +59,20 @@ def test_check_equal() -> None:
 def test_bad_input_is_explained(call, error, message) -> None:
     with pytest.raises(error, match=message):
         call()
+
+
+def test_verdicts_print_in_the_notebook_language() -> None:
+    from bp_helpers import messages
+
+    right, wrong = check_derivative(2 * x, x**2, x), check_equal(x, x + 1, "lab")
+    assert str(right) == "✓ d/dx: hand derivation equals sympy.diff"
+    messages.set_language("zh")
+    try:
+        assert str(right) == "✓ d/dx：手算的导数与 sympy.diff 相等"
+        assert str(wrong) == "✗ lab：两者之差化简为 -1，不是 0"
+        assert str(check_equal(x, x)) == "✓ 两个表达式：两边恒等"
+    finally:
+        messages.set_language("en")
+    assert str(wrong) == "✗ lab: the difference simplifies to -1, not 0"
+    with pytest.raises(ValueError, match="kind"):
+        Verdict(True, "l", sp.Integer(0), kind="other")

@@ -176,3 +176,84 @@ def test_explore_text_figures_and_hints_are_chinese_after_set_language(capsys) -
     finally:
         messages.set_language("en")
     assert l00.gradient_descent(eta=0.25, steps=30).text == english
+
+
+# ---- the loss curve with two tangents (notebook 00, section 1) -----------------------------
+def _tangent_inputs() -> tuple[np.ndarray, np.ndarray, dict[float, tuple[float, float]]]:
+    ws = np.linspace(-0.5, 4.5, 200)
+    tangents = {w: (l00.fit_loss(w), l00.fit_gradient(w)) for w in (0.0, 3.0)}
+    return ws, l00.fit_loss(ws), tangents
+
+
+def test_loss_tangents_draw_the_curve_and_a_tangent_per_point_coloured_by_sign() -> None:
+    import warnings
+
+    from bp_helpers.ui.legibility import min_font_size_pt
+
+    ws, curve, tangents = _tangent_inputs()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        view = l00.plot_loss_tangents(ws, curve, tangents)
+        assert view.png()[:4] == b"\x89PNG"
+    ax = view.figure.axes[0]
+    assert ax.get_title() and ax.get_xlabel() == "parameter w" and ax.get_ylabel() == "loss L(w)"
+    curve_line, falling, rising = ax.get_lines()
+    np.testing.assert_allclose(curve_line.get_ydata(), curve)
+    # each segment is the tangent: through (w, L(w)) with slope dL/dw
+    for line, w in ((falling, 0.0), (rising, 3.0)):
+        x, y = line.get_data()
+        assert np.mean(x) == pytest.approx(w)
+        assert (y[1] - y[0]) / (x[1] - x[0]) == pytest.approx(l00.fit_gradient(w))
+    assert falling.get_color() == l00.COLORS["negative"] and falling.get_linestyle() == "-"
+    assert rising.get_color() == l00.COLORS["positive"] and rising.get_linestyle() == "--"
+    legend = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert legend[1:] == ["tangent at w = 0, slope dL/dw = -19",
+                          "tangent at w = 3, slope dL/dw = 9"]
+    assert min_font_size_pt(view.figure) >= 9
+    assert "at w = 0 the slope is dL/dw = -19 (negative" in view.text
+    assert "at w = 3 the slope is dL/dw = 9 (positive" in view.text
+    lowest = int(np.argmin(curve))
+    assert f"L = {curve[lowest]:.4f}, at w = {ws[lowest]:.2f}" in view.text
+
+
+def test_loss_tangents_in_chinese() -> None:
+    import re
+    import warnings
+
+    import matplotlib as mpl
+
+    from bp_helpers.ui.style import cjk_font
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    with mpl.rc_context():
+        try:
+            l00.set_language("zh")
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # a missing glyph would warn
+                view = l00.plot_loss_tangents(*_tangent_inputs())
+                view.png()
+            assert "为负，实线" in view.text and "为正，虚线" in view.text
+            ax = view.figure.axes[0]
+            labels = [ax.get_title(), ax.get_xlabel(), ax.get_ylabel(),
+                      ax.get_legend().get_texts()[1].get_text()]
+            assert all(bool(cjk.search(label)) == (cjk_font() is not None) for label in labels)
+        finally:
+            l00.set_language("en")
+
+
+@pytest.mark.parametrize(
+    ("ws", "curve", "tangents", "error"),
+    [
+        ([0.0, 1.0], [1.0], {0.0: (1.0, -1.0)}, ValueError),  # shapes differ
+        ([0.0], [1.0], {0.0: (1.0, -1.0)}, ValueError),  # one point is no curve
+        ([0.0, float("nan")], [1.0, 2.0], {0.0: (1.0, -1.0)}, ValueError),
+        ([0.0, 1.0], [1.0, 2.0], {}, ValueError),  # no tangent
+        ([0.0, 1.0], [1.0, 2.0], [(0.0, 1.0, -1.0)], TypeError),  # not a mapping
+        ([0.0, 1.0], [1.0, 2.0], {0.0: -1.0}, TypeError),  # not a pair (L, slope)
+        ([0.0, 1.0], [1.0, 2.0], {0.0: (1.0, "steep")}, TypeError),
+        (["a", "b"], [1.0, 2.0], {0.0: (1.0, -1.0)}, TypeError),
+    ],
+)
+def test_loss_tangents_reject_bad_input(ws, curve, tangents, error: type) -> None:
+    with pytest.raises(error):
+        l00.plot_loss_tangents(ws, curve, tangents)

@@ -311,3 +311,204 @@ def test_fast_png_matches_a_full_render(explorer, moves) -> None:
         full = _pixels(buffer.getvalue())
         assert fast.shape == full.shape
         assert np.mean(np.abs(fast - full).max(axis=-1) > 40) < 1e-3
+
+
+def test_lesson_speaks_chinese_after_set_language_zh(capsys) -> None:
+    import re
+    import warnings
+
+    from bp_helpers.ui.style import cjk_font
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    english = l01.tangent_and_secants(x=1.0, h=1e-3).text
+    try:
+        l01.set_language("zh")
+        texts = [l01.tangent_and_secants(x=1.0, h=1e-3).text,
+                 l01.tangent_and_secants(x=1.0, h=1.0).text,
+                 l01.chain_factors(x=0.8, composition="σ(3x − 1)").text,
+                 l01.two_paths(x=0.7).text]
+        assert all(cjk.search(text) for text in texts)
+        assert texts[0] != english and "中心割线与切线重合" in texts[0]
+        assert texts[3].splitlines()[1] == "dz/dx = 0.9019 + 0.3748 = 1.2767"  # notebook 01
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            views = [explorer.static() for explorer in (l01.TANGENT, l01.CHAIN, l01.TWO_PATHS)]
+            for view in views:
+                view.png()
+        if cjk_font() is not None:
+            for view in views:
+                titles = [ax.get_title() for ax in view.figure.axes]
+                assert all(cjk.search(title) for title in titles), titles
+
+        assert l01.check_two_path_derivative(math.sin(0.7) * 1.4) is False
+        assert "只是经过 u 的那条路径" in capsys.readouterr().out
+        assert l01.check_jacobian(np.array(ANSWERS[l01.check_jacobian]).T) is False
+        assert "转置" in capsys.readouterr().out
+        assert l01.check_softplus_derivative(sp.exp(3 * _x()) / (1 + sp.exp(3 * _x()))) is False
+        assert "内层导数" in capsys.readouterr().out
+        assert l01.check_quadratic_form_gradient(2 * l01.QUADRATIC_A @ l01.QUADRATIC_X) is False
+        assert "不对称" in capsys.readouterr().out
+        assert l01.check_sigmoid_prime(lambda z: None) is False
+        assert "返回了 None" in capsys.readouterr().out
+        assert l01.check_sigmoid_prime(lambda z: 1 / (1 + np.exp(-np.asarray(z)))) is False
+        assert "s·(1 − s)；" in capsys.readouterr().out
+    finally:
+        l01.set_language("en")
+    assert l01.tangent_and_secants(x=1.0, h=1e-3).text == english
+
+
+def test_prose_fills_in_the_notebooks_sentences_in_its_language() -> None:
+    line = l01.prose("grid_minimum", difference="central", h_grid=1e-5, h_star=1e-5, error=3e-11)
+    assert line == ("✓ central: grid minimum at h = 1.00e-05, formula h* = 1.00e-05, "
+                    "predicted error E(h*) = 3.0e-11")
+    assert l01.prose("halving", forward=2.0, central=4.0).endswith("central error / 4.00")
+    try:
+        l01.set_language("zh")
+        assert l01.prose("measured_near", difference="forward").startswith("✓ 前向差分：")
+        assert "$10^{-15}$" in l01.prose("best_steps", h_forward="1", error_forward="2",
+                                         h_central="3", error_central="4", ratio=641.0)
+    finally:
+        l01.set_language("en")
+    with pytest.raises(ValueError, match="one of"):
+        l01.prose("no such sentence")
+    with pytest.raises(ValueError, match="forward"):
+        l01.prose("measured_near", difference="backward")
+
+
+# ---- the figures of notebook 01's own cells (sections 1, 5 and 8)
+def _sweep_data(x: float = 1.0):
+    """The notebook's section-8 numbers: steps, {difference: (measured, truncation, h*)},
+    round-off term."""
+    eps = float(np.finfo(float).eps)
+    hs = np.logspace(-15, 0, 301)
+    forward, central = l01.difference_errors(x, hs)
+    models = {
+        "forward": (forward, hs / 2 * abs(math.sin(x)), math.sqrt(2 * eps)),
+        "central": (central, hs**2 / 6 * abs(math.cos(x)),
+                    (3 * eps * abs(math.tan(x))) ** (1 / 3)),
+    }
+    return hs, models, eps * abs(math.sin(x)) / hs
+
+
+def _notebook_figures():
+    from bp_helpers.nn.activations import sigmoid, sigmoid_prime
+
+    z = np.linspace(-8, 8, 400)
+    return [l01.plot_zoom_windows(1.0, (1.0, 0.1, 0.01)),
+            l01.plot_sigmoid(z, sigmoid(z), sigmoid_prime(z)),
+            l01.plot_error_sweep(*_sweep_data(), x=1.0)]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_notebook_figures_draw_titled_legible_axes_in_both_languages(language: str) -> None:
+    import re
+    import warnings
+
+    from bp_helpers.ui.legibility import min_font_size_pt
+    from bp_helpers.ui.style import View, cjk_font
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    try:
+        l01.set_language(language)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a missing glyph warns
+            views = _notebook_figures()
+            for view in views:
+                assert isinstance(view, View)
+                assert view.png().startswith(b"\x89PNG")
+        for view in views:
+            assert min_font_size_pt(view.figure) >= 9
+            for ax in view.figure.axes:
+                assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+            assert bool(cjk.search(view.text)) == (language == "zh"), view.text
+            if language == "zh" and cjk_font() is not None:
+                assert all(cjk.search(ax.get_title()) for ax in view.figure.axes)
+    finally:
+        l01.set_language("en")
+
+
+def test_zoom_windows_text_gives_the_gaps_shrinking_like_the_width_squared() -> None:
+    view = l01.plot_zoom_windows(1.0, (1.0, 0.1, 0.01))
+    assert [ax.get_title() for ax in view.figure.axes] == [
+        "window x = 1 ± 1", "window x = 1 ± 0.1", "window x = 1 ± 0.01"]
+    gap = max(abs(math.sin(t) - math.sin(1) - math.cos(1) * (t - 1))
+              for t in np.linspace(0.99, 1.01, 200))
+    assert f"{gap:.2g}" in view.text  # ≈ sin(1)/2 · 0.01²
+    assert "power 2.0" in view.text and "slope cos 1 = 0.5403" in view.text
+
+
+def test_sigmoid_figure_text_gives_the_peak_of_one_quarter() -> None:
+    z = np.linspace(-8, 8, 400)
+    s = 1 / (1 + np.exp(-z))
+    text = l01.plot_sigmoid(z, s, s * (1 - s)).text
+    assert "largest, 0.2500, at z = 0.0" in text  # the grid misses 0: no "-0.0"
+    assert "from 0.0003 at z = -8 to 0.9997 at z = 8" in text
+
+
+def test_error_sweep_fits_slopes_one_and_two_and_finds_the_bottoms() -> None:
+    hs, models, roundoff = _sweep_data()
+    view = l01.plot_error_sweep(hs, models, roundoff, x=1.0)
+    assert "fitted slopes 1.00 (forward) and 2.00 (central)" in view.text
+    bottom = hs[np.argmin(models["central"][0])]
+    assert f"at h = {bottom:.1e}; the vertical lines" in view.text
+    assert 1e-7 < bottom < 1e-4  # near h*_cen ≈ 1e-5
+    legend = [text.get_text() for text in view.figure.axes[0].get_legend().get_texts()]
+    assert legend == ["forward (measured)", "central (measured)", "truncation (h/2)|f''|",
+                      "truncation (h²/6)|f'''|", "round-off ε|f|/h"]
+
+
+def test_error_sweep_draws_an_exact_zero_at_the_floor() -> None:
+    hs, models, roundoff = _sweep_data()
+    measured = models["central"][0].copy()
+    measured[150] = 0.0
+    view = l01.plot_error_sweep(hs, {**models, "central": (measured, *models["central"][1:])},
+                                roundoff)
+    drawn = view.figure.axes[0].get_lines()[1].get_ydata()
+    assert drawn[150] == l01.ERROR_FLOOR
+    assert "central 0.0e+00 at h =" in view.text
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [({"x": "1"}, TypeError), ({"x": math.nan}, ValueError), ({"widths": 0.1}, TypeError),
+     ({"widths": (1.0,)}, ValueError), ({"widths": (1.0, 1.0)}, ValueError),
+     ({"widths": (1.0, -0.1)}, ValueError), ({"widths": "abc"}, TypeError)],
+)
+def test_zoom_windows_rejects_bad_input(kwargs: dict, error: type) -> None:
+    with pytest.raises(error):
+        l01.plot_zoom_windows(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [((np.linspace(1, 0, 5), np.zeros(5), np.zeros(5)), ValueError),
+     ((np.linspace(0, 1, 5), np.zeros(4), np.zeros(5)), ValueError),
+     ((np.linspace(0, 1, 5), np.zeros(5), np.full(5, np.nan)), ValueError),
+     ((np.zeros((2, 2)), np.zeros(4), np.zeros(4)), ValueError),
+     ((None, np.zeros(5), np.zeros(5)), TypeError)],
+)
+def test_sigmoid_figure_rejects_bad_input(args: tuple, error: type) -> None:
+    with pytest.raises(error):
+        l01.plot_sigmoid(*args)
+
+
+def _broken_sweeps():
+    hs, models, roundoff = _sweep_data()
+    forward = models["forward"]
+    return [
+        ((hs[::-1], models, roundoff), ValueError, "increasing"),
+        ((hs, {"forward": forward}, roundoff), ValueError, "keys"),
+        ((hs, [forward], roundoff), TypeError, "map"),
+        ((hs, {**models, "forward": forward[:2]}, roundoff), TypeError, "tuple"),
+        ((hs, {**models, "forward": (forward[0][:9], *forward[1:])}, roundoff), ValueError,
+         "shape"),
+        ((hs, {**models, "forward": (-forward[0], *forward[1:])}, roundoff), ValueError, ">= 0"),
+        ((hs, {**models, "forward": (*forward[:2], 0.5)}, roundoff), ValueError, "10 h"),
+        ((hs, models, roundoff[:3]), ValueError, "roundoff"),
+    ]
+
+
+@pytest.mark.parametrize(("args", "error", "match"), _broken_sweeps())
+def test_error_sweep_rejects_bad_input(args: tuple, error: type, match: str) -> None:
+    with pytest.raises(error, match=match):
+        l01.plot_error_sweep(*args)

@@ -218,3 +218,59 @@ def test_the_english_summary_table_keeps_its_rows() -> None:
     assert summary[9] == ("| accumulation | `backward()` adds into leaves; `zero_grad()` resets "
                           "| twice gives $-60$, not $-30$ |")
     assert len(summary) == 13
+
+
+# ---- the training run in two engines (section 8) ----------------------------------
+LOSSES = [0.7136, 0.69, 0.66, 0.62, 0.58, 0.55, 0.52, 0.4432]
+
+
+def test_two_engines_draws_both_runs_and_says_whether_they_agree() -> None:
+    import numpy as np
+
+    from bp_helpers.ui.legibility import min_font_size_pt
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        view = l02.plot_two_engines(LOSSES, np.array(LOSSES) + 1e-13)
+        assert view.png()[:4] == b"\x89PNG"
+    ax = view.figure.axes[0]
+    assert ax.get_title() == "The same training run, two engines"
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("step", "loss (mean BCE)")
+    vector, value = ax.get_lines()
+    assert vector.get_linestyle() == "--" and value.get_marker() == "o"
+    assert list(value.get_xdata()) == list(range(1, len(LOSSES) + 1))
+    ticks = ax.get_xticks()
+    assert np.all(ticks == np.round(ticks))
+    # the legend sits beside the axes, off the data
+    view.figure.draw_without_rendering()
+    legend_box = ax.get_legend().get_window_extent()
+    assert legend_box.x0 >= ax.get_window_extent().x1
+    assert min_font_size_pt(view.figure) >= 9
+    assert view.text.startswith("The loss (mean BCE) at each of 8 training steps")
+    assert "from 0.7136 to 0.4432" in view.text
+    assert "differ by less than 1e-10, so the dots sit on the line" in view.text
+    apart = l02.plot_two_engines(LOSSES, np.array(LOSSES) + np.linspace(0, 0.02, len(LOSSES)))
+    assert "the largest gap between them is 0.02" in apart.text
+
+
+def test_two_engines_in_chinese_and_bad_input() -> None:
+    with mpl.rc_context():
+        try:
+            l02.set_language("zh")
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # a missing glyph would warn
+                view = l02.plot_two_engines(LOSSES, LOSSES)
+                view.png()
+            assert "圆点落在虚线上" in view.text
+            ax = view.figure.axes[0]
+            labels = [ax.get_title(), ax.get_xlabel(), ax.get_ylabel(),
+                      *(text.get_text() for text in ax.get_legend().get_texts())]
+            assert all(bool(CJK.search(label)) == (cjk_font() is not None) for label in labels)
+        finally:
+            l02.set_language("en")
+    for value, vector, error in [(LOSSES, LOSSES[:-1], ValueError), ([], [], ValueError),
+                                 ([[0.5]], [[0.5]], ValueError),
+                                 ([0.5, float("inf")], [0.5, 0.4], ValueError),
+                                 ([0.5, None], [0.5, 0.4], TypeError)]:
+        with pytest.raises(error):
+            l02.plot_two_engines(value, vector)

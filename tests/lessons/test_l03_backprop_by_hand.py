@@ -245,3 +245,76 @@ def test_fast_png_matches_a_full_render() -> None:
             assert fast.shape == full.shape
             differ = np.any(np.abs(fast - full) > 40, axis=-1).mean()
             assert differ < 0.0005, (explorer.name, values, differ)
+
+
+# --- the Chinese edition ------------------------------------------------------------------
+
+def _figure_texts(view) -> list[str]:
+    from matplotlib.text import Text
+
+    return [t.get_text() for t in view.figure.findobj(Text) if t.get_text()]
+
+
+def test_explore_text_hints_and_sentences_in_chinese(capsys: pytest.CaptureFixture) -> None:
+    import re
+    import warnings
+
+    from bp_helpers.messages import t_in
+    from bp_helpers.ui.style import cjk_font
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    f = net.forward(net.REFERENCE_PARAMS, net.REFERENCE_X, net.REFERENCE_T)
+    english = [l03.backward_pass(0).text, l03.BACKWARD_PASS.static().text,
+               l03.GRADIENT_BARS.static().text, l03.gradient_bars("x_1", 1.0).text]
+    try:
+        l03.set_language("zh")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # no missing glyph, no other warning
+            views = [l03.backward_pass(0), l03.BACKWARD_PASS.static(),
+                     l03.GRADIENT_BARS.static(), l03.gradient_bars("x_1", 1.0)]
+            for view in views:
+                view.png()
+        capsys.readouterr()
+        assert not l03.check_output_error(f.y - f.t)
+        trap = capsys.readouterr().out
+        ref = l03.two_layer_gradients()
+        assert not l03.check_two_layer_grads({**ref, "dW1": ref["dW1"].T})
+        transpose = capsys.readouterr().out
+        sentences = [l03.backward_by_hand_checked(5), l03.steps_checked(20),
+                     l03.random_points_checked(5), l03.multiplication_counts(210, 34),
+                     l03.descent_step_report(0.5, 0.35, 0.33, -0.016, 0.83, 0.81, 0.0),
+                     l03.low_bias_report(0.25),
+                     l03.layer_bars_markdown(largest_weight=2.0, shrink_2=0.35, shrink_1=0.64,
+                                             paths=[-0.07, -0.08], x_1=1.0,
+                                             largest_grad_2=0.03, largest_grad_1=0.026,
+                                             small_out_sum=1.0, small_shrink_2=0.12,
+                                             small_shrink_1=0.22)]
+    finally:
+        l03.set_language("en")
+    for view, text in zip(views, english, strict=True):
+        assert cjk.search(view.text) and view.text != text, view.text
+    assert "两条路径在这里汇合" in views[1].text  # step 12: the two paths meet
+    assert "第 1 层" in views[2].text and "黑边" in views[2].text
+    assert t_in("zh", "l03.output_error_trap") in trap
+    assert "转置" in transpose
+    assert all(cjk.search(s) for s in sentences), sentences
+    assert "$h^{(1)}_2$" in sentences[-1] and "06_activations" in sentences[-1]
+    if cjk_font() is not None:  # the figure text too: titles, legends, column names
+        for view in views:
+            assert any(cjk.search(s) for s in _figure_texts(view)), _figure_texts(view)
+    assert l03.backward_pass(0).text == english[0]  # English again after the reset
+
+
+def test_sentence_functions_reject_bad_input() -> None:
+    with pytest.raises(TypeError, match="points must be an integer"):
+        l03.backward_by_hand_checked(5.0)
+    with pytest.raises(ValueError, match="naive must be >= 1"):
+        l03.multiplication_counts(0, 34)
+    with pytest.raises(ValueError, match="eta must be finite"):
+        l03.descent_step_report(math.nan, 0.35, 0.33, -0.016, 0.83, 0.81, 0.0)
+    with pytest.raises(TypeError, match="largest_slope must be a real number"):
+        l03.low_bias_report("0.25")
+    with pytest.raises(ValueError, match="two paths"):
+        l03.layer_bars_markdown(largest_weight=2.0, shrink_2=0.35, shrink_1=0.64, paths=[0.1],
+                                x_1=1.0, largest_grad_2=0.03, largest_grad_1=0.026,
+                                small_out_sum=1.0, small_shrink_2=0.12, small_shrink_1=0.22)

@@ -346,3 +346,56 @@ def test_notebook_sentences_and_paragraphs_in_english() -> None:
         l05.seed_success_text({4: 20}, lr=0.5, epochs=1000)
     with pytest.raises(ValueError):
         l05.note_run_text([0.1], own_final=0.1, own_first=0.7, implied=0.016)
+
+
+# ------------------------------------------------------------------ the XOR points (section 1)
+def test_xor_points_draw_each_class_with_its_marker_and_say_where_they_are() -> None:
+    from bp_helpers.ui.legibility import min_font_size_pt
+
+    X, Y = data.xor()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        view = l05.plot_xor_points(X, Y)
+        assert view.png()[:4] == b"\x89PNG"
+    ax = view.figure.axes[0]
+    assert ax.get_title() == "XOR: the 1s sit on one diagonal"
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("x₁", "x₂")
+    zeros, ones = ax.collections
+    assert sorted(map(tuple, zeros.get_offsets().tolist())) == [(0, 0), (1, 1)]
+    assert sorted(map(tuple, ones.get_offsets().tolist())) == [(0, 1), (1, 0)]
+    assert [text.get_text() for text in ax.get_legend().get_texts()] == ["y = 0", "y = 1"]
+    assert ax.get_xlim() == ax.get_ylim() == (-0.5, 1.5)
+    assert min_font_size_pt(view.figure) >= 9
+    assert view.text == ("4 points: circles (y = 0) at (0, 0) and (1, 1), squares (y = 1) at "
+                         "(0, 1) and (1, 0). The 1s sit on one diagonal, the 0s on the other.")
+    # not XOR: the points are listed, and nothing is said about diagonals
+    other = l05.plot_xor_points(np.array([[0, 1, 2], [0, 0, 0]]), np.array([[0, 1, 1]]))
+    assert other.text == ("3 points: circles (y = 0) at (0, 0), squares (y = 1) at (1, 0) "
+                          "and (2, 0).")
+
+
+def test_xor_points_in_chinese_and_bad_input() -> None:
+    import matplotlib as mpl
+
+    from bp_helpers.ui.style import cjk_font
+
+    X, Y = data.xor()
+    with mpl.rc_context():
+        try:
+            l05.set_language("zh")
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # a missing glyph would warn
+                view = l05.plot_xor_points(X, Y)
+                view.png()
+            assert view.text.startswith("4 个点：圆点（y = 0）位于 (0, 0) 和 (1, 1)")
+            assert "另一条对角线" in view.text
+            title = view.figure.axes[0].get_title()
+            assert bool(CJK.search(title)) == (cjk_font() is not None)
+        finally:
+            l05.set_language("en")
+    for bad_X, bad_Y, error in [(X.T, Y, ValueError), (X, Y.ravel(), ValueError),
+                                (X, 2 * Y, ValueError), (X, np.zeros((1, 4)), ValueError),
+                                (X[:, :3], Y, ValueError), (np.full((2, 4), np.nan), Y, ValueError),
+                                ("X", Y, TypeError)]:
+        with pytest.raises(error):
+            l05.plot_xor_points(bad_X, bad_Y)

@@ -159,3 +159,77 @@ def test_in_chinese_the_explore_text_hints_and_figure_are_chinese(capsys) -> Non
         "Jacobian of the layer's output w.r.t. its input: 1.32e+10 entries, 105 GB in float64")
     assert l07.accumulation_report(0.3).splitlines()[2] == (
         "100 + 60 + 40, plain average: largest relative gap 0.30")
+
+
+# --- the timing figure (section 2) -------------------------------------------------------
+SIZES = [2, 4, 8, 16, 32, 64, 128]
+
+
+def _timings() -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Made-up timings with known growth: forward n², reverse n (left); the reverse (right)."""
+    s = np.array(SIZES, dtype=float)
+    return ({"forward": list(1e-6 * s**2), "reverse": list(1e-5 * s)},
+            {"forward": list(1e-5 * s), "reverse": list(1e-6 * s**2)})
+
+
+def test_mode_timings_draw_log_log_and_state_the_growth() -> None:
+    from bp_helpers.ui.legibility import min_font_size_pt
+
+    many_in, many_out = _timings()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        view = l07.plot_mode_timings(SIZES, many_in, many_out)
+        assert view.png()[:4] == b"\x89PNG"
+    left, right = view.figure.axes
+    assert left.get_title() == "n inputs → 1 output: a gradient"
+    assert right.get_xlabel() == "number of outputs m"
+    for ax in (left, right):
+        assert ax.get_xscale() == ax.get_yscale() == "log"
+        assert ax.get_ylabel() == "time (ms, log scale)"
+        assert list(ax.get_xticks()) == SIZES
+    forward, reverse = left.get_lines()
+    np.testing.assert_allclose(forward.get_ydata(), np.array(many_in["forward"]) * 1e3)
+    assert forward.get_marker() == "o" and reverse.get_marker() == "s"
+    assert [text.get_text() for text in right.get_legend().get_texts()] == [
+        "forward mode (Dual)", "reverse mode (Value)"]
+    assert min_font_size_pt(view.figure) >= 9
+    header, left_line, right_line = view.text.splitlines()
+    assert "log-log" in header
+    assert "at n = 128 forward mode takes 16.4 ms, reverse mode 1.28 ms" in left_line
+    assert "(forward / reverse = 12.8×)" in left_line
+    assert "grows like n^2.0, reverse mode's like n^1.0" in left_line
+    assert "reverse mode's time grows like m^2.0, forward mode's like m^1.0" in right_line
+    assert "from m = 16 on" in right_line
+
+
+def test_mode_timings_in_chinese_and_bad_input() -> None:
+    many_in, many_out = _timings()
+    with mpl.rc_context():
+        try:
+            l07.set_language("zh")
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # a missing glyph would warn
+                view = l07.plot_mode_timings(SIZES, many_in, many_out)
+                view.png()
+            lines = view.text.splitlines()
+            assert len(lines) == 3 and all(CJK.search(line) for line in lines)
+            assert "双对数坐标" in lines[0] and lines[1].startswith("左图")
+            labels = [text for ax in view.figure.axes
+                      for text in (ax.get_title(), ax.get_xlabel(), ax.get_ylabel())]
+            labels += [text.get_text() for text in view.figure.axes[1].get_legend().get_texts()]
+            assert all(bool(CJK.search(label)) == (cjk_font() is not None) for label in labels)
+        finally:
+            l07.set_language("en")
+    bad = [
+        ([2], {"forward": [1.0], "reverse": [1.0]}, ValueError),  # one size: no growth
+        ([4, 2, 8, 16, 32, 64, 128], many_in, ValueError),  # not increasing
+        ([2.5, 4, 8, 16, 32, 64, 128], many_in, ValueError),  # not integers
+        (SIZES, {"forward": many_in["forward"]}, ValueError),  # a mode missing
+        (SIZES, {"forward": many_in["forward"][:-1], "reverse": many_in["reverse"]}, ValueError),
+        (SIZES, {"forward": [0.0] * 7, "reverse": many_in["reverse"]}, ValueError),  # log axis
+        (SIZES, [many_in["forward"], many_in["reverse"]], TypeError),
+        (SIZES, {"forward": ["fast"] * 7, "reverse": many_in["reverse"]}, TypeError),
+    ]
+    for sizes, timings, error in bad:
+        with pytest.raises(error):
+            l07.plot_mode_timings(sizes, timings, many_out if len(sizes) == 7 else timings)

@@ -101,3 +101,53 @@ def test_verify_prints_only_a_neutral_line(capsys: pytest.CaptureFixture) -> Non
     with pytest.raises(AssertionError):
         l08.verify(l08.check_updated_weight, 0.65)
     assert "0.65" not in capsys.readouterr().out
+
+
+# ----------------------------------------------------------------------- Chinese edition
+def test_hints_case_labels_and_sentences_in_chinese(capsys: pytest.CaptureFixture) -> None:
+    import re
+
+    import sympy as sp
+
+    from bp_helpers.messages import t_in
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    english = l08.composition_checked(10, 20)
+    examples = [Playground().step(1).grads]
+    try:
+        l08.set_language("zh")
+        capsys.readouterr()
+        assert not l08.check_updated_weight(0.8 + 0.3 * (-0.5))
+        trap = capsys.readouterr().out
+        assert not l08.check_sigmoid_factor_bound(0.5)
+        hint = capsys.readouterr().out
+        assert not l08.check_layer_grad_norms(lambda g: np.zeros(9), examples)
+        case = capsys.readouterr().out
+        sentences = [l08.composition_checked(10, 20), l08.signs_checked(88),
+                     l08.gradient_check_passed(6),
+                     l08.saturation_report("learning rate 10", 100.0, 1.7e-05),
+                     l08.flat_boundary_report("learning rate 10", 7.8e-06, 1.4e-03),
+                     l08.edge_ratio_report(40), l08.critical_point_report([0], "✓"),
+                     l08.sigmoid_bound_report(sp.Rational(1, 256)),
+                     l08.vanishing_markdown(0.009, 1000, 0.505)]
+    finally:
+        l08.set_language("en")
+    assert t_in("zh", "l08.updated_weight_wrong_sign") in trap
+    assert t_in("zh", "l08.factor_bound_hint") in hint
+    assert "示例 1" in case
+    assert all(cjk.search(s) for s in sentences), sentences
+    assert "1/256" in sentences[7] and "06_activations" in sentences[-1]
+    assert sentences[0] != english == l08.composition_checked(10, 20)
+
+
+def test_sentence_functions_reject_bad_input() -> None:
+    with pytest.raises(TypeError, match="first must be an integer"):
+        l08.composition_checked(10.0, 20)
+    with pytest.raises(TypeError, match="label must be a str"):
+        l08.saturation_report(0.3, 0.0, 0.64)
+    with pytest.raises(ValueError, match="lowest must be finite"):
+        l08.flat_boundary_report("learning rate 10", np.nan, 1e-3)
+    with pytest.raises(ValueError, match="bound must be in"):
+        l08.sigmoid_bound_report(0)
+    with pytest.raises(ValueError, match="accuracy must be from 0 to 1"):
+        l08.vanishing_markdown(0.009, 1000, 50.5)

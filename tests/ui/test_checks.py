@@ -4,6 +4,7 @@ bool back and never an exception, whatever the learner passes (issue #15 items 2
 from __future__ import annotations
 
 import math
+import re
 import signal
 import threading
 import time
@@ -18,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
+from bp_helpers import messages
 from bp_helpers.autograd import Value
 from bp_helpers.dual import Dual
 from bp_helpers.ui.checks import (
@@ -683,3 +685,68 @@ def test_weird_values_get_one_line_and_a_bool(answer: Any, capsys) -> None:
     for check in _all_checkers():
         assert type(check(answer)) is bool
         assert one_line(capsys).startswith(("✓ ", "✗ "))
+
+
+# --------------------------------------------------------------------------------------
+# The notebook's language
+# --------------------------------------------------------------------------------------
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture
+def chinese() -> Any:
+    """The notebook's language is Chinese for one test, English again afterwards."""
+    messages.set_language("zh")
+    try:
+        yield
+    finally:
+        messages.set_language("en")
+
+
+def test_verdicts_and_hints_are_printed_in_chinese(chinese, capsys) -> None:
+    assert check_number(2.262, 2.2621355, name="q", hint="提示") is True
+    assert one_line(capsys) == "✓ q：正确"
+    assert check_number(-2.2621355, 2.2621355, name="q", hint="提示") is False
+    assert one_line(capsys) == "✗ q：-2.2621355 的符号错了。提示"
+    check_number(2.3, 2.2621355, name="q", hint="提示")
+    assert one_line(capsys) == "✗ q：2.3 与答案只有前 2 位有效数字一致；需要 4 位。提示"
+    check_number(..., 1.0, name="q", hint="提示")
+    assert one_line(capsys) == "✗ q：" + messages.t("checks.not_answered")
+    report("q", False, "f: " + NOT_ANSWERED)  # a lesson's message around the constant
+    assert one_line(capsys) == "✗ q：f: " + messages.t("checks.not_answered")
+    check_integer(104.6, 105, name="n", hint="提示")
+    assert one_line(capsys) == "✗ n：104.6 不是整数；计数必须准确。提示"
+    check_array(np.ones((3, 2)), np.ones((2, 3)), name="A", hint="提示")
+    assert one_line(capsys) == "✗ A：这是答案的转置：形状为 (3, 2)，应为 (2, 3)。提示"
+    check_array([[1.0, 2.0], [3.0, 5.0]], [[1.0, 2.0], [3.0, 4.0]], name="A", hint="提示")
+    assert one_line(capsys) == "✗ A：形状正确，但 4 个元素中有 1 个不对（如元素 [1, 1]）。提示"
+    check_function(lambda a: 1 / a, abs, [(0.0,)], name="f", hint="提示")
+    assert one_line(capsys) == ("✗ f：调用它（输入 (0.0)）时引发了 ZeroDivisionError: float "
+                                "division by zero。提示")
+
+
+@pytest.mark.parametrize("answer", [True, "1.5", "abc", [1, 2], 3j, np.ones(2), float("nan"),
+                                    x, sp.Matrix([[1, 2]]), {"a": 1}, abs, 10**50])
+def test_every_kind_of_wrong_answer_gets_a_chinese_hint(chinese, answer: Any, capsys) -> None:
+    for check in _all_checkers():
+        check(answer)
+        line = one_line(capsys)
+        assert re.match(r"[✓✗] \w+：", line), line
+        assert line.startswith("✓ ") or CJK.search(line[4:]), line
+
+
+def test_policy_reference_line_and_time_limit_in_chinese(chinese, capsys) -> None:
+    from bp_helpers.ui.checks import too_slow, verify
+
+    policy = number_policy()
+    assert CJK.search(policy) and f"{SIGNIFICANT_DIGITS} 位有效数字" in policy
+    verify(lambda a: check_number(a, 1.0, name="q", hint="h"), 1.0)
+    assert one_line(capsys) == "参考答案已通过检查"
+    assert too_slow("f(1)") == "f(1) 在 3 s 内没有结束，已被中止（是不是死循环？）"
+
+
+def test_english_is_untouched_by_a_chinese_test(chinese) -> None:
+    assert messages.t_in("en", "checks.correct", name="q") == "✓ q: correct"
+    messages.set_language("en")
+    assert number_policy().startswith("A number counts as right")

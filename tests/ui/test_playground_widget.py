@@ -39,11 +39,14 @@ def test_widget_buttons_step_run_and_reset() -> None:
 
 
 def test_widget_layout_run_speed_and_text_form() -> None:
-    from bp_helpers.ui.playground import RUN_TO_PLAY, PlaygroundWidget
+    from bp_helpers.messages import t
+    from bp_helpers.ui.playground import PlaygroundWidget
 
     ui = PlaygroundWidget()
     assert ui.play.interval <= 100, "Run shows at least 10 frames a second"
-    assert repr(ui.box) == RUN_TO_PLAY == ui.box._repr_mimebundle_()["text/plain"]
+    run_to_play = t("playground.run_to_play")
+    assert repr(ui.box) == run_to_play == ui.box._repr_mimebundle_()["text/plain"]
+    assert "playground" in run_to_play and "Run All Cells" in run_to_play
     top, _text = ui.box.children
     column, image = top.children  # the controls beside the figure, not above it
     assert ui.step_button in column.children[-2].children
@@ -114,3 +117,25 @@ def test_widget_rejects_bad_arguments() -> None:
         PlaygroundWidget(Settings())
     with pytest.raises(ValueError, match="updates_per_frame"):
         PlaygroundWidget(updates_per_frame=0)
+
+
+def test_widget_speaks_the_notebook_language() -> None:
+    import re
+
+    from bp_helpers.ui import style
+    from bp_helpers.ui.playground import PlaygroundWidget
+
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    style.set_language("zh")
+    try:
+        ui = PlaygroundWidget(updates_per_frame=3)
+        labels = [c.description for c in ui.controls.values()]
+        labels += [ui.step_button.description, ui.reset_button.description,
+                   ui.step_button.tooltip, ui.play.tooltip, repr(ui.box)]
+        assert all(cjk.search(label) for label in labels), labels
+        assert ui.step_button.description == "单步" and "请按“单步”" in ui.text.value
+        ui.step_button.click()
+        assert "第 1 步" in ui.text.value
+    finally:
+        style.set_language("en")
+    assert PlaygroundWidget().step_button.description == "Step"
