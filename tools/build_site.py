@@ -143,10 +143,15 @@ def _link_to_other_edition(edition: Edition, pages: dict[str, list[str]]):
 
     def rewrite(match: re.Match) -> str:
         text, target = match.groups()
-        stem, _, anchor = target.partition("#")
-        if not stem.endswith(".ipynb") or "/" in stem or stem[:-6] in pages[edition.key]:
+        path, _, anchor = target.partition("#")
+        folder, _, name = path.rpartition("/")
+        if not name.endswith(".ipynb"):
             return match.group(0)
-        href = _other_root(edition) + stem[:-6] + ".html"
+        # zh/NN.ipynb or ../NN.ipynb is the twin in the other edition; a bare name stays
+        # in this edition when it has that page
+        if not folder and name[:-6] in pages[edition.key]:
+            return match.group(0)
+        href = _other_root(edition) + name[:-6] + ".html"
         return _link(text, href + (f"#{anchor}" if anchor else ""))
 
     return rewrite
