@@ -27,14 +27,17 @@ Artists marked :func:`dynamic` are drawn over a cached image of everything else
 (:func:`render_png`); that image is redrawn by itself whenever anything static changed
 (an axis limit, a static artist). A figure whose static parts take one of a few settings
 (a choice of function: other curves, limits, titles) keeps one such image per setting
-(:func:`static_setting`).
+(:func:`static_setting`). Text, which FreeType draws glyph by glyph, is drawn once per
+string and pasted after that (:class:`TextStamps`).
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import struct
 import zlib
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -44,7 +47,7 @@ import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.axis import Axis
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.colorbar import Colorbar
 from matplotlib.figure import Figure
 from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
@@ -89,9 +92,13 @@ REDRAW_PAD_INCHES = 0.15
 #: 6, for files about 20 % larger.
 PNG_COMPRESS_LEVEL = 1
 
+#: Bytes of text images (stamps) a figure keeps (:class:`TextStamps`).
+TEXT_STAMP_BYTES = 8 * 2**20
+
 _STATE = "_bp_figure_state"
 _BACKGROUND = "_bp_background"
 _SETTING = "_bp_static_setting"
+_TEXT_STAMPS = "_bp_text_stamps"
 
 A = TypeVar("A", bound=Artist)
 
@@ -361,11 +368,13 @@ def _dynamic_artists(fig: Figure) -> list[tuple[Axes | Figure, Artist]]:
 
 def render(fig: Figure) -> FigureCanvasAgg:
     """Draw ``fig`` on its Agg canvas (static parts from cache when only dynamic ones
-    changed) and return the canvas, whose ``buffer_rgba()`` holds the image."""
+    changed) and return the canvas, whose ``buffer_rgba()`` holds the image.
+
+    Text comes from :class:`TextStamps` (drawn once per string and place)."""
     canvas = _agg_canvas(fig)
     moving = _dynamic_artists(fig)
     if not moving:
-        canvas.draw()
+        _draw_static(fig, canvas)
         return canvas
     size = (canvas.get_width_height(physical=True), fig.dpi)
     kept = getattr(fig, _BACKGROUND, None)
@@ -377,11 +386,144 @@ def render(fig: Figure) -> FigureCanvasAgg:
     if setting in images:
         canvas.restore_region(images[setting])
     else:
-        canvas.draw()  # everything but the dynamic artists
+        _draw_static(fig, canvas)  # everything but the dynamic artists
         images[setting] = canvas.copy_from_bbox(fig.bbox)
-    for parent, artist in moving:
-        parent.draw_artist(artist)
+    renderer = _text_stamps(fig, canvas)
+    for _parent, artist in moving:
+        artist.draw(renderer)  # what parent.draw_artist(artist) does, with text stamps
     return canvas
+
+
+def _draw_static(fig: Figure, canvas: FigureCanvasAgg) -> None:
+    """What ``canvas.draw()`` does (everything but the dynamic artists), with text
+    stamps: a static part drawn again (new limits, a new setting) pastes the tick labels
+    and titles it drew before."""
+    canvas.get_renderer().clear()
+    fig.draw(_text_stamps(fig, canvas))
+
+
+def _text_stamps(fig: Figure, canvas: FigureCanvasAgg) -> TextStamps:
+    """``fig``'s :class:`TextStamps` over the canvas's current renderer (kept with the
+    figure; new when the renderer is, i.e. when the size or dpi changed)."""
+    renderer = canvas.get_renderer()
+    stamps = getattr(fig, _TEXT_STAMPS, None)
+    if stamps is None or stamps.renderer is not renderer:
+        stamps = TextStamps(renderer)
+        setattr(fig, _TEXT_STAMPS, stamps)
+    return stamps
+
+
+class TextStamps:
+    """An Agg renderer that draws each line of text once and pastes its image after that.
+
+    Text is most of a frame's drawing: FreeType renders it glyph by glyph, 10-20 times
+    slower than pasting the finished image. So a line of horizontal text is drawn once
+    into a small transparent image (a stamp), at the same fraction of a pixel as on the
+    canvas, and the stamp is pasted, now and whenever the same string comes back at the
+    same fraction of a pixel (a slider moved back, a label that stays). Pasting blends
+    as drawing does: the pixels are the same, to within rounding (tests/ui/test_style.py).
+    Rotated text, TeX, and text its clip box or path would cut are drawn as usual.
+
+    Everything else is passed on to the wrapped ``renderer``. At most
+    :data:`TEXT_STAMP_BYTES` of stamps are kept (the least recently used go first).
+    """
+
+    def __init__(self, renderer: Any) -> None:
+        self.renderer = renderer
+        self._stamps: OrderedDict[tuple, tuple[int, int, np.ndarray | None]] = OrderedDict()
+        self._bytes = 0
+        self.hits = 0
+        self.misses = 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.renderer, name)
+
+    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):  # noqa: ANN001
+        """Paste the stamp of ``s`` at (``x``, ``y``) (pixels, y down), drawing it first
+        if it is new; what ``RendererAgg.draw_text`` would draw."""
+        direct = self.renderer.draw_text
+        clip_path, _ = gc.get_clip_path()
+        if angle % 360 or ismath == "TeX" or clip_path is not None:
+            return direct(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+        left, top = math.floor(x), math.floor(y)
+        key = (s, _font_key(prop), ismath, round(64 * (x - left)), round(64 * (y - top)),
+               tuple(gc.get_rgb()), gc.get_alpha(), gc.get_forced_alpha(),
+               gc.get_antialiased(), _text_options(mtext), self.renderer.dpi)
+        stamp = self._stamps.get(key)
+        if stamp is None:
+            self.misses += 1
+            stamp = self._draw_stamp(gc, x - left, y - top, s, prop, ismath, mtext)
+            if stamp is None:  # did not fit its scratch image: draw as usual
+                return direct(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+            self._keep(key, stamp)
+        else:
+            self.hits += 1
+            self._stamps.move_to_end(key)
+        dx, dy, image = stamp
+        if image is None:  # nothing to draw (blank glyphs)
+            return None
+        height, width = image.shape[:2]
+        x0, bottom = left + dx, self.renderer.height - (top + dy + height)
+        box = gc.get_clip_rectangle()
+        if box is not None and not (box.x0 <= x0 and x0 + width <= box.x1
+                                    and box.y0 <= bottom and bottom + height <= box.y1):
+            return direct(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+        paste = self.renderer.new_gc()
+        paste.copy_properties(gc)
+        paste.set_alpha(None)  # the stamp's pixels carry the text's alpha already
+        self.renderer.draw_image(paste, x0, bottom, image)
+        paste.restore()
+        return None
+
+    def _draw_stamp(self, gc, fx, fy, s, prop, ismath, mtext):  # noqa: ANN001, ANN202
+        """``(dx, dy, image)``: ``s`` drawn at (``fx``, ``fy``) of a scratch image, cropped
+        to its ink; ``image`` (rows bottom up, as ``draw_image`` takes them) goes
+        ``dx, dy`` pixels right of and below the pixel the text is placed in. None when
+        the ink reaches the scratch image's edge."""
+        em = math.ceil(prop.get_size_in_points() * self.renderer.dpi / 72)
+        width, height = (len(s) + 4) * em + 2 * em, 6 * em  # more than any line of s needs
+        origin_x, origin_y = 2 * em, 3 * em
+        scratch = RendererAgg(width, height, self.renderer.dpi)
+        scratch.mathtext_parser = self.renderer.mathtext_parser  # and its parse cache
+        pen = scratch.new_gc()
+        pen.copy_properties(gc)
+        pen.set_clip_rectangle(None)
+        pen.set_clip_path(None)
+        scratch.draw_text(pen, origin_x + fx, origin_y + fy, s, prop, 0, ismath=ismath,
+                          mtext=mtext)
+        pen.restore()
+        rgba = np.asarray(scratch.buffer_rgba())
+        inked = rgba.view("<u4")[..., 0] > 0x00FFFFFF  # alpha (the top byte) above 0
+        rows, cols = np.flatnonzero(inked.any(axis=1)), np.flatnonzero(inked.any(axis=0))
+        if rows.size == 0:
+            return (0, 0, None)
+        if rows[0] == 0 or cols[0] == 0 or rows[-1] == height - 1 or cols[-1] == width - 1:
+            return None
+        image = rgba[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1][::-1].copy()
+        return (int(cols[0]) - origin_x, int(rows[0]) - origin_y, image)
+
+    def _keep(self, key: tuple, stamp: tuple[int, int, np.ndarray | None]) -> None:
+        self._stamps[key] = stamp
+        self._bytes += 0 if stamp[2] is None else stamp[2].nbytes
+        while self._bytes > TEXT_STAMP_BYTES and len(self._stamps) > 1:
+            _, (_, _, old) = self._stamps.popitem(last=False)
+            self._bytes -= 0 if old is None else old.nbytes
+
+
+def _font_key(prop: Any) -> tuple:
+    """The properties of a ``FontProperties`` (mutable: not itself a key)."""
+    return (tuple(prop.get_family()), prop.get_slant(), prop.get_variant(),
+            prop.get_weight(), prop.get_stretch(), prop.get_size_in_points(),
+            prop.get_file(), prop.get_math_fontfamily())
+
+
+def _text_options(mtext: Any) -> Any:
+    """What else shapes a line of ``mtext`` (font features, language), where matplotlib
+    has them."""
+    if mtext is None:
+        return None
+    return tuple(getattr(mtext, name)() if hasattr(mtext, name) else None
+                 for name in ("get_fontfeatures", "get_language"))
 
 
 def render_png(fig: Figure) -> bytes:

@@ -145,7 +145,7 @@ def test_static_setting_keeps_one_background_per_setting() -> None:
     fig, art = figure_state(None, build, figsize=(4, 3), layout=False)
     small = frame("small")
     draws = []
-    fig.canvas.draw = lambda: draws.append(1) or type(fig.canvas).draw(fig.canvas)
+    fig.draw = lambda renderer: draws.append(1) or type(fig).draw(fig, renderer)
     large = frame("large")
     assert large != small and draws == [1], "a new setting is drawn once"
     assert frame("small") == small and frame("large") == large
@@ -166,6 +166,59 @@ def test_static_setting_keeps_one_background_per_setting() -> None:
         static_setting(fig, ["a list"], lambda s: None)
     with pytest.raises(TypeError, match="show must be a function"):
         static_setting(fig, "small", None)
+
+
+def test_text_stamps_paste_what_drawing_the_text_draws(monkeypatch) -> None:
+    """Each line of text is drawn once and pasted after that (TextStamps): the frame has
+    the pixels of a plain draw (savefig), to within rounding, and clipping still cuts."""
+    import io
+
+    from PIL import Image
+
+    from bp_helpers.ui import style
+    from bp_helpers.ui.palette import TINTS
+    from bp_helpers.ui.style import dynamic, figure_state, render_png
+
+    def build(fig):
+        ax = fig.subplots()
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.set_title("static title, 0.5")
+        ax.fill_between([0, 1], 0, 0.3, color=style.COLORS["positive"])
+        texts = [ax.text(0.05, 0.8, "plain 0.123", fontsize=11),
+                 ax.text(0.05, 0.6, "two\nlines, $x^2$", color=style.COLORS["forward"]),
+                 ax.text(0.05, 0.1, "over colour", alpha=0.6),
+                 ax.text(0.5, 0.45, "boxed δ₁⁽²⁾", bbox={"facecolor": TINTS["paper"]}),
+                 ax.text(0.9, 0.7, "clipped at the right edge", clip_on=True),
+                 ax.text(0.6, 0.8, "rotated", rotation=30)]
+        return {"texts": [dynamic(t) for t in texts]}
+
+    def decoded(png):
+        return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+    def plain_draw():
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")
+        return decoded(buffer.getvalue())
+
+    fig, art = figure_state(None, build, figsize=(4, 3))
+    first = decoded(render_png(fig))
+    stamps = getattr(fig, style._TEXT_STAMPS)
+    assert stamps.misses > 0 and stamps.hits == 0
+    assert np.abs(first - plain_draw()).max() <= 4
+    art["texts"][0].set_text("plain 0.456")
+    second = decoded(render_png(fig))
+    assert np.abs(second - plain_draw()).max() <= 4
+    art["texts"][0].set_text("plain 0.123")
+    misses = stamps.misses
+    assert np.array_equal(decoded(render_png(fig)), first), "a string shown before: pasted"
+    assert stamps.misses == misses and stamps.hits > 0
+    # At most TEXT_STAMP_BYTES are kept: the least recently used stamps go.
+    monkeypatch.setattr(style, "TEXT_STAMP_BYTES", 20_000)
+    for k in range(30):
+        art["texts"][0].set_text(f"string number {k}")
+        render_png(fig)
+        assert stamps._bytes <= 20_000 or len(stamps._stamps) == 1
 
 
 def test_encode_png_round_trips() -> None:
