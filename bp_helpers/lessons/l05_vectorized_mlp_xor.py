@@ -343,14 +343,15 @@ def _build_xor_figure(fig: Figure) -> dict[str, Any]:
 
 def _level_lines(P: np.ndarray, level: float) -> list[np.ndarray]:
     """The lines where ``P`` (GRID, GRID), sampled over :data:`BOX`, equals ``level``:
-    a list of (n, 2) arrays of points, none when ``P`` does not cross it (what
-    ``ax.contour`` draws: it is computed by ``contour`` on a throwaway axes, so the shown
+    a list of (n, 2) arrays of points, none when ``P`` does not cross it (computed by
+    contourpy, which ``ax.contour`` uses, without making a contour artist: the shown
     figure gains no new artist and stays cached)."""
     if not P.min() < level < P.max():
         return []
+    import contourpy
+
     g = np.linspace(BOX[0], BOX[1], GRID)
-    contours = Figure().add_subplot().contour(g, g, P, levels=[level])
-    return contours.get_paths()[0].to_polygons(closed_only=False)
+    return list(contourpy.contour_generator(g, g, P).lines(level))
 
 
 def xor_training(
