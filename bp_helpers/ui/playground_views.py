@@ -15,9 +15,12 @@
   :data:`SMOOTH_WINDOW` updates) on top; each layer with its own colour, line style and
   marker.
 
-The figure is built once per network shape (:func:`~bp_helpers.ui.style.figure_state`);
-a redraw sets new data on its dynamic artists and, unless an axis range moved (they
-move in steps: 10, 20, 50, 100 … updates), reuses the image of everything else.
+The figure is built once (:func:`~bp_helpers.ui.style.figure_state`), at
+:data:`~bp_helpers.ui.style.FAST_DPI` (Run redraws it ten times a second). A redraw sets
+new data on its dynamic artists and reuses the image of everything else: the network's
+axes are dynamic as a whole (a new shape rebuilds only them, the norm lines and their
+legend), and the axis ranges (they move in steps: 10, 20, 50, 100 … updates) are the
+figure's :func:`~bp_helpers.ui.style.static_setting`, so each range's image is kept.
 """
 
 from __future__ import annotations
@@ -36,16 +39,19 @@ from bp_helpers.playground import Playground
 from bp_helpers.ui.palette import CLASS_MARKERS, TINTS, class_cmap, class_colors, layer_style
 from bp_helpers.ui.style import (
     COLORS,
+    FAST_DPI,
     View,
     colorbar,
     course_style,
     dynamic,
+    dynamic_changes,
     figure_state,
     ft,
     integer_ticks,
     label_axes,
     legend_outside,
     power_of_ten_label,
+    static_setting,
 )
 
 FIGSIZE = (9.0, 6.6)
@@ -54,6 +60,8 @@ GRID = 60
 MARGIN = 0.4
 #: Updates the smoothed gradient-norm line averages over (in log space).
 SMOOTH_WINDOW = 20
+#: The gradient-norm axis before the first update.
+NORM_YLIM = (1e-3, 1e1)
 
 _SIGN_RGB = {1: to_rgba(COLORS["positive"])[:3], -1: to_rgba(COLORS["negative"])[:3],
              0: to_rgba(COLORS["neutral"])[:3]}
@@ -76,12 +84,15 @@ def draw(state: Playground, fig: Figure | None = None) -> View:
     def build(fig: Figure) -> dict:
         return _build(fig, state)
 
-    fig, art = figure_state(fig, build, figsize=FIGSIZE)
+    fig, art = figure_state(fig, build, figsize=FIGSIZE, dpi=FAST_DPI)
     # where the first layout put the network's title (a rebuilt diagram keeps it there)
     art.setdefault("network_title_y", art["network_ax"].title.get_position()[1])
     if art["widths"] != state.settings.widths:
-        with mpl.rc_context(course_style()):
+        with mpl.rc_context(course_style()), dynamic_changes(fig):
             _build_shape(art, state.settings.widths)
+    # The axis ranges are the figure's static setting: one image of the static parts is
+    # kept per setting, so going back to a dataset (or a run's early steps) costs no redraw.
+    static_setting(fig, _limits(state), lambda limits: _show_limits(art, limits))
     art["suptitle"].set_text(_short_settings(state))
     _update_boundary(state, art)
     _update_loss(state, art)
@@ -170,6 +181,7 @@ def _build(fig: Figure, state: Playground) -> dict:
     # A representative title: the layout leaves room for it.
     suptitle = dynamic(fig.suptitle(_short_settings(state), fontsize=11))
 
+    dynamic(ax_n)  # drawn whole: a new network shape rebuilds it, not the static image
     image = dynamic(ax_b.imshow(np.full((GRID, GRID), 0.5), origin="lower", cmap=class_cmap(),
                                 vmin=0.0, vmax=1.0, aspect="auto", interpolation="bilinear",
                                 extent=(-1, 1, -1, 1)))
@@ -201,7 +213,7 @@ def _build(fig: Figure, state: Playground) -> dict:
     integer_ticks(ax_g.xaxis)
     ax_l.set_xlim(0, 10)
     ax_g.set_xlim(0, 10)
-    ax_g.set_ylim(1e-3, 1e1)
+    ax_g.set_ylim(*NORM_YLIM)
     art = {"boundary_ax": ax_b, "loss_ax": ax_l, "network_ax": ax_n, "norm_ax": ax_g,
            "suptitle": suptitle, "image": image, "contour": contour, "points": points,
            "boundary_title": boundary_title, "loss_line": loss_line, "widths": None,
@@ -212,7 +224,8 @@ def _build(fig: Figure, state: Playground) -> dict:
 
 def _build_shape(art: dict, widths: tuple[int, ...]) -> None:
     """What depends on the network's shape: the diagram, and one pair of norm lines (and
-    a legend entry) per layer. A new shape rebuilds only these, not the figure."""
+    a legend entry) per layer. A new shape rebuilds only these (all dynamic), not the
+    figure."""
     ax_n, ax_g = art["network_ax"], art["norm_ax"]
     ax_n.clear()
     art["edges"] = _build_network(ax_n, widths)
@@ -253,8 +266,7 @@ def _build_network(ax, widths: tuple[int, ...]) -> LineCollection:
         for j in range(widths[k])
         for i in range(widths[k - 1])
     ]
-    edges = dynamic(LineCollection(segments, colors=[(*_SIGN_RGB[0], 0.6)], linewidths=1.0,
-                                   zorder=1))
+    edges = LineCollection(segments, colors=[(*_SIGN_RGB[0], 0.6)], linewidths=1.0, zorder=1)
     ax.add_collection(edges)
     xs = np.concatenate([np.full(n, k) for k, n in enumerate(widths)])
     size = 110 if max(widths) <= 8 else 40
@@ -288,12 +300,30 @@ def _nice_ceiling(x: float) -> float:
     return 10.0 ** (exponent + 1)
 
 
-def _set_limits(ax, xlim: tuple[float, float] | None, ylim: tuple[float, float] | None) -> None:
-    """Set limits only when they change: a change redraws the static image (ticks)."""
-    if xlim is not None and not np.allclose(ax.get_xlim(), xlim):
-        ax.set_xlim(*xlim)
-    if ylim is not None and not np.allclose(ax.get_ylim(), ylim):
-        ax.set_ylim(*ylim)
+def _limits(state: Playground) -> tuple[tuple[float, ...], ...]:
+    """Every axis range of the figure for ``state``: the boundary's plane, the loss's
+    and the gradient norms' (steps in 1, 2, 5 × 10ᵏ, norms in whole decades)."""
+    steps = (0.0, _nice_ceiling(max(state.steps, 10)))
+    loss_top = _nice_ceiling(max(float(np.max(state.losses)), 1e-3)) * 1.05
+    norms = state.grad_norms
+    positive = norms[norms > 0]
+    norm_range = NORM_YLIM
+    if positive.size:
+        low = 10.0 ** math.floor(math.log10(float(positive.min())))
+        high = 10.0 ** math.ceil(math.log10(float(positive.max())))
+        norm_range = (low, max(high, low * 10))
+    return (_plane(state.X), steps, (0.0, loss_top), norm_range)
+
+
+def _show_limits(art: dict, limits: tuple[tuple[float, ...], ...]) -> None:
+    """Set the axis ranges :func:`_limits` gives (the figure's static setting)."""
+    plane, steps, loss_range, norm_range = limits
+    art["boundary_ax"].set_xlim(*plane[:2])
+    art["boundary_ax"].set_ylim(*plane[2:])
+    art["loss_ax"].set_xlim(*steps)
+    art["loss_ax"].set_ylim(*loss_range)
+    art["norm_ax"].set_xlim(*steps)
+    art["norm_ax"].set_ylim(*norm_range)
 
 
 def _plane(X: np.ndarray) -> tuple[float, float, float, float]:
@@ -311,7 +341,6 @@ def _update_boundary(state: Playground, art: dict) -> None:
     gy = np.linspace(extent[2], extent[3], GRID)
     G0, G1 = np.meshgrid(gx, gy)
     P = np.asarray(state.predict(np.stack([G0.ravel(), G1.ravel()]))).reshape(G0.shape)
-    _set_limits(art["boundary_ax"], extent[:2], extent[2:])
     art["image"].set_data(P)
     art["image"].set_extent(extent)
     art["contour"].set_segments(_contour_lines(gx, gy, P, 0.5))
@@ -335,8 +364,6 @@ def _contour_lines(gx: np.ndarray, gy: np.ndarray, P: np.ndarray,
 def _update_loss(state: Playground, art: dict) -> None:
     losses = np.asarray(state.losses)
     art["loss_line"].set_data(np.arange(losses.size), losses)
-    _set_limits(art["loss_ax"], (0, _nice_ceiling(max(state.steps, 10))),
-                (0, _nice_ceiling(max(float(losses.max()), 1e-3)) * 1.05))
 
 
 def _gradient_signs(state: Playground) -> np.ndarray:
@@ -377,10 +404,3 @@ def _update_norms(state: Playground, art: dict) -> None:
         raw.set_data(steps, np.where(column > 0, column, np.nan))
         line.set_data(steps, smooth[:, k] if norms.size else np.empty(0))
         line.set_markevery((k * marks // max(len(art["raw_norms"]), 1), marks))
-    positive = norms[norms > 0]
-    ylim = None
-    if positive.size:
-        low = 10.0 ** math.floor(math.log10(float(positive.min())))
-        high = 10.0 ** math.ceil(math.log10(float(positive.max())))
-        ylim = (low, max(high, low * 10))
-    _set_limits(art["norm_ax"], (0, _nice_ceiling(max(state.steps, 10))), ylim)

@@ -38,7 +38,8 @@ import math
 import struct
 import zlib
 from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -60,6 +61,9 @@ from bp_helpers.ui.palette import SEQUENTIAL_CMAP as SEQUENTIAL_CMAP
 #: Render resolution (pixels per inch of figure). 144 = 1.5 × 96: crisp on HiDPI screens
 #: while every explore update stays within its 50 ms aim (benchmarks/RESULTS.md).
 DPI = 144
+#: The resolution of a figure redrawn many times a second (the playground's Run): 1.25
+#: pixels per CSS pixel, 70 % of the pixels of :data:`DPI` to draw, encode and send.
+FAST_DPI = 120
 #: CSS pixels per inch: a figure ``w`` inches wide is shown ``w * 96`` CSS pixels wide.
 CSS_PX_PER_INCH = 96
 
@@ -91,6 +95,10 @@ REDRAW_PAD_INCHES = 0.15
 #: PNG (zlib) compression level (0-9): 1 encodes in a third of the time of the default
 #: 6, for files about 20 % larger.
 PNG_COMPRESS_LEVEL = 1
+
+#: Images of the static parts a figure keeps, one per :func:`static_setting` (the last
+#: ones used): an image is 4 bytes a pixel, 5 MB for the playground.
+KEPT_SETTINGS = 6
 
 #: Bytes of text images (stamps) a figure keeps (:class:`TextStamps`).
 TEXT_STAMP_BYTES = 8 * 2**20
@@ -246,9 +254,17 @@ def dynamic(artist: A) -> A:
 
     :func:`render_png` draws dynamic artists over a cached image of the rest, so
     changing them (``set_data``, ``set_text`` …) costs only their own drawing.
+
+    A dynamic Axes is drawn whole on every frame, with everything in it: its contents
+    may change freely (cleared and drawn anew: a network diagram for a new shape)
+    without making the cached image out of date. Its artists are not marked.
     """
     if not isinstance(artist, Artist):
         raise TypeError(f"expected a matplotlib artist, got {type(artist).__name__}")
+    if isinstance(artist, Axes):
+        # Marked itself only: an Axes leaves its marked artists out when it draws.
+        artist.set_animated(True)
+        return artist
     # Its parts too: a changed part (a legend's text) would otherwise mark the axes, and
     # so the cached image, out of date.
     parts = [artist]
@@ -266,6 +282,7 @@ def figure_state(
     figsize: tuple[float, float] | None = None,
     key: Any = None,
     layout: bool = True,
+    dpi: float | None = None,
 ) -> tuple[Figure, dict[str, Any]]:
     """``(fig, artists)``: ``build(fig)`` runs once per figure, later calls reuse its dict.
 
@@ -274,7 +291,9 @@ def figure_state(
     ``fig`` is None or new, was built by another function, or was built with another
     ``key`` (e.g. a network shape: something that changes the layout). With ``layout``,
     the figure is laid out once (constrained layout) and the layout then frozen: a
-    frame never pays for it again.
+    frame never pays for it again. ``dpi`` (default :data:`DPI`) renders a figure that
+    is redrawn many times a second with fewer pixels (:data:`FAST_DPI`); it is shown
+    just as wide (:func:`shown_width_px`), so its text is as large.
     """
     if not callable(build):
         raise TypeError(f"build must be a function, got {type(build).__name__}")
@@ -289,6 +308,8 @@ def figure_state(
             fig.clear()
             if figsize is not None:
                 fig.set_size_inches(figsize)
+        if dpi is not None:
+            fig.set_dpi(dpi)
         _agg_canvas(fig)
         # Set before building: a colour bar made under constrained layout takes its
         # room from the layout instead of cutting it out of the axes.
@@ -310,10 +331,10 @@ def static_setting(fig: Figure, setting: Hashable, show: Callable[[Hashable], No
     """Show ``setting`` of ``fig``'s static parts: ``show(setting)`` sets them (curves,
     limits, titles), when ``setting`` is not the one shown already.
 
-    :func:`render` keeps one image of the static parts per setting, so coming back to a
-    setting drawn before costs no redraw. ``show`` must depend on ``setting`` only; any
-    other static change (before or after this call) still redraws, and forgets the images
-    of the other settings.
+    :func:`render` keeps one image of the static parts per setting (of the last
+    :data:`KEPT_SETTINGS` used), so coming back to a setting drawn before costs no
+    redraw. ``show`` must depend on ``setting`` only; any other static change (before or
+    after this call) still redraws, and forgets the images of the other settings.
     """
     if not isinstance(fig, Figure):
         raise TypeError(f"expected a matplotlib Figure, got {type(fig).__name__}")
@@ -329,6 +350,22 @@ def static_setting(fig: Figure, setting: Hashable, show: Callable[[Hashable], No
     if clean:
         # Only the setting changed: render picks its image (or draws it if new). A later
         # static change makes the figure stale again, and render then starts afresh.
+        fig.stale = False
+
+
+@contextmanager
+def dynamic_changes(fig: Figure) -> Iterator[None]:
+    """Within: change, add or remove only dynamic artists of ``fig`` (and the contents of
+    a dynamic Axes); the kept image of the static parts stays valid.
+
+    Adding or removing an artist (a legend, a line) marks its axes out of date even when
+    the artist is dynamic, which would redraw the static image for nothing.
+    """
+    if not isinstance(fig, Figure):
+        raise TypeError(f"expected a matplotlib Figure, got {type(fig).__name__}")
+    clean = not fig.stale
+    yield
+    if clean:
         fig.stale = False
 
 
@@ -359,6 +396,8 @@ def _dynamic_artists(fig: Figure) -> list[tuple[Axes | Figure, Artist]]:
     for ax in fig.axes:
         if not ax.get_visible():
             continue
+        if ax.get_animated():  # a dynamic Axes: drawn whole
+            found.append((fig, ax))
         moving = [a for a in ax.get_children() if a.get_animated() and a.get_visible()]
         found += [(ax, a) for a in sorted(moving, key=lambda a: a.get_zorder())]
     found += [(fig, a) for a in [*fig.texts, *fig.lines, *fig.patches, *fig.images]
@@ -384,10 +423,13 @@ def render(fig: Figure) -> FigureCanvasAgg:
     images = kept[1]
     setting = getattr(fig, _SETTING, None)  # (setting,), or None: the figure has one
     if setting in images:
+        images[setting] = images.pop(setting)  # the most recently used, last
         canvas.restore_region(images[setting])
     else:
         _draw_static(fig, canvas)  # everything but the dynamic artists
         images[setting] = canvas.copy_from_bbox(fig.bbox)
+        while len(images) > KEPT_SETTINGS:
+            del images[next(iter(images))]  # the least recently used
     renderer = _text_stamps(fig, canvas)
     for _parent, artist in moving:
         artist.draw(renderer)  # what parent.draw_artist(artist) does, with text stamps

@@ -221,6 +221,65 @@ def test_text_stamps_paste_what_drawing_the_text_draws(monkeypatch) -> None:
         assert stamps._bytes <= 20_000 or len(stamps._stamps) == 1
 
 
+def test_a_dynamic_axes_is_drawn_whole_and_rebuilt_without_a_redraw() -> None:
+    import io
+
+    from PIL import Image
+
+    from bp_helpers.ui.style import FAST_DPI, dynamic, dynamic_changes, figure_state, render_png
+
+    def build(fig):
+        ax, diagram = fig.subplots(1, 2)
+        ax.set_xlim(0, 1)
+        return {"ax": ax, "diagram": dynamic(diagram), "line": dynamic(ax.plot([0, 1])[0])}
+
+    def right_half(png):
+        image = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+        return image[:, image.shape[1] // 2:]
+
+    fig, art = figure_state(None, build, figsize=(4, 2), dpi=FAST_DPI)
+    assert fig.dpi == FAST_DPI and art["diagram"].get_animated()
+    assert not any(a.get_animated() for a in art["diagram"].get_children())
+    before = right_half(render_png(fig))
+    art["diagram"].clear()  # a new diagram: the static image stays valid
+    art["diagram"].plot([0, 1], [1, 0])
+    art["diagram"].set_title("new")
+    assert not fig.stale
+    with dynamic_changes(fig):  # adding and removing dynamic artists, likewise
+        art["line"].remove()
+        art["line"] = dynamic(art["ax"].plot([1, 0])[0])
+        dynamic(art["ax"].legend(handles=[art["line"]], labels=["line"]))
+    assert not fig.stale
+    after = right_half(render_png(fig))
+    assert not np.array_equal(before, after), "the new diagram is drawn"
+    assert np.array_equal(after, right_half(render_png(fig)))
+    art["ax"].set_xlim(0, 2)
+    with dynamic_changes(fig):
+        pass
+    assert fig.stale, "a static change inside stays a static change"
+
+
+def test_only_the_last_kept_settings_keep_their_images(monkeypatch) -> None:
+    from bp_helpers.ui import style
+    from bp_helpers.ui.style import dynamic, figure_state, render_png, static_setting
+
+    def build(fig):
+        ax = fig.subplots()
+        return {"ax": ax, "dot": dynamic(ax.plot([0.5], [0.5], "o")[0])}
+
+    monkeypatch.setattr(style, "KEPT_SETTINGS", 2)
+    fig, art = figure_state(None, build, figsize=(3, 2), layout=False)
+    draws = []
+    fig.draw = lambda renderer: draws.append(1) or type(fig).draw(fig, renderer)
+    for top in (1, 2, 1, 3, 1):  # 3 pushes out 2, the least recently used
+        static_setting(fig, top, lambda t: art["ax"].set_ylim(0, t))
+        render_png(fig)
+    assert len(draws) == 3
+    static_setting(fig, 2, lambda t: art["ax"].set_ylim(0, t))
+    render_png(fig)
+    assert len(draws) == 4
+
+
 def test_encode_png_round_trips() -> None:
     import io
 
