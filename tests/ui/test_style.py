@@ -282,6 +282,7 @@ def test_only_the_last_kept_settings_keep_their_images(monkeypatch) -> None:
 
 def test_encode_png_round_trips() -> None:
     import io
+    import zlib
 
     import pytest
     from PIL import Image
@@ -293,6 +294,14 @@ def test_encode_png_round_trips() -> None:
     rgba[..., 3] = 255
     decoded = np.asarray(Image.open(io.BytesIO(encode_png(rgba))))
     assert decoded.shape == (3, 5, 3) and np.array_equal(decoded, rgba[..., :3])
+    # A large image is deflated in two halves, joined into one zlib stream whose
+    # Adler-32 zlib checks.
+    large = np.random.default_rng(0).integers(0, 256, (301, 7, 4), dtype=np.uint8)
+    png = encode_png(large)
+    assert np.array_equal(np.asarray(Image.open(io.BytesIO(png))), large[..., :3])
+    idat = png[png.index(b"IDAT") + 4:png.index(b"IEND") - 8]
+    rows = np.frombuffer(zlib.decompress(idat), dtype=np.uint8).reshape(301, 1 + 21)
+    assert np.array_equal(rows[:, 1:].reshape(301, 7, 3), large[..., :3])
     with pytest.raises(ValueError, match="uint8"):
         encode_png(np.zeros((3, 5, 3)))
 
