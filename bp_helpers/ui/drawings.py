@@ -46,6 +46,15 @@ ROW_PITCH = 1.45  # vertical distance between node centres
 EDGE_GAP = 0.85  # horizontal room for the edges between columns
 
 
+FAN_GAP = 0.9  # more room before a node that uses one input twice (two curved edges)
+
+
+FAN_RAD = 0.45  # how far those two edges bow out (matplotlib's arc3 rad)
+
+
+EDGE_LABEL_CLEARANCE = 0.2  # from a curved edge to its label's centre
+
+
 TAG_H = 0.5  # height of the operation tag
 
 
@@ -151,6 +160,8 @@ def layout(root: Value) -> list[Placed]:
     ]
     x, xs = 0.0, []
     for c in range(n_cols):
+        if any(_takes_twice(n) for n in by_col[c]):
+            x += FAN_GAP  # room for two curved edges and their labels
         x += widths[c]
         xs.append(x + BOX_W / 2)
         x += BOX_W + EDGE_GAP
@@ -160,6 +171,11 @@ def layout(root: Value) -> list[Placed]:
             y = -(k - (len(col) - 1) / 2) * ROW_PITCH
             placed[id(n)] = Placed(n, c, k, xs[c], y)
     return [placed[id(n)] for n in order]
+
+
+def _takes_twice(node: Value) -> bool:
+    """True when ``node`` uses one input twice (``a + a``): two curved edges."""
+    return len(node.children) == 2 and node.children[0] is node.children[1]
 
 
 def _names(order: list[Value]) -> dict[int, str]:
@@ -331,12 +347,12 @@ def _draw_edges(ax: Axes, p: Placed, where: dict[int, Placed], *, show_local: bo
     if not node.children:
         return labels
     end_x = p.x - BOX_W / 2 - _tag_width(_op_text(node.op))
-    repeated = len(node.children) == 2 and node.children[0] is node.children[1]
+    repeated = _takes_twice(node)
     for k, child in enumerate(node.children):
         c = where[id(child)]
         start = (c.x + BOX_W / 2, c.y)
         end = (end_x, p.y)
-        rad = (0.35 if k == 0 else -0.35) if repeated else 0.0
+        rad = (FAN_RAD if k == 0 else -FAN_RAD) if repeated else 0.0
         ax.add_artist(FancyArrowPatch(
             start, end, arrowstyle="-|>", mutation_scale=11, color=TINTS["box_edge"],
             linewidth=1.0, connectionstyle=f"arc3,rad={rad}", zorder=1, shrinkA=0, shrinkB=1,
@@ -344,9 +360,13 @@ def _draw_edges(ax: Axes, p: Placed, where: dict[int, Placed], *, show_local: bo
         t = 0.42  # a little before the middle: away from where edges meet at a node
         lx = start[0] + t * (end[0] - start[0])
         ly = start[1] + t * (end[1] - start[1])
-        if rad:  # the label sits on the bulge of a curved edge
+        if rad:
+            # The label sits just outside the bulge of a curved edge, half way along it
+            # (the curve's middle is rad/2 of the chord off it), clear of the arrowhead.
             dx, dy = end[0] - start[0], end[1] - start[1]
-            lx, ly = lx + rad * dy * 0.5, ly - rad * dx * 0.5
+            out = 0.5 * rad + np.copysign(EDGE_LABEL_CLEARANCE, rad) / np.hypot(dx, dy)
+            lx = start[0] + 0.5 * dx + out * dy
+            ly = start[1] + 0.5 * dy - out * dx
         if not show_local:
             continue
         label = dynamic(ax.text(

@@ -14,7 +14,7 @@ from bp_helpers.lessons import l05_vectorized_mlp_xor as l05
 from bp_helpers.lessons.l02_computational_graphs import neuron_loss
 from bp_helpers.ui import drawings as drawings
 from bp_helpers.ui import legibility
-from bp_helpers.ui.drawings import MAX_NODES, draw_graph, layout
+from bp_helpers.ui.drawings import FAN_RAD, MAX_NODES, draw_graph, layout
 from bp_helpers.ui.style import fresh_figure
 
 
@@ -91,7 +91,18 @@ def test_a_value_used_twice_gets_two_curved_edges() -> None:
     ax = draw_graph(c).figure.axes[0]
     arrows = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
     assert len(arrows) == 2
-    assert {a.get_connectionstyle().rad for a in arrows} == {0.35, -0.35}
+    assert {a.get_connectionstyle().rad for a in arrows} == {FAN_RAD, -FAN_RAD}
+    # Each edge's label sits half way along it, outside its bulge: clear of the other
+    # edge, the other label and the arrowheads.
+    renderer = ax.get_figure().canvas.get_renderer()
+    labels = [t for t in ax.texts if t.get_text() == "1"]
+    boxes = [t.get_window_extent(renderer) for t in labels]
+    assert len(boxes) == 2 and not boxes[0].overlaps(boxes[1])
+    for arrow in arrows:
+        path = arrow.get_path().transformed(arrow.get_transform())
+        head = path.vertices[np.argmax(path.vertices[:, 0])]  # the rightmost point
+        assert all(not box.contains(*head) and box.x1 < head[0] - 10 for box in boxes)
+        assert not any(path.intersects_bbox(box) for box in boxes)
 
 
 def test_unlabelled_nodes_are_numbered_in_topological_order() -> None:
