@@ -227,7 +227,10 @@ def _build_shape(art: dict, widths: tuple[int, ...]) -> None:
     a legend entry) per layer. A new shape rebuilds only these (all dynamic), not the
     figure."""
     ax_n, ax_g = art["network_ax"], art["norm_ax"]
-    ax_n.clear()
+    # The old diagram's artists go (clearing the axes would rebuild its axis and ticks:
+    # slower than drawing the new diagram).
+    for artist in [*ax_n.collections, *ax_n.texts, *ax_n.lines, *ax_n.patches]:
+        artist.remove()
     art["edges"] = _build_network(ax_n, widths)
     if "network_title_y" in art:  # placing a title anew measures every axes: costly
         ax_n.set_title(ax_n.get_title(), y=art["network_title_y"])
@@ -240,7 +243,7 @@ def _build_shape(art: dict, widths: tuple[int, ...]) -> None:
                                      alpha=0.25)[0]))
         smooth.append(dynamic(ax_g.plot([], [], linewidth=1.8, markersize=5, label=f"W{k}",
                                         **style)[0]))
-    legend_outside(ax_g, smooth, where="right", handlelength=2.2)
+    dynamic(legend_outside(ax_g, smooth, where="right", handlelength=2.2))
     art.update(widths=widths, raw_norms=raw, smooth_norms=smooth)
 
 

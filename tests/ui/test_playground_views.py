@@ -133,6 +133,21 @@ def test_redraw_reuses_the_figure_and_rebuilds_for_a_new_shape() -> None:
     assert "2-5-5-5-1" in rebuilt.text
 
 
+def test_a_reused_figure_shows_what_a_new_one_shows() -> None:
+    """Shapes, datasets and steps change; the figure is reused (its static image kept
+    where it can be): every frame has the pixels of a figure drawn anew for that state."""
+    state = Playground()
+    view = draw(state)
+    for changes in ({"hidden_layers": 3, "width": 12}, {"dataset": "moons"},
+                    {"hidden_layers": 1, "width": 4}, {"dataset": "xor"},
+                    {"hidden_layers": 1, "width": 4, "seed": 3}):
+        state.reset(**changes)
+        for steps in (7, 5):  # the second passes 10 updates: new axis ranges
+            state.step(steps)
+            view = draw(state, view.figure)
+            assert view.png() == draw(state).png(), changes
+
+
 def test_playground_view_png_is_a_png_of_the_same_figure() -> None:
     from bp_helpers.ui.playground_views import PlaygroundView
 
