@@ -4,9 +4,10 @@ Every callback changes the one training state and redraws the four views with
 :func:`bp_helpers.plotting.playground.draw`, so Step, Run and Reset compose:
 
 - **Step** makes one update (one mini-batch);
-- **Run/Pause** is an ``ipywidgets.Play`` whose every tick (every ``interval_ms``, 100 ms:
-  10 frames a second) makes ``updates_per_frame`` updates and redraws once (redrawing
-  after every single update would make Run slow);
+- **Run/Pause** is an ``ipywidgets.Play`` whose every tick (every ``interval_ms``, 80 ms:
+  up to 12.5 frames a second, so that a frame late by a few ms still leaves 10) makes
+  ``updates_per_frame`` updates and redraws once (redrawing after every single update
+  would make Run slow);
 - **Reset** starts again with the current settings;
 - moving a data or network control (dataset, noise, layers, width, activation, seed)
   resets, since the old weights no longer fit; the learning rate and the batch size
@@ -48,7 +49,7 @@ class PlaygroundWidget:
 
     def __init__(
         self, state: Playground | None = None, *, updates_per_frame: int = 5,
-        interval_ms: int = 100,
+        interval_ms: int = 80,
     ) -> None:
         import ipywidgets as w
 
