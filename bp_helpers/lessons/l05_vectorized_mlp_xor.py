@@ -31,6 +31,7 @@ from bp_helpers.ui.palette import (
     layer_style,
 )
 from bp_helpers.ui.style import (
+    FAST_DPI,
     View,
     course_style,
     dynamic,
@@ -370,7 +371,8 @@ def xor_training(
     norms = run.norms[0, :, :shown]
     params = {key: run.snapshots[key][shown, 0] for key in _KEYS}
 
-    fig, artists = figure_state(fig, _build_xor_figure, figsize=(13.0, 4.4))
+    # The widest figure of the course, with a full-panel image: rendered at FAST_DPI.
+    fig, artists = figure_state(fig, _build_xor_figure, figsize=(13.0, 4.4), dpi=FAST_DPI)
     steps = np.arange(shown)
     low, high = LOSS_LIMITS
     artists["loss"].set_data(steps, np.clip(losses, low, high))
