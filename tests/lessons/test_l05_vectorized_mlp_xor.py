@@ -261,7 +261,7 @@ def test_xor_training_png_redraws_only_the_data_and_matches_a_full_render() -> N
     moved = l05.xor_training(lr=10.0, hidden=3, epochs=500, fig=view.figure)
     fast = np.asarray(Image.open(io.BytesIO(moved.png())).convert("RGB")).astype(int)
     buffer = io.BytesIO()
-    moved.figure.savefig(buffer, format="png")  # everything rendered again
+    moved.figure.savefig(buffer, format="png", dpi=moved.figure.dpi)  # all drawn again
     full = np.asarray(Image.open(buffer).convert("RGB")).astype(int)
     assert fast.shape == full.shape
     assert np.mean(np.abs(fast - full).max(axis=2) > 40) < 0.002  # antialiasing only
