@@ -91,8 +91,9 @@ def test_explorer_speaks_chinese_in_the_chinese_edition(name: str, explorer: Exp
             view.png()
     finally:
         set_language("en")
-    assert cjk.search(view.text), f"{name}: no Chinese in {view.text[:120]!r}"
+    if re.search(r"[A-Za-z]{3,}", english.text):  # words to translate, not only maths
+        assert cjk.search(view.text), f"{name}: no Chinese in {view.text[:120]!r}"
     titles = [ax.get_title() for ax in view.figure.axes if ax.get_title()]
     if cjk_font() is not None and titles:
         assert any(cjk.search(t) for t in titles), f"{name}: figure titles {titles}"
-    assert english.text != view.text
+    assert english.text != view.text or not re.search(r"[A-Za-z]{3,}", english.text)
