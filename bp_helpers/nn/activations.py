@@ -79,7 +79,7 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     """
     z = real_array(z, "z")
     e = exp_neg(np.abs(z))
-    return np.where(z >= 0, 1.0, e) / (1.0 + e)
+    return np.where(z >= 0.0, 1.0, e) / (1.0 + e)
 
 
 def sigmoid_prime(z: np.ndarray) -> np.ndarray:

@@ -144,7 +144,7 @@ def activation_backward(
     if name == "relu":
         # f'(Z) = 1[Z > 0] as a float array, then multiplied in place: faster than dA·(Z > 0),
         # which casts the mask inside the product, and than np.where on random masks
-        dZ = (Z > 0).astype(np.float64)
+        dZ = (Z > 0.0).astype(np.float64)
         dZ *= dA
         if check:  # shown as it is: turn the −0.0 of 0·(negative) into 0.0
             dZ += 0.0

@@ -87,7 +87,7 @@ def bce_with_logits(
     N = Z.shape[1]
     e = exp_neg(np.abs(Z))  # e^{−|z|}, shared by the loss and σ(z)
     per_entry = np.maximum(Z, 0.0) - Z * Y + np.log1p(e)
-    sigma = np.where(Z >= 0, 1.0, e) / (1.0 + e)  # σ(Z), as nn.sigmoid computes it
+    sigma = np.where(Z >= 0.0, 1.0, e) / (1.0 + e)  # σ(Z), as nn.sigmoid computes it
     return float(_sum(per_entry, axis=None)) / N, (sigma - Y) / N
 
 
