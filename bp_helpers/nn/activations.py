@@ -34,6 +34,18 @@ _INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 _ERFC_CUTOFF = 26.0  # erfc(26) ≈ 5e-296, still a normal float64
 _erfc = np.frompyfunc(math.erfc, 1, 1)
 _max = np.maximum.reduce  # ndarray.max without its Python-level wrapper
+
+
+def _constant(x: float) -> np.ndarray:
+    a = np.array(x)
+    a.flags.writeable = False
+    return a
+
+
+#: 0.0 and 1.0 as read-only 0-d float64 arrays. NumPy combines an array with these faster
+#: than with Python floats, which it converts on every call; the values, and so every
+#: result, are the same. On the small arrays of a training step the difference counts.
+ZERO, ONE = _constant(0.0), _constant(1.0)
 _vdot = np.vdot
 
 
@@ -79,7 +91,7 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     """
     z = real_array(z, "z")
     e = exp_neg(np.abs(z))
-    return np.where(z >= 0.0, 1.0, e) / (1.0 + e)
+    return np.where(z >= ZERO, ONE, e) / (ONE + e)
 
 
 def sigmoid_prime(z: np.ndarray) -> np.ndarray:
@@ -101,7 +113,7 @@ def tanh_prime(z: np.ndarray) -> np.ndarray:
 
 def relu(z: np.ndarray) -> np.ndarray:
     """``max(z, 0)``."""
-    return np.maximum(real_array(z, "z"), 0.0)
+    return np.maximum(real_array(z, "z"), ZERO)
 
 
 def relu_prime(z: np.ndarray) -> np.ndarray:

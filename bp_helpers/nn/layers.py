@@ -22,6 +22,8 @@ from bp_helpers._validate import finite_array
 from bp_helpers.nn.activations import (
     ACTIVATIONS,
     LEAKY_SLOPE,
+    ONE,
+    ZERO,
     activation,
     check_activation_name,
     gelu_prime,
@@ -138,13 +140,13 @@ def activation_backward(
     if name == "identity":
         return dA
     if name == "sigmoid":
-        return dA * A * (1.0 - A)
+        return dA * A * (ONE - A)
     if name == "tanh":
-        return dA * (1.0 - A * A)
+        return dA * (ONE - A * A)
     if name == "relu":
         # f'(Z) = 1[Z > 0] as a float array, then multiplied in place: faster than dA·(Z > 0),
         # which casts the mask inside the product, and than np.where on random masks
-        dZ = (Z > 0.0).astype(np.float64)
+        dZ = (Z > ZERO).astype(np.float64)
         dZ *= dA
         if check:  # shown as it is: turn the −0.0 of 0·(negative) into 0.0
             dZ += 0.0

@@ -399,7 +399,8 @@ def sgd_step(params: Params, grads: Params, lr: float) -> None:
 
     ``params`` and ``grads`` have the same keys, and each gradient the shape of its parameter.
     """
-    lr = positive_float(lr, "lr")
+    # lr as a 0-d array: NumPy multiplies by it faster than by a Python float (same values)
+    lr = np.array(positive_float(lr, "lr"))
     if not isinstance(params, dict) or not isinstance(grads, dict):
         raise TypeError("params and grads must be dicts of arrays with the same keys")
     if params.keys() != grads.keys():
