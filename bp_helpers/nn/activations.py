@@ -34,10 +34,12 @@ _INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 _ERFC_CUTOFF = 26.0  # erfc(26) ≈ 5e-296, still a normal float64
 _erfc = np.frompyfunc(math.erfc, 1, 1)
 _max = np.maximum.reduce  # ndarray.max without its Python-level wrapper
+_vdot = np.vdot
 
 
 def _constant(x: float) -> np.ndarray:
-    a = np.array(x)
+    """``x`` as a read-only 0-d float64 array."""
+    a = np.array(x, dtype=np.float64)
     a.flags.writeable = False
     return a
 
@@ -46,7 +48,6 @@ def _constant(x: float) -> np.ndarray:
 #: than with Python floats, which it converts on every call; the values, and so every
 #: result, are the same. On the small arrays of a training step the difference counts.
 ZERO, ONE = _constant(0.0), _constant(1.0)
-_vdot = np.vdot
 
 
 def exp_neg(t: np.ndarray) -> np.ndarray:
