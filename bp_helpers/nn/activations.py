@@ -28,11 +28,26 @@ LEAKY_SLOPE = 0.01
 # exp(-t) for t >= _EXP_CUTOFF is below 1e-304 and treated as exactly 0, so no exp ever
 # underflows into the subnormal range (which numpy reports as an underflow).
 _EXP_CUTOFF = 700.0
+_EXP_CUTOFF_SQUARED = _EXP_CUTOFF**2
 _SQRT_2 = math.sqrt(2.0)
 _INV_SQRT_2PI = 1.0 / math.sqrt(2.0 * math.pi)
 _ERFC_CUTOFF = 26.0  # erfc(26) ≈ 5e-296, still a normal float64
 _erfc = np.frompyfunc(math.erfc, 1, 1)
 _max = np.maximum.reduce  # ndarray.max without its Python-level wrapper
+_vdot = np.vdot
+
+
+def _constant(x: float) -> np.ndarray:
+    """``x`` as a read-only 0-d float64 array."""
+    a = np.array(x, dtype=np.float64)
+    a.flags.writeable = False
+    return a
+
+
+#: 0.0 and 1.0 as read-only 0-d float64 arrays. NumPy combines an array with these faster
+#: than with Python floats, which it converts on every call; the values, and so every
+#: result, are the same. On the small arrays of a training step the difference counts.
+ZERO, ONE = _constant(0.0), _constant(1.0)
 
 
 def exp_neg(t: np.ndarray) -> np.ndarray:
@@ -41,8 +56,10 @@ def exp_neg(t: np.ndarray) -> np.ndarray:
     Never underflows into the subnormal range (which NumPy reports); nan stays nan.
     """
     t = real_array(t, "t")
-    if t.ndim and t.size and _max(t, axis=None) < _EXP_CUTOFF:
-        return np.exp(-t)  # the common case, no entry to zero (a nan's max takes the other)
+    # The common case, no entry to cut: Σ t² < 700² implies every t < 700, and one BLAS
+    # call tells it faster than a max (a nan makes both tests fail, and takes the other path).
+    if t.ndim and (_vdot(t, t) < _EXP_CUTOFF_SQUARED or _max(t, axis=None) < _EXP_CUTOFF):
+        return np.exp(-t)
     return np.exp(-t, out=np.zeros_like(t), where=~(t >= _EXP_CUTOFF))
 
 
@@ -75,7 +92,7 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     """
     z = real_array(z, "z")
     e = exp_neg(np.abs(z))
-    return np.where(z >= 0, 1.0, e) / (1.0 + e)
+    return np.where(z >= ZERO, ONE, e) / (ONE + e)
 
 
 def sigmoid_prime(z: np.ndarray) -> np.ndarray:
@@ -97,7 +114,7 @@ def tanh_prime(z: np.ndarray) -> np.ndarray:
 
 def relu(z: np.ndarray) -> np.ndarray:
     """``max(z, 0)``."""
-    return np.maximum(real_array(z, "z"), 0.0)
+    return np.maximum(real_array(z, "z"), ZERO)
 
 
 def relu_prime(z: np.ndarray) -> np.ndarray:

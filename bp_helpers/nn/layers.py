@@ -8,7 +8,8 @@ Every gradient has the shape of the thing it is the gradient of.
 
 Inputs are checked (``check=True``, the default): real arrays (lists are accepted) with
 finite entries and matching shapes, else a ValueError/TypeError. A caller that has
-checked its data once (the MLP) passes ``check=False`` and float64 arrays.
+checked its data once (the MLP) passes ``check=False`` and float64 arrays of the right
+shapes: nothing is checked then.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from bp_helpers._validate import finite_array
 from bp_helpers.nn.activations import (
     ACTIVATIONS,
     LEAKY_SLOPE,
+    ONE,
+    ZERO,
     activation,
     check_activation_name,
     gelu_prime,
@@ -92,9 +95,10 @@ def dense_backward(
     if check:
         _check_cache(cache, DenseCache)
         dZ = finite_array(dZ, "dZ")
+        expected = (cache.W.shape[0], cache.A_prev.shape[1])  # (n_out, N)
+        if dZ.shape != expected:
+            raise ValueError(f"dZ must have shape {expected}, got {dZ.shape}")
     A_prev, W = cache
-    if dZ.shape != (W.shape[0], A_prev.shape[1]):
-        raise ValueError(f"dZ must have shape {(W.shape[0], A_prev.shape[1])}, got {dZ.shape}")
     dW = dZ @ A_prev.T
     db = _sum(dZ, axis=1, keepdims=True)
     dA_prev = W.T @ dZ if need_dA_prev else None
@@ -105,7 +109,10 @@ def activation_forward(
     Z: np.ndarray, name: str, *, check: bool = True
 ) -> tuple[np.ndarray, ActivationCache]:
     """``A = f(Z)`` elementwise, for ``name`` in ``ACTIVATIONS``. ``Z``, ``A``: same shape."""
-    f = _FORWARD.get(name) if isinstance(name, str) else None
+    try:
+        f = _FORWARD[name]
+    except (KeyError, TypeError):  # an unknown name, or not even a string
+        f = None
     if f is None:
         check_activation_name(name)  # raises the error that says what was expected
     if check:
@@ -120,23 +127,29 @@ def activation_backward(
     """``dZ = dA ⊙ f'(Z)``; ``dA``, ``dZ``: the shape of ``Z``.
 
     Sigmoid and tanh reuse the cached output (``σ' = a(1 − a)``, ``tanh' = 1 − a²``).
+    With ``check=False`` ReLU's ``dZ`` may hold −0.0 (equal to 0) where ``dA < 0`` is cut:
+    the MLP only sums it (``db``, ``dZ A_prevᵀ``, ``Wᵀ dZ``), which gives +0.0 either way.
     """
     if check:
         _check_cache(cache, ActivationCache)
         dA = finite_array(dA, "dA")
         check_activation_name(cache.name)
+        if dA.shape != cache.Z.shape:
+            raise ValueError(f"dA must have the shape of Z {cache.Z.shape}, got {dA.shape}")
     name, Z, A = cache
-    if dA.shape != Z.shape:
-        raise ValueError(f"dA must have the shape of Z {Z.shape}, got {dA.shape}")
     if name == "identity":
         return dA
     if name == "sigmoid":
-        return dA * A * (1.0 - A)
+        return dA * A * (ONE - A)
     if name == "tanh":
-        return dA * (1.0 - A * A)
+        return dA * (ONE - A * A)
     if name == "relu":
-        dZ = dA * (Z > 0)  # much faster than np.where(Z > 0, dA, 0.0) on random masks
-        dZ += 0.0  # the same values: turns the −0.0 of (negative)·False into 0.0
+        # f'(Z) = 1[Z > 0] as a float array, then multiplied in place: faster than dA·(Z > 0),
+        # which casts the mask inside the product, and than np.where on random masks
+        dZ = (Z > ZERO).astype(np.float64)
+        dZ *= dA
+        if check:  # shown as it is: turn the −0.0 of 0·(negative) into 0.0
+            dZ += 0.0
         return dZ
     if name == "leaky_relu":
         return np.where(Z > 0, dA, LEAKY_SLOPE * dA)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from bp_helpers._validate import finite_array, positive_float
-from bp_helpers.nn.activations import exp_neg
+from bp_helpers.nn.activations import ONE, ZERO, exp_neg
 
 _sum = np.add.reduce  # ndarray.sum without its Python-level wrapper (the same sum)
 
@@ -86,8 +86,8 @@ def bce_with_logits(
         check_labels(Y, "bce_with_logits")
     N = Z.shape[1]
     e = exp_neg(np.abs(Z))  # e^{−|z|}, shared by the loss and σ(z)
-    per_entry = np.maximum(Z, 0.0) - Z * Y + np.log1p(e)
-    sigma = np.where(Z >= 0, 1.0, e) / (1.0 + e)  # σ(Z), as nn.sigmoid computes it
+    per_entry = np.maximum(Z, ZERO) - Z * Y + np.log1p(e)
+    sigma = np.where(Z >= ZERO, ONE, e) / (ONE + e)  # σ(Z), as nn.sigmoid computes it
     return float(_sum(per_entry, axis=None)) / N, (sigma - Y) / N
 
 

@@ -89,6 +89,29 @@ def _param_keys(L: int) -> tuple[str, ...]:
     return tuple(key for pair in _layer_keys(L) for key in pair)
 
 
+@functools.lru_cache(maxsize=64)
+def _skips(widths: tuple[int, ...], residual: bool) -> tuple[bool, ...]:
+    """For each layer ``l = 1 … L``: a skip connection? (residual, hidden, ``n_l == n_{l−1}``)."""
+    L = len(widths) - 1
+    return tuple(residual and k < L and widths[k] == widths[k - 1] for k in range(1, L + 1))
+
+
+@functools.lru_cache(maxsize=64)
+def _layer_plan(
+    widths: tuple[int, ...], activation: str, output_activation: str, residual: bool
+) -> tuple[tuple[str, str, str, bool], ...]:
+    """For each layer ``l = 1 … L``: ``("W_l", "b_l", its activation, its skip connection?)``.
+
+    Worked out once per architecture, so a forward pass only looks it up.
+    """
+    L = len(widths) - 1
+    return tuple(
+        (W_key, b_key, activation if k < L else output_activation, skip)
+        for k, (W_key, b_key), skip in zip(
+            range(1, L + 1), _layer_keys(L), _skips(widths, residual), strict=True)
+    )
+
+
 def init_params(
     widths: Sequence[int],
     init: str = "xavier",
@@ -208,10 +231,7 @@ class MLP:
 
         Only with ``residual=True``, and only hidden layers with ``n_l == n_{l−1}``.
         """
-        w = self.widths
-        if not self.residual:
-            return (False,) * (len(w) - 1)
-        return tuple(k < self.n_layers and w[k] == w[k - 1] for k in range(1, self.n_layers + 1))
+        return _skips(self.widths, self.residual)
 
     def __repr__(self) -> str:
         extra = f", residual=True, branch_scale={self.branch_scale:g}" if self.residual else ""
@@ -279,15 +299,13 @@ class MLP:
         Each cache is a pair ``(DenseCache, ActivationCache)``.
         """
         A = self.check_X(X) if check else X
+        p, beta = self.params, self.branch_scale
         caches: Caches = []
-        L, p, beta, f = self.n_layers, self.params, self.branch_scale, self.activation
-        keys = _layer_keys(L)
-        for k, skip in enumerate(self.skips, start=1):
-            W_key, b_key = keys[k - 1]
+        for W_key, b_key, f, skip in _layer_plan(
+                self.widths, self.activation, self.output_activation, self.residual):
             Z, dense_cache = dense_forward(A, p[W_key], p[b_key], check=False)
-            F, act_cache = activation_forward(Z, f if k < L else self.output_activation,
-                                              check=False)
-            A = A + beta * F if skip else F
+            F, act_cache = activation_forward(Z, f, check=False)
+            A = A + beta * F if skip else F  # A_l = A_{l−1} + β·f(Z_l) with a skip, else f(Z_l)
             caches.append((dense_cache, act_cache))
         return A, caches
 
@@ -297,10 +315,13 @@ class MLP:
         Returns ``{"W1": dW1, "b1": db1, …}``, each the shape of its parameter. The
         gradient with respect to the input ``X`` is not computed.
         """
-        if not isinstance(caches, list) or len(caches) != self.n_layers:
-            raise ValueError(f"need a list of {self.n_layers} caches (one per layer), "
-                             f"got {type(caches).__name__} of {len(caches)}")
-        return backward_pass(d_out, caches, self.skips, self.branch_scale)
+        if not isinstance(caches, list):
+            raise TypeError(f"caches must be the list that forward returned, "
+                            f"got {type(caches).__name__}")
+        if len(caches) != len(self.widths) - 1:
+            raise ValueError(f"need {self.n_layers} caches (one per layer), got {len(caches)}")
+        return backward_pass(d_out, caches, _skips(self.widths, self.residual),
+                             self.branch_scale)
 
     def output_loss(
         self, out: np.ndarray, Y: np.ndarray, loss: str | None = None
@@ -351,18 +372,24 @@ def backward_pass(
     ``d_out = ∂L/∂A_L``: (n_L, N); ``caches``: one ``(DenseCache, ActivationCache)`` per
     layer; ``skips[l−1]``: whether layer ``l`` has a skip connection with branch scale
     ``β = branch_scale``. Returns ``{"W1": dW1, "b1": db1, …}`` (no gradient for ``X``).
+    ``d_out`` is checked once, for its shape; the layers' own checks are skipped, since
+    every later ``dA`` and ``dZ`` has the shape of its layer by construction.
     """
-    keys = _layer_keys(len(caches))
-    grads: Params = dict.fromkeys(_param_keys(len(caches)))  # filled from the last layer back
-    dA = d_out
-    for k in range(len(caches), 0, -1):
-        dense_cache, act_cache = caches[k - 1]
-        skip = skips[k - 1]
-        W_key, b_key = keys[k - 1]
+    L = len(caches)
+    if L == 0:
+        raise ValueError("need one cache per layer (the caches forward returned), got none")
+    Z_L = caches[-1][1].Z
+    dA = real_array(d_out, "d_out")
+    if dA.shape != Z_L.shape:
+        raise ValueError(f"d_out must have the shape of the output {Z_L.shape}, got {dA.shape}")
+    grads: Params = dict.fromkeys(_param_keys(L))  # filled from the last layer back
+    layers = zip(range(L, 0, -1), reversed(caches), reversed(skips), reversed(_layer_keys(L)),
+                 strict=True)
+    for k, (dense_cache, act_cache), skip, (W_key, b_key) in layers:
         dZ = activation_backward(branch_scale * dA if skip else dA, act_cache, check=False)
         dA_branch, grads[W_key], grads[b_key] = dense_backward(dZ, dense_cache, k > 1,
                                                                check=False)
-        if k > 1:
+        if k > 1:  # ∂L/∂A_{l−1}: the skip path adds ∂L/∂A_l itself
             dA = dA + dA_branch if skip else dA_branch
     return grads
 
@@ -372,7 +399,8 @@ def sgd_step(params: Params, grads: Params, lr: float) -> None:
 
     ``params`` and ``grads`` have the same keys, and each gradient the shape of its parameter.
     """
-    lr = positive_float(lr, "lr")
+    # lr as a 0-d array: NumPy multiplies by it faster than by a Python float (same values)
+    lr = np.array(positive_float(lr, "lr"))
     if not isinstance(params, dict) or not isinstance(grads, dict):
         raise TypeError("params and grads must be dicts of arrays with the same keys")
     if params.keys() != grads.keys():
@@ -382,7 +410,7 @@ def sgd_step(params: Params, grads: Params, lr: float) -> None:
         if getattr(g, "shape", None) != theta.shape:
             raise ValueError(f"grad {key} has shape {getattr(g, 'shape', None)}, "
                              f"expected {theta.shape}")
-        theta -= lr * g
+        theta -= lr * g  # in place: the arrays in params are updated
 
 
 def _params_norm(params: Params) -> float:

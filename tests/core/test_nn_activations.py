@@ -70,3 +70,11 @@ def test_activation_lookup_and_bad_names() -> None:
         nn.activation("softplus")
     with pytest.raises(TypeError, match="string"):
         nn.activation(3)  # type: ignore[arg-type]
+
+
+def test_the_shared_constants_are_read_only_zero_and_one() -> None:
+    from bp_helpers.nn.activations import ONE, ZERO
+    assert ZERO.shape == ONE.shape == () and float(ZERO) == 0.0 and float(ONE) == 1.0
+    for constant in (ZERO, ONE):
+        with pytest.raises(ValueError, match="read-only"):
+            constant[...] = 2.0
