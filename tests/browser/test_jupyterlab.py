@@ -130,7 +130,8 @@ def test_notebook_in_jupyterlab(path: Path, lab_server: LabServer, chromium,
         for k, root in enumerate(roots, start=1):
             if chinese:
                 text = root.evaluate(_STATE_JS)["text"]
-                assert CJK.search(text), f"{name} widget {k}: no Chinese in {text[:200]!r}"
+                if re.search(r"[A-Za-z]{3,}", text):  # words, not only maths, to translate
+                    assert CJK.search(text), f"{name} widget {k}: no Chinese in {text[:200]!r}"
             else:
                 latency_log += _measure_widget(page, path.stem, k, root)
         _save_screenshots(page, notebook_id(path), roots)
