@@ -86,18 +86,25 @@ def test_every_slider_setting_fits_the_fixed_axes(depth: int) -> None:
 def _full_draw(fig) -> np.ndarray:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=fig.dpi)
-    return np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB"))
+    return np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")).astype(int)
+
+
+def _decoded(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
 
 
 def test_explorer_png_equals_a_full_draw() -> None:
-    # The PNG redraws only the lines and the title on a cached background: the first
-    # PNG and a later one must show exactly what a full draw of the same figure shows.
+    # The PNG redraws only the lines and the title on a cached background, with text
+    # pasted from stamps (ui.style.TextStamps: the same pixels to within rounding): the
+    # first PNG and a later one must show what a full draw of the same figure shows.
     view = gradient_flow()
-    first = np.asarray(Image.open(io.BytesIO(view.png())).convert("RGB"))
-    assert np.array_equal(first, _full_draw(view.figure))
+    first = _decoded(view.png())
+    assert first.shape == _full_draw(view.figure).shape
+    assert np.abs(first - _full_draw(view.figure)).max() <= 4
     view = gradient_flow(depth=7, activation="relu", init="he", scale=3.0, fig=view.figure)
-    later = np.asarray(Image.open(io.BytesIO(view.png())).convert("RGB"))
-    assert np.array_equal(later, _full_draw(view.figure))
+    later = _decoded(view.png())
+    assert np.abs(later - _full_draw(view.figure)).max() <= 4
+    assert np.abs(later - first).max() > 100  # and the lines did move
     assert not np.array_equal(first, later)
 
 
