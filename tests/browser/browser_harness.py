@@ -49,6 +49,26 @@ LAB_SETTINGS = {
 }
 
 
+@contextmanager
+def launched_chromium() -> Iterator[object]:
+    """Headless Chromium (Debian's binary, not Playwright's download), closed on exit.
+
+    Open it in a module-scoped fixture: Playwright's sync API keeps an asyncio loop running
+    in this thread while it is open, and later tests (the explore widgets' coalescing among
+    them) must run with no loop, as in a plain Python session.
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 def notebook_paths() -> list[Path]:
     """Every notebook of the course, English then Chinese edition, in order (checkpoints
     excluded)."""

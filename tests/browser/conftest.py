@@ -9,7 +9,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from browser_harness import CHROMIUM, CHROMIUM_ARGS, LabServer, browser_skip_reason, start_lab
+from browser_harness import LabServer, browser_skip_reason, launched_chromium, start_lab
 from latency import WidgetLatency, header_line, write_block
 
 
@@ -34,25 +34,12 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[object]:
-    """Headless Chromium (Debian's binary, not Playwright's download).
-
-    Module-scoped: Playwright's sync API keeps an asyncio loop running in this thread
-    while it is open, and the tests after the browser module (the explore widgets'
-    coalescing among them) must run with no loop, as in a plain Python session.
-    """
+    """Headless Chromium for this module (see ``browser_harness.launched_chromium``)."""
     reason = browser_skip_reason()
     if reason:
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with launched_chromium() as browser:
+        yield browser
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "tools"), str(ROOT / "tests" / "browser")]
 import build_site  # noqa: E402
-from browser_harness import CHROMIUM, CHROMIUM_ARGS, browser_skip_reason  # noqa: E402
+from browser_harness import browser_skip_reason, launched_chromium  # noqa: E402
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -70,18 +70,10 @@ def site_url(site_dir: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[object]:
-    """Headless Chromium (Debian's binary), module-scoped as in tests/browser: Playwright's
-    sync API keeps an asyncio loop running in this thread while it is open."""
+    """Headless Chromium for this module, as in tests/browser
+    (``browser_harness.launched_chromium``)."""
     reason = site_skip_reason()
     if reason:
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with launched_chromium() as browser:
+        yield browser
