@@ -509,7 +509,9 @@ class TextStamps:
         if image is None:  # nothing to draw (blank glyphs)
             return None
         height, width = image.shape[:2]
-        x0, bottom = left + dx, self.renderer.height - (top + dy + height)
+        # The pixel buffer is int(height) rows; renderer.height may carry a fraction, which
+        # draw_image would truncate (matplotlib 3.10) or round (3.11) differently.
+        x0, bottom = left + dx, int(self.renderer.height) - (top + dy + height)
         box = gc.get_clip_rectangle()
         if box is not None and not (box.x0 <= x0 and x0 + width <= box.x1
                                     and box.y0 <= bottom and bottom + height <= box.y1):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import matplotlib as mpl
 import numpy as np
+import pytest
 
 from bp_helpers.ui.style import STYLE, View, fresh_figure, label_axes, use_course_style
 
@@ -168,9 +169,12 @@ def test_static_setting_keeps_one_background_per_setting() -> None:
         static_setting(fig, "small", None)
 
 
-def test_text_stamps_paste_what_drawing_the_text_draws(monkeypatch) -> None:
+@pytest.mark.parametrize("figsize", [(4, 3), (4.01, 3.2)], ids=["whole", "fractional"])
+def test_text_stamps_paste_what_drawing_the_text_draws(monkeypatch, figsize) -> None:
     """Each line of text is drawn once and pasted after that (TextStamps): the frame has
-    the pixels of a plain draw (savefig), to within rounding, and clipping still cuts."""
+    the pixels of a plain draw (savefig), to within rounding, and clipping still cuts.
+    Also where the figure is not a whole number of pixels high (460.8 rows at 144 dpi:
+    the buffer has 460, and a paste placed from 460.8 lands a row too high)."""
     import io
 
     from PIL import Image
@@ -201,7 +205,7 @@ def test_text_stamps_paste_what_drawing_the_text_draws(monkeypatch) -> None:
         fig.savefig(buffer, format="png")
         return decoded(buffer.getvalue())
 
-    fig, art = figure_state(None, build, figsize=(4, 3))
+    fig, art = figure_state(None, build, figsize=figsize)
     first = decoded(render_png(fig))
     stamps = getattr(fig, style._TEXT_STAMPS)
     assert stamps.misses > 0 and stamps.hits == 0
