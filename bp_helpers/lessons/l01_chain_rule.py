@@ -301,7 +301,10 @@ def chain_factors(
     numeric = float((c.f(c.g(xs + h)) - c.f(c.g(xs - h))) / (2 * h))
 
     fig, artists = figure_state(fig, _build_chain, figsize=(10.5, 3.9))
-    static_setting(fig, composition, lambda shown: _show_composition(artists, shown))
+    # Every composition's static image is drawn with the first frame: switching costs no
+    # redraw.
+    static_setting(fig, composition, lambda shown: _show_composition(artists, shown),
+                   others=[other for other in COMPOSITIONS if other != composition])
     _set_tangent(artists["g"], x, u, du_dx, ft("l01.slope_du_dx", du_dx=du_dx))
     _set_tangent(artists["f"], u, y, dy_du, ft("l01.slope_dy_du", dy_du=dy_du))
     _set_tangent(artists["c"], x, y, dy_dx,

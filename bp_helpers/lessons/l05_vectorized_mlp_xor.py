@@ -23,6 +23,7 @@ from bp_helpers.ui.checks import check_array, check_function, check_integer, che
 from bp_helpers.ui.checks import verify as verify
 from bp_helpers.ui.drawings import decision_boundary, loss_curve
 from bp_helpers.ui.explore import Explorer, IntRange, LogRange
+from bp_helpers.ui.field_image import FieldImage
 from bp_helpers.ui.palette import (
     CLASS_MARKERS,
     COLORS,
@@ -293,10 +294,9 @@ def _build_xor_figure(fig: Figure) -> dict[str, Any]:
     ax_loss.set_xlim(0, EPOCHS_MAX)
     label_axes(ax_loss, ft("l05.fig_loss_title"), ft("l05.fig_epoch"), ft("l05.fig_loss_axis"))
 
-    image = ax_b.imshow(np.full((GRID, GRID), 0.5), origin="lower", extent=(*BOX, *BOX),
-                        cmap=class_cmap(), vmin=0.0, vmax=1.0, interpolation="bilinear",
-                        aspect="equal")
-    colorbar = fig.colorbar(image, ax=ax_b, fraction=0.046, pad=0.03)
+    image = FieldImage(ax_b, np.full((GRID, GRID), 0.5), (*BOX, *BOX), cmap=class_cmap())
+    ax_b.set_aspect("equal")
+    colorbar = fig.colorbar(image.mappable, ax=ax_b, fraction=0.046, pad=0.03)
     colorbar.set_label("P(y = 1)")
     points = []
     for label, color in enumerate(class_colors()):

@@ -32,10 +32,11 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, NullFormatter
+from matplotlib.ticker import FuncFormatter, NullLocator
 
 from bp_helpers.messages import t
 from bp_helpers.playground import Playground
+from bp_helpers.ui.field_image import FieldImage
 from bp_helpers.ui.palette import CLASS_MARKERS, TINTS, class_cmap, class_colors, layer_style
 from bp_helpers.ui.style import (
     COLORS,
@@ -60,7 +61,8 @@ GRID = 60
 MARGIN = 0.4
 #: Updates the smoothed gradient-norm line averages over (in log space).
 SMOOTH_WINDOW = 20
-#: The gradient-norm axis before the first update.
+#: The gradient-norm axis's least range: it widens (in whole decades) only for norms
+#: outside it, so runs are compared on the same scale and the axis seldom moves.
 NORM_YLIM = (1e-3, 1e1)
 
 _SIGN_RGB = {1: to_rgba(COLORS["positive"])[:3], -1: to_rgba(COLORS["negative"])[:3],
@@ -182,10 +184,9 @@ def _build(fig: Figure, state: Playground) -> dict:
     suptitle = dynamic(fig.suptitle(_short_settings(state), fontsize=11))
 
     dynamic(ax_n)  # drawn whole: a new network shape rebuilds it, not the static image
-    image = dynamic(ax_b.imshow(np.full((GRID, GRID), 0.5), origin="lower", cmap=class_cmap(),
-                                vmin=0.0, vmax=1.0, aspect="auto", interpolation="bilinear",
-                                extent=(-1, 1, -1, 1)))
-    colorbar(ax_b, image, ft("playground.p_class1"))
+    image = dynamic(FieldImage(ax_b, np.full((GRID, GRID), 0.5), (-1, 1, -1, 1),
+                               cmap=class_cmap()))
+    colorbar(ax_b, image.mappable, ft("playground.p_class1"))
     contour = dynamic(LineCollection([], colors=COLORS["ink"], linewidths=1.4, zorder=3))
     ax_b.add_collection(contour)
     points = [dynamic(ax_b.scatter([], [], c=color, marker=marker, s=22,
@@ -205,10 +206,10 @@ def _build(fig: Figure, state: Playground) -> dict:
     integer_ticks(ax_l.xaxis)
 
     ax_g.set_yscale("log")
-    # Plain-text tick labels (10⁻³) and no minor labels: mathtext would be typeset again
-    # whenever the axes are drawn.
+    # Decades only, in plain text (10⁻³): mathtext would be typeset again, and the minor
+    # ticks (a fifth of the static image's drawing) drawn again, whenever a range moves.
     ax_g.yaxis.set_major_formatter(FuncFormatter(power_of_ten_label))
-    ax_g.yaxis.set_minor_formatter(NullFormatter())
+    ax_g.yaxis.set_minor_locator(NullLocator())
     label_axes(ax_g, ft("playground.norm_title"), ft("playground.update_step"), "‖∂L/∂W‖")
     integer_ticks(ax_g.xaxis)
     ax_l.set_xlim(0, 10)
@@ -243,7 +244,8 @@ def _build_shape(art: dict, widths: tuple[int, ...]) -> None:
                                      alpha=0.25)[0]))
         smooth.append(dynamic(ax_g.plot([], [], linewidth=1.8, markersize=5, label=f"W{k}",
                                         **style)[0]))
-    dynamic(legend_outside(ax_g, smooth, where="right", handlelength=2.2))
+    # steady: beside the axes, it changes only with the shape (drawn once, then kept)
+    dynamic(legend_outside(ax_g, smooth, where="right", handlelength=2.2), steady=True)
     art.update(widths=widths, raw_norms=raw, smooth_norms=smooth)
 
 
@@ -305,7 +307,8 @@ def _nice_ceiling(x: float) -> float:
 
 def _limits(state: Playground) -> tuple[tuple[float, ...], ...]:
     """Every axis range of the figure for ``state``: the boundary's plane, the loss's
-    and the gradient norms' (steps in 1, 2, 5 × 10ᵏ, norms in whole decades)."""
+    and the gradient norms' (steps in 1, 2, 5 × 10ᵏ; norms in whole decades, at least
+    :data:`NORM_YLIM`)."""
     steps = (0.0, _nice_ceiling(max(state.steps, 10)))
     loss_top = _nice_ceiling(max(float(np.max(state.losses)), 1e-3)) * 1.05
     norms = state.grad_norms
@@ -314,7 +317,7 @@ def _limits(state: Playground) -> tuple[tuple[float, ...], ...]:
     if positive.size:
         low = 10.0 ** math.floor(math.log10(float(positive.min())))
         high = 10.0 ** math.ceil(math.log10(float(positive.max())))
-        norm_range = (low, max(high, low * 10))
+        norm_range = (min(low, NORM_YLIM[0]), max(high, NORM_YLIM[1]))
     return (_plane(state.X), steps, (0.0, loss_top), norm_range)
 
 

@@ -110,6 +110,8 @@ TEXT_STAMP_BYTES = 8 * 2**20
 _STATE = "_bp_figure_state"
 _BACKGROUND = "_bp_background"
 _SETTING = "_bp_static_setting"
+_STEADY = "_bp_steady"
+_STEADY_LAYER = "_bp_steady_layer"
 _TEXT_STAMPS = "_bp_text_stamps"
 
 A = TypeVar("A", bound=Artist)
@@ -253,7 +255,7 @@ def _same_grid(fig: Figure, nrows: int, ncols: int) -> bool:
 
 
 # --------------------------------------------------------------------------- fast figures
-def dynamic(artist: A) -> A:
+def dynamic(artist: A, *, steady: bool = False) -> A:
     """Mark ``artist`` as one that changes between calls; returns it.
 
     :func:`render_png` draws dynamic artists over a cached image of the rest, so
@@ -262,9 +264,18 @@ def dynamic(artist: A) -> A:
     A dynamic Axes is drawn whole on every frame, with everything in it: its contents
     may change freely (cleared and drawn anew: a network diagram for a new shape)
     without making the cached image out of date. Its artists are not marked.
+
+    ``steady=True``: an artist that changes seldom, only inside :func:`dynamic_changes`,
+    and overlaps no other dynamic artist (a legend beside the axes, rebuilt with a new
+    network shape). It is drawn into a second kept image, over the static one and under
+    the other dynamic artists, and drawn again only after a :func:`dynamic_changes`
+    block, or when the static image is drawn anew.
     """
     if not isinstance(artist, Artist):
         raise TypeError(f"expected a matplotlib artist, got {type(artist).__name__}")
+    if not isinstance(steady, bool):
+        raise TypeError(f"steady must be True or False, got {steady!r}")
+    setattr(artist, _STEADY, steady)
     if isinstance(artist, Axes):
         # Marked itself only: an Axes leaves its marked artists out when it draws.
         artist.set_animated(True)
@@ -325,13 +336,14 @@ def figure_state(
         if layout:
             freeze_layout(fig)
     setattr(fig, _STATE, (ident, artists))
-    for attribute in (_BACKGROUND, _SETTING):
+    for attribute in (_BACKGROUND, _SETTING, _STEADY_LAYER):
         if hasattr(fig, attribute):
             delattr(fig, attribute)
     return fig, artists
 
 
-def static_setting(fig: Figure, setting: Hashable, show: Callable[[Hashable], None]) -> None:
+def static_setting(fig: Figure, setting: Hashable, show: Callable[[Hashable], None], *,
+                   others: Sequence[Hashable] = ()) -> None:
     """Show ``setting`` of ``fig``'s static parts: ``show(setting)`` sets them (curves,
     limits, titles), when ``setting`` is not the one shown already.
 
@@ -339,18 +351,28 @@ def static_setting(fig: Figure, setting: Hashable, show: Callable[[Hashable], No
     :data:`KEPT_SETTINGS` used), so coming back to a setting drawn before costs no
     redraw. ``show`` must depend on ``setting`` only; any other static change (before or
     after this call) still redraws, and forgets the images of the other settings.
+
+    ``others``: settings to draw ahead, with the first image (fewer than
+    :data:`KEPT_SETTINGS`; a choice among a few functions, say). The first frame takes
+    longer, and the first switch to any of them costs no redraw either.
     """
     if not isinstance(fig, Figure):
         raise TypeError(f"expected a matplotlib Figure, got {type(fig).__name__}")
     if not callable(show):
         raise TypeError(f"show must be a function, got {type(show).__name__}")
     hash(setting)  # a TypeError for an unhashable setting, before anything changes
+    others = tuple(others)
+    if len(others) >= KEPT_SETTINGS:
+        raise ValueError(f"at most {KEPT_SETTINGS - 1} other settings can be drawn ahead, "
+                         f"got {len(others)}")
+    for other in others:
+        hash(other)
     shown = getattr(fig, _SETTING, None)
     if shown is not None and shown[0] == setting:
         return
     clean = not fig.stale  # the kept images are up to date with everything but the setting
     show(setting)
-    setattr(fig, _SETTING, (setting,))
+    setattr(fig, _SETTING, (setting, show, others))
     if clean:
         # Only the setting changed: render picks its image (or draws it if new). A later
         # static change makes the figure stale again, and render then starts afresh.
@@ -369,6 +391,7 @@ def dynamic_changes(fig: Figure) -> Iterator[None]:
         raise TypeError(f"expected a matplotlib Figure, got {type(fig).__name__}")
     clean = not fig.stale
     yield
+    setattr(fig, _STEADY_LAYER, None)  # steady artists may have changed: draw them again
     if clean:
         fig.stale = False
 
@@ -425,19 +448,46 @@ def render(fig: Figure) -> FigureCanvasAgg:
         kept = (size, {})  # something static changed: every kept image is out of date
         setattr(fig, _BACKGROUND, kept)
     images = kept[1]
-    setting = getattr(fig, _SETTING, None)  # (setting,), or None: the figure has one
+    shown = getattr(fig, _SETTING, None)  # (setting, show, others), or None: just one
+    setting = None if shown is None else shown[0]
     if setting in images:
         images[setting] = images.pop(setting)  # the most recently used, last
-        canvas.restore_region(images[setting])
     else:
         _draw_static(fig, canvas)  # everything but the dynamic artists
         images[setting] = canvas.copy_from_bbox(fig.bbox)
+        if shown is not None and shown[2]:
+            _draw_ahead(fig, canvas, images, *shown)
         while len(images) > KEPT_SETTINGS:
             del images[next(iter(images))]  # the least recently used
+    background = images[setting]
     renderer = _text_stamps(fig, canvas)
+    steady = tuple(artist for _, artist in moving if getattr(artist, _STEADY, False))
+    layer = getattr(fig, _STEADY_LAYER, None)
+    if steady and (layer is None or layer[0] is not background or layer[1] != steady):
+        canvas.restore_region(background)
+        for artist in steady:
+            artist.draw(renderer)
+        layer = (background, steady, canvas.copy_from_bbox(fig.bbox))
+        setattr(fig, _STEADY_LAYER, layer)
+    canvas.restore_region(layer[2] if steady else background)
     for _parent, artist in moving:
-        artist.draw(renderer)  # what parent.draw_artist(artist) does, with text stamps
+        if artist not in steady:
+            artist.draw(renderer)  # what parent.draw_artist(artist) does, with text stamps
     return canvas
+
+
+def _draw_ahead(fig: Figure, canvas: FigureCanvasAgg, images: dict, setting: Hashable,
+                show: Callable[[Hashable], None], others: tuple) -> None:
+    """Draw and keep the static image of each of ``others`` (see :func:`static_setting`),
+    then show ``setting`` again."""
+    for other in others:
+        if other not in images:
+            show(other)
+            _draw_static(fig, canvas)
+            images[other] = canvas.copy_from_bbox(fig.bbox)
+    show(setting)
+    images[setting] = images.pop(setting)  # the one shown: the most recently used
+    fig.stale = False  # the settings' own changes: each has its image
 
 
 def _draw_static(fig: Figure, canvas: FigureCanvasAgg) -> None:

@@ -359,3 +359,104 @@ def test_chinese_figure_text_needs_a_cjk_font_and_falls_back_to_english(monkeypa
         style.set_language("en")
     assert style.figure_language() == "en" and style.course_style() is style.STYLE
     assert mpl.rcParams["font.family"] == mpl.rcParamsDefault["font.family"]
+
+
+def test_static_setting_draws_the_other_settings_ahead() -> None:
+    """``others``: the first frame draws every listed setting's static image, so the first
+    switch to one of them costs no static drawing, and the frame is what a full draw
+    gives."""
+    import io
+
+    from PIL import Image
+
+    from bp_helpers.ui.style import KEPT_SETTINGS, dynamic, figure_state, render_png, static_setting
+
+    tops = {"small": 1.0, "medium": 3.0, "large": 10.0}
+
+    def build(fig):
+        ax = fig.subplots()
+        return {"ax": ax, "curve": ax.plot([], [])[0], "dot": dynamic(ax.plot([], [], "o")[0])}
+
+    def show(setting):
+        art["curve"].set_data([0, 1], [0, tops[setting]])
+        art["ax"].set_ylim(0, tops[setting])
+
+    def frame(setting):
+        static_setting(fig, setting, show, others=[s for s in tops if s != setting])
+        art["dot"].set_data([0.5], [0.5])
+        return render_png(fig)
+
+    def decoded(png):
+        return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"))
+
+    fig, art = figure_state(None, build, figsize=(4, 3), layout=False)
+    draws = []
+    fig.draw = lambda renderer: draws.append(1) or type(fig).draw(fig, renderer)
+    first = frame("small")
+    assert len(draws) == 3, "the first frame draws all three settings"
+    frames = {setting: frame(setting) for setting in ("large", "medium", "small")}
+    assert len(draws) == 3, "no switch drew a static image"
+    assert frames["small"] == first
+    for setting, png in frames.items():
+        show(setting)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")  # a full draw
+        assert np.array_equal(decoded(png), decoded(buffer.getvalue())), setting
+    with pytest.raises(ValueError, match="at most"):
+        static_setting(fig, 0, show, others=range(KEPT_SETTINGS))
+    with pytest.raises(TypeError, match="unhashable"):
+        static_setting(fig, "small", show, others=[["a list"]])
+
+
+def test_a_steady_artist_is_drawn_once_until_dynamic_changes() -> None:
+    """A steady dynamic artist (a legend beside the axes) is drawn into a kept layer: not
+    again on later frames, again after a ``dynamic_changes`` block or a new static image;
+    every frame has the pixels of a full draw."""
+    import io
+
+    from PIL import Image
+
+    from bp_helpers.ui.style import dynamic, dynamic_changes, figure_state, render_png
+
+    def build(fig):
+        ax = fig.subplots()
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        # clear of the spines (a dynamic artist is drawn over them; a full draw, under)
+        line = dynamic(ax.plot([0.1, 0.9], [0.1, 0.9], label="line")[0])
+        legend = dynamic(ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0)), steady=True)
+        return {"ax": ax, "line": line, "legend": legend}
+
+    def decoded(png):
+        return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+
+    def full_draw(top):
+        art["line"].set_ydata([0.1, top])
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png")
+        return decoded(buffer.getvalue())
+
+    fig, art = figure_state(None, build, figsize=(5, 3))
+    drawn = []
+    legend_draw = art["legend"].draw
+    art["legend"].draw = lambda renderer: drawn.append(1) or legend_draw(renderer)
+    frames = {}
+    for top in (0.9, 0.3, 0.5, 0.7):
+        art["line"].set_ydata([0.1, top])
+        frames[top] = render_png(fig)
+    assert len(drawn) == 1, "the steady legend is drawn once"
+    with dynamic_changes(fig):
+        art["legend"].get_texts()[0].set_text("renamed")
+    renamed = render_png(fig)
+    assert len(drawn) == 2, "a dynamic_changes block draws the steady layer again"
+    assert np.abs(decoded(renamed) - full_draw(0.7)).max() <= 4
+    art["legend"].get_texts()[0].set_text("line")
+    for top, png in frames.items():
+        assert np.abs(decoded(png) - full_draw(top)).max() <= 4, top
+    drawn.clear()
+    art["ax"].set_xlim(0, 2)  # a static change: a new static image, a new steady layer
+    render_png(fig)
+    render_png(fig)
+    assert len(drawn) == 1
+    with pytest.raises(TypeError, match="steady"):
+        dynamic(art["line"], steady="yes")
