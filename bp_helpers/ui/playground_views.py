@@ -282,11 +282,19 @@ def _build_network(ax, widths: tuple[int, ...]) -> LineCollection:
     names = [ft("playground.layer_input"),
              *[ft("playground.layer_hidden", k=k) for k in range(1, len(widths) - 1)],
              ft("playground.layer_output")]
+    # More than four columns: every other name a line lower, so neighbours never touch.
+    stagger = len(widths) > 4
     for k, name in enumerate(names):
-        ax.text(k, -top - 0.4, name, ha="center", va="top", fontsize=9)
+        ax.annotate(name, (k, -top - 0.4), xytext=(0, -11 if stagger and k % 2 else 0),
+                    textcoords="offset points", ha="center", va="top", fontsize=9)
+    # The input and output names sit a few points clear of their circles (whose size is
+    # in points too, whatever the number of columns).
+    clear = math.sqrt(size) / 2 + 3
     for i, y in enumerate(ys[0]):
-        ax.text(-0.12, y, f"x{'₁₂'[i]}", ha="right", va="center", fontsize=10)
-    ax.text(len(widths) - 1 + 0.12, 0, "ŷ", ha="left", va="center", fontsize=10)
+        ax.annotate(f"x{'₁₂'[i]}", (0, y), xytext=(-clear, 0), textcoords="offset points",
+                    ha="right", va="center", fontsize=10)
+    ax.annotate("ŷ", (len(widths) - 1, 0), xytext=(clear, 0), textcoords="offset points",
+                ha="left", va="center", fontsize=10)
     ax.set_xlim(-0.45, len(widths) - 1 + 0.45)
     ax.set_ylim(-top - 0.5 - 0.08 * span, top + 0.5)
     ax.set_axis_off()
