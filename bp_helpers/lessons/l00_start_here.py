@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
@@ -23,12 +22,12 @@ from bp_helpers.ui.palette import COLORS as COLORS
 from bp_helpers.ui.palette import layer_style as layer_style
 from bp_helpers.ui.style import (
     View,
-    course_style,
     dynamic,
     figure_language,
     figure_state,
     fresh_figure,
     ft,
+    in_course_style,
     label_axes,
     legend_outside,
     sparse_log_ticks,
@@ -128,7 +127,7 @@ def plot_loss_tangents(
         points.append((finite_float(w_at, "a tangent's w"), finite_float(pair[0], "L(w)"),
                        finite_float(pair[1], "dL/dw")))
 
-    with mpl.rc_context(course_style()):  # the course's sizes, whatever the global style
+    with in_course_style():
         fig, axes = fresh_figure(None, 1, 1, figsize=(9.5, 3.8))
         ax = axes[0, 0]
         ax.plot(ws, losses, color=COLORS["function"], label="L(w)")

@@ -7,7 +7,6 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
 
@@ -32,9 +31,9 @@ from bp_helpers.ui.explore import Explorer, FloatRange
 from bp_helpers.ui.palette import COLORS as COLORS  # re-exported for the notebook
 from bp_helpers.ui.style import (
     View,
-    course_style,
     fresh_figure,
     ft,
+    in_course_style,
     integer_ticks,
     label_axes,
     legend_outside,
@@ -330,7 +329,7 @@ def plot_two_engines(losses_value: Sequence[float], losses_vector: Sequence[floa
     if value.size == 0 or value.shape != vector.shape:
         raise ValueError(f"losses_value and losses_vector must hold one loss per step each, "
                          f"got shapes {value.shape} and {vector.shape}")
-    with mpl.rc_context(course_style()):  # the course's sizes, whatever the global style
+    with in_course_style():
         fig, axes = fresh_figure(None, 1, 1, figsize=(7.5, 3.4))
         ax = axes[0, 0]
         steps = np.arange(1, value.size + 1)

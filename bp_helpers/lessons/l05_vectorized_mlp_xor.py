@@ -10,7 +10,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
 
@@ -34,11 +33,11 @@ from bp_helpers.ui.palette import (
 from bp_helpers.ui.style import (
     FAST_DPI,
     View,
-    course_style,
     dynamic,
     figure_state,
     fresh_figure,
     ft,
+    in_course_style,
     label_axes,
     power_of_ten_label,
 )
@@ -446,7 +445,7 @@ def plot_xor_points(X: np.ndarray, Y: np.ndarray) -> View:
     if not np.all((Y == 0) | (Y == 1)) or np.unique(Y).size != 2:
         raise ValueError("Y must hold the labels 0 and 1 (both of them, nothing else)")
     lo, hi = min(float(X.min()), 0.0) - 0.5, max(float(X.max()), 1.0) + 0.5
-    with mpl.rc_context(course_style()):  # the course's sizes, whatever the global style
+    with in_course_style():
         fig, axes = fresh_figure(None, 1, 1, figsize=(3.6, 3.4))
         ax = axes[0, 0]
         for label, color in enumerate(class_colors()):

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import matplotlib as mpl
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -38,12 +37,12 @@ from bp_helpers.ui.explore import Choice, Explorer, IntRange, LogRange
 from bp_helpers.ui.palette import COLORS, layer_style
 from bp_helpers.ui.style import (
     View,
-    course_style,
     dynamic,
     figure_language,
     figure_state,
     fresh_figure,
     ft,
+    in_course_style,
     integer_ticks,
     label_axes,
     legend_outside,
@@ -287,7 +286,7 @@ def train_perceptron(activation: str, epochs: int = 300, lr: float = 2.0) -> Per
 # in the notebook's language) and a summary in words, with the key numbers.
 def _figure(ncols: int, figsize: tuple[float, float]) -> tuple[Figure, list[Axes]]:
     """A new course-style figure with ``ncols`` axes in a row (every artist drawn on it
-    must be made inside ``mpl.rc_context(course_style())`` to get the course's sizes)."""
+    must be made inside ``in_course_style()`` to get the course's sizes)."""
     fig, axes = fresh_figure(None, 1, ncols, figsize=figsize)
     return fig, list(axes[0])
 
@@ -354,7 +353,7 @@ def plot_activations(z: np.ndarray, curves: Mapping[str, tuple[np.ndarray, np.nd
                              f"{z.shape}")
         pairs[name] = (f, slope)
 
-    with mpl.rc_context(course_style()):
+    with in_course_style():
         fig, (ax_f, ax_d) = _figure(2, (10.0, 4.2))
         for name, (f, slope) in pairs.items():
             style = _activation_style(name, z.size)
@@ -412,7 +411,7 @@ def plot_perceptron_runs(runs: Mapping[str, PerceptronRun],
             raise ValueError(f"moved[{name!r}] must have one entry per loss, "
                              f"{run.losses.shape}")
 
-    with mpl.rc_context(course_style()):
+    with in_course_style():
         fig, (ax_loss, ax_move) = _figure(2, (10.0, 4.0))
         for name, run in runs.items():
             meaning, ls = _PERCEPTRON_LINES[name]
@@ -454,7 +453,7 @@ def plot_vanishing(weight_grad_norms: np.ndarray, delta_norms: np.ndarray) -> Vi
                          f"{weights.shape}, got {deltas.shape}")
     depth = weights.size
     layers = np.arange(1, depth + 1)
-    with mpl.rc_context(course_style()):
+    with in_course_style():
         fig, (ax,) = _figure(1, (7.0, 4.2))
         ax.semilogy(layers, weights, "o-", color=COLORS["tangent"], ms=4, label="‖∂L/∂W_l‖")
         ax.semilogy(layers, deltas, "s--", color=COLORS["function"], ms=4,
@@ -487,7 +486,7 @@ def plot_weight_scales(norms_by_scale: Mapping[float, np.ndarray]) -> View:
     if any(norms.size != depth for norms in curves.values()):
         raise ValueError("every scale needs the norms of the same number of layers")
     layers = np.arange(1, depth + 1)
-    with mpl.rc_context(course_style()):
+    with in_course_style():
         fig, (ax,) = _figure(1, (7.0, 4.2))
         for (scale, norms), (fmt, meaning) in zip(curves.items(), _SCALE_LINES, strict=False):
             ax.semilogy(layers, norms, fmt, ms=4, color=COLORS[meaning],
@@ -516,7 +515,7 @@ def plot_clipping(plain: Sequence[float], clipped: Sequence[float], *,
     clipped_losses = _curve(clipped, "clipped", positive=True)
     if not (isinstance(max_norm, (int, float)) and math.isfinite(max_norm) and max_norm > 0):
         raise ValueError(f"max_norm must be a positive number, got {max_norm!r}")
-    with mpl.rc_context(course_style()):
+    with in_course_style():
         fig, (ax_plain, ax_clip) = _figure(2, (10.0, 3.6))
         ax_plain.semilogy(plain_losses, "o-", color=COLORS["tangent"])
         ax_plain.set_xlim(-0.5, plain_losses.size - 0.5)
@@ -599,7 +598,7 @@ def plot_fixes(vanishing: Mapping[str, np.ndarray], exploding: Mapping[str, np.n
     titles = {"vanishing": ft("l06.fixes_vanishing_title", depth=depth),
               "exploding": ft("l06.fixes_exploding_title", depth=depth)}
     styles = {"vanishing": VANISHING_SETUPS, "exploding": EXPLODING_SETUPS}
-    with mpl.rc_context(course_style()):
+    with in_course_style():
         fig, axes = _figure(2, (11.0, 4.8))
         for ax, (panel, curves) in zip(axes, panels.items(), strict=True):
             for key, norms in curves.items():

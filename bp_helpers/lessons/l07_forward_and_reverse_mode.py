@@ -7,7 +7,6 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-import matplotlib as mpl
 import numpy as np
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
@@ -33,11 +32,11 @@ from bp_helpers.ui.explore import Explorer, IntRange
 from bp_helpers.ui.palette import COLORS
 from bp_helpers.ui.style import (
     View,
-    course_style,
     dynamic,
     figure_state,
     fresh_figure,
     ft,
+    in_course_style,
     label_axes,
     legend_outside,
 )
@@ -186,7 +185,7 @@ def plot_mode_timings(
         raise ValueError(f"sizes must be at least 2 increasing integers >= 1, got {sizes!r:.80}")
     panels = (("in", _timings(many_in, "many_in", size_array.size)),
               ("out", _timings(many_out, "many_out", size_array.size)))
-    with mpl.rc_context(course_style()):  # the course's sizes, whatever the global style
+    with in_course_style():
         fig, axes = fresh_figure(None, 1, 2, figsize=(11.0, 3.8))
         titles = {"in": (ft("l07.timing_in_title"), ft("l07.timing_in_x")),
                   "out": (ft("l07.timing_out_title"), ft("l07.timing_out_x"))}

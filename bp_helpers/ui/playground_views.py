@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import math
 
-import matplotlib as mpl
 import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgba
@@ -43,11 +42,11 @@ from bp_helpers.ui.style import (
     FAST_DPI,
     View,
     colorbar,
-    course_style,
     dynamic,
     dynamic_changes,
     figure_state,
     ft,
+    in_course_style,
     integer_ticks,
     label_axes,
     legend_outside,
@@ -90,7 +89,7 @@ def draw(state: Playground, fig: Figure | None = None) -> View:
     # where the first layout put the network's title (a rebuilt diagram keeps it there)
     art.setdefault("network_title_y", art["network_ax"].title.get_position()[1])
     if art["widths"] != state.settings.widths:
-        with mpl.rc_context(course_style()), dynamic_changes(fig):
+        with in_course_style(), dynamic_changes(fig):
             _build_shape(art, state.settings.widths)
     # The axis ranges are the figure's static setting: one image of the static parts is
     # kept per setting, so going back to a dataset (or a run's early steps) costs no redraw.

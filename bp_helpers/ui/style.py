@@ -166,6 +166,15 @@ def course_style() -> dict[str, Any]:
     return {**STYLE, "font.family": ["DejaVu Sans", cjk_font()]}
 
 
+@contextmanager
+def in_course_style() -> Iterator[None]:
+    """Within: figures and artists made now get the course's sizes and fonts
+    (:func:`course_style`), whatever matplotlib's global settings are; they are restored
+    after."""
+    with mpl.rc_context(course_style()):
+        yield
+
+
 def use_course_style() -> None:
     """Apply the course style to matplotlib (call once, in a notebook's setup cell)."""
     style = course_style()
@@ -211,7 +220,7 @@ def fresh_figure(
     into one figure instead of making a new one each time. Simple, but every call draws
     everything again; :func:`figure_state` is the fast way.
     """
-    with mpl.rc_context(course_style()):
+    with in_course_style():
         if fig is not None and _same_grid(fig, nrows, ncols):
             # A redraw: keep the axes and the positions the first draw's layout found,
             # and clear only what is drawn. New axes and a new layout on every slider
@@ -316,7 +325,7 @@ def figure_state(
     stored = getattr(fig, _STATE, None) if fig is not None else None
     if stored is not None and stored[0] == ident:
         return fig, stored[1]
-    with mpl.rc_context(course_style()):
+    with in_course_style():
         if fig is None:
             fig = Figure(figsize=figsize or STYLE["figure.figsize"])
         else:

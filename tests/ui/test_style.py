@@ -460,3 +460,13 @@ def test_a_steady_artist_is_drawn_once_until_dynamic_changes() -> None:
     assert len(drawn) == 1
     with pytest.raises(TypeError, match="steady"):
         dynamic(art["line"], steady="yes")
+
+
+def test_in_course_style_sets_the_course_sizes_and_restores_the_rest() -> None:
+    from bp_helpers.ui.style import course_style, in_course_style
+
+    with mpl.rc_context({"font.size": 5.0, "axes.grid": False}):
+        with in_course_style():
+            for key, value in course_style().items():
+                assert mpl.rcParams[key] == mpl.rcParams.validate[key](value), key
+        assert mpl.rcParams["font.size"] == 5.0 and mpl.rcParams["axes.grid"] is False
