@@ -7,12 +7,12 @@ import string
 from pathlib import Path
 
 import pytest
+from languages import CJK
 
 from bp_helpers import messages
 from bp_helpers.messages import en, zh
 
 PACKAGE = Path(messages.__file__).resolve().parents[1]
-CJK = re.compile(r"[\u4e00-\u9fff]")
 #: A message looked up by a literal key: t("…"), ft("…"), t_in(language, "…").
 LOOKUP = re.compile(r"""\b(?:f?t|t_in)\((?:[^,()"']+,\s*)?["']([a-z0-9_]+\.[a-z0-9_.]+)["']""")
 

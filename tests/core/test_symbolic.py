@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 import sympy as sp
+from languages import in_language
 
 from bp_helpers.symbolic import Verdict, check_derivative, check_equal, is_zero
 
@@ -62,17 +63,12 @@ def test_bad_input_is_explained(call, error, message) -> None:
 
 
 def test_verdicts_print_in_the_notebook_language() -> None:
-    from bp_helpers import messages
-
     right, wrong = check_derivative(2 * x, x**2, x), check_equal(x, x + 1, "lab")
     assert str(right) == "✓ d/dx: hand derivation equals sympy.diff"
-    messages.set_language("zh")
-    try:
+    with in_language("zh"):
         assert str(right) == "✓ d/dx：手算的导数与 sympy.diff 相等"
         assert str(wrong) == "✗ lab：两者之差化简为 -1，不是 0"
         assert str(check_equal(x, x)) == "✓ 两个表达式：两边恒等"
-    finally:
-        messages.set_language("en")
     assert str(wrong) == "✗ lab: the difference simplifies to -1, not 0"
     with pytest.raises(ValueError, match="kind"):
         Verdict(True, "l", sp.Integer(0), kind="other")

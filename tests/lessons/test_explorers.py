@@ -11,6 +11,7 @@ import warnings
 
 import numpy as np
 import pytest
+from languages import CJK, in_language
 from matplotlib.figure import Figure
 
 from bp_helpers.lessons import all_explorers
@@ -79,21 +80,17 @@ def test_explorer_speaks_chinese_in_the_chinese_edition(name: str, explorer: Exp
     CJK font is installed; the figure draws without a missing-glyph warning."""
     import re
 
-    from bp_helpers.ui.style import cjk_font, set_language
+    from bp_helpers.ui.style import cjk_font
 
-    cjk = re.compile(r"[\u4e00-\u9fff]")
     english = explorer.func(**explorer.defaults())
-    try:
-        set_language("zh")
+    with in_language("zh"):
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             view = explorer.func(**explorer.defaults())  # a fresh figure, in Chinese
             view.png()
-    finally:
-        set_language("en")
     if re.search(r"[A-Za-z]{3,}", english.text):  # words to translate, not only maths
-        assert cjk.search(view.text), f"{name}: no Chinese in {view.text[:120]!r}"
+        assert CJK.search(view.text), f"{name}: no Chinese in {view.text[:120]!r}"
     titles = [ax.get_title() for ax in view.figure.axes if ax.get_title()]
     if cjk_font() is not None and titles:
-        assert any(cjk.search(t) for t in titles), f"{name}: figure titles {titles}"
+        assert any(CJK.search(t) for t in titles), f"{name}: figure titles {titles}"
     assert english.text != view.text or not re.search(r"[A-Za-z]{3,}", english.text)

@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 import pytest
+from languages import CJK, in_language
 
 from bp_helpers.calculus import central_difference
 from bp_helpers.lessons import l00_start_here as l00
@@ -149,15 +150,10 @@ def test_notebook_sentences_come_from_the_lesson(capsys) -> None:
 
 
 def test_explore_text_figures_and_hints_are_chinese_after_set_language(capsys) -> None:
-    import re
-
-    from bp_helpers import messages
     from bp_helpers.ui.style import cjk_font
 
-    cjk = re.compile(r"[\u4e00-\u9fff]")
     english = l00.gradient_descent(eta=0.25, steps=30).text
-    try:
-        messages.set_language("zh")
+    with in_language("zh"):
         view = l00.gradient_descent(eta=0.25, steps=30)
         assert "梯度下降发散" in view.text and "之外" in view.text
         assert view.text.count("\n") == english.count("\n")  # notebook 00 picks line 2
@@ -165,16 +161,14 @@ def test_explore_text_figures_and_hints_are_chinese_after_set_language(capsys) -
         comparison = l00.learning_rate_comparison()
         assert "（太小）" in comparison.text and "仍在下降" in comparison.text
         if cjk_font() is not None:  # figure text is Chinese only where a CJK font is installed
-            assert cjk.search(view.figure.axes[0].get_title())
-            assert cjk.search(comparison.figure.axes[0].get_legend().get_texts()[0].get_text())
+            assert CJK.search(view.figure.axes[0].get_title())
+            assert CJK.search(comparison.figure.axes[0].get_legend().get_texts()[0].get_text())
         assert not l00.check_one_step(1.0 + 0.05 * l00.fit_gradient(1.0))
         assert "上坡" in capsys.readouterr().out
         assert not l00.check_largest_rate(1 / l00.CURVATURE)
         assert "恰好落在 w* 上" in capsys.readouterr().out
         assert "中心差分" in l00.central_difference_verdict((1.0,))
         assert "倍" in l00.rate_comparison_summary()
-    finally:
-        messages.set_language("en")
     assert l00.gradient_descent(eta=0.25, steps=30).text == english
 
 
@@ -216,29 +210,20 @@ def test_loss_tangents_draw_the_curve_and_a_tangent_per_point_coloured_by_sign()
     assert f"L = {curve[lowest]:.4f}, at w = {ws[lowest]:.2f}" in view.text
 
 
-def test_loss_tangents_in_chinese() -> None:
-    import re
+def test_loss_tangents_in_chinese(chinese) -> None:
     import warnings
-
-    import matplotlib as mpl
 
     from bp_helpers.ui.style import cjk_font
 
-    cjk = re.compile(r"[\u4e00-\u9fff]")
-    with mpl.rc_context():
-        try:
-            l00.set_language("zh")
-            with warnings.catch_warnings():
-                warnings.simplefilter("error")  # a missing glyph would warn
-                view = l00.plot_loss_tangents(*_tangent_inputs())
-                view.png()
-            assert "为负，实线" in view.text and "为正，虚线" in view.text
-            ax = view.figure.axes[0]
-            labels = [ax.get_title(), ax.get_xlabel(), ax.get_ylabel(),
-                      ax.get_legend().get_texts()[1].get_text()]
-            assert all(bool(cjk.search(label)) == (cjk_font() is not None) for label in labels)
-        finally:
-            l00.set_language("en")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing glyph would warn
+        view = l00.plot_loss_tangents(*_tangent_inputs())
+        view.png()
+    assert "为负，实线" in view.text and "为正，虚线" in view.text
+    ax = view.figure.axes[0]
+    labels = [ax.get_title(), ax.get_xlabel(), ax.get_ylabel(),
+              ax.get_legend().get_texts()[1].get_text()]
+    assert all(bool(CJK.search(label)) == (cjk_font() is not None) for label in labels)
 
 
 @pytest.mark.parametrize(

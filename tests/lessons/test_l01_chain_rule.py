@@ -8,6 +8,7 @@ import math
 import numpy as np
 import pytest
 import sympy as sp
+from languages import CJK, in_language
 
 from bp_helpers.calculus import central_difference
 from bp_helpers.lessons import l00_start_here as l00
@@ -314,20 +315,17 @@ def test_fast_png_matches_a_full_render(explorer, moves) -> None:
 
 
 def test_lesson_speaks_chinese_after_set_language_zh(capsys) -> None:
-    import re
     import warnings
 
     from bp_helpers.ui.style import cjk_font
 
-    cjk = re.compile(r"[\u4e00-\u9fff]")
     english = l01.tangent_and_secants(x=1.0, h=1e-3).text
-    try:
-        l01.set_language("zh")
+    with in_language("zh"):
         texts = [l01.tangent_and_secants(x=1.0, h=1e-3).text,
                  l01.tangent_and_secants(x=1.0, h=1.0).text,
                  l01.chain_factors(x=0.8, composition="σ(3x − 1)").text,
                  l01.two_paths(x=0.7).text]
-        assert all(cjk.search(text) for text in texts)
+        assert all(CJK.search(text) for text in texts)
         assert texts[0] != english and "中心割线与切线重合" in texts[0]
         assert texts[3].splitlines()[1] == "dz/dx = 0.9019 + 0.3748 = 1.2767"  # notebook 01
         with warnings.catch_warnings():
@@ -338,7 +336,7 @@ def test_lesson_speaks_chinese_after_set_language_zh(capsys) -> None:
         if cjk_font() is not None:
             for view in views:
                 titles = [ax.get_title() for ax in view.figure.axes]
-                assert all(cjk.search(title) for title in titles), titles
+                assert all(CJK.search(title) for title in titles), titles
 
         assert l01.check_two_path_derivative(math.sin(0.7) * 1.4) is False
         assert "只是经过 u 的那条路径" in capsys.readouterr().out
@@ -352,8 +350,6 @@ def test_lesson_speaks_chinese_after_set_language_zh(capsys) -> None:
         assert "返回了 None" in capsys.readouterr().out
         assert l01.check_sigmoid_prime(lambda z: 1 / (1 + np.exp(-np.asarray(z)))) is False
         assert "s·(1 − s)；" in capsys.readouterr().out
-    finally:
-        l01.set_language("en")
     assert l01.tangent_and_secants(x=1.0, h=1e-3).text == english
 
 
@@ -362,13 +358,10 @@ def test_prose_fills_in_the_notebooks_sentences_in_its_language() -> None:
     assert line == ("✓ central: grid minimum at h = 1.00e-05, formula h* = 1.00e-05, "
                     "predicted error E(h*) = 3.0e-11")
     assert l01.prose("halving", forward=2.0, central=4.0).endswith("central error / 4.00")
-    try:
-        l01.set_language("zh")
+    with in_language("zh"):
         assert l01.prose("measured_near", difference="forward").startswith("✓ 前向差分：")
         assert "$10^{-15}$" in l01.prose("best_steps", h_forward="1", error_forward="2",
                                          h_central="3", error_central="4", ratio=641.0)
-    finally:
-        l01.set_language("en")
     with pytest.raises(ValueError, match="one of"):
         l01.prose("no such sentence")
     with pytest.raises(ValueError, match="forward"):
@@ -401,15 +394,12 @@ def _notebook_figures():
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_notebook_figures_draw_titled_legible_axes_in_both_languages(language: str) -> None:
-    import re
     import warnings
 
     from bp_helpers.ui.legibility import min_font_size_pt
     from bp_helpers.ui.style import View, cjk_font
 
-    cjk = re.compile(r"[\u4e00-\u9fff]")
-    try:
-        l01.set_language(language)
+    with in_language(language):
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # a missing glyph warns
             views = _notebook_figures()
@@ -420,11 +410,9 @@ def test_notebook_figures_draw_titled_legible_axes_in_both_languages(language: s
             assert min_font_size_pt(view.figure) >= 9
             for ax in view.figure.axes:
                 assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
-            assert bool(cjk.search(view.text)) == (language == "zh"), view.text
+            assert bool(CJK.search(view.text)) == (language == "zh"), view.text
             if language == "zh" and cjk_font() is not None:
-                assert all(cjk.search(ax.get_title()) for ax in view.figure.axes)
-    finally:
-        l01.set_language("en")
+                assert all(CJK.search(ax.get_title()) for ax in view.figure.axes)
 
 
 def test_zoom_windows_text_gives_the_gaps_shrinking_like_the_width_squared() -> None:

@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import math
-import re
 import warnings
 
-import matplotlib as mpl
 import pytest
+from languages import CJK, in_language
 
 from bp_helpers import messages
 from bp_helpers.autograd import Value, topological_order
@@ -164,45 +163,38 @@ def test_verify_prints_only_a_neutral_line(capsys: pytest.CaptureFixture[str]) -
 
 
 # ---- the Chinese edition -----------------------------------------------------------
-CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
 def test_in_chinese_the_hints_sentences_and_figure_are_chinese(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     english = neuron_graph().text
-    with mpl.rc_context():
-        try:
-            l02.set_language("zh")
-            with warnings.catch_warnings():
-                warnings.simplefilter("error")  # a missing glyph would warn
-                for values in [NEURON.defaults(), *NEURON.extremes()]:
-                    view = NEURON.func(**values)
-                    assert view.png()[:4] == b"\x89PNG"
-            view = neuron_graph()
-            assert view.text == english  # only maths: the same in both editions
-            title = view.figure.axes[0].get_title()
-            assert title.startswith("L = (w·x + b − 10)² = 25")
-            assert bool(CJK.search(title)) == (cjk_font() is not None)  # else English
-            assert not l02.check_fanout_gradient(-6.0)
-            assert capsys.readouterr().out.startswith("✗ 两条路径上的梯度")
-            assert not l02.check_accumulated_gradient(-2.0)
-            assert not l02.check_topological_order(_recursive_topo)
-            assert not l02.check_loop_count(4)
-            assert not l02.check_loop_gradient(18.75)
-            lines = capsys.readouterr().out.splitlines()
-            assert len(lines) == 4 and all(CJK.search(line) for line in lines), lines
-            assert "覆盖" in lines[0] and "递归深度限制" in lines[1] and "4 个因子 x" in lines[3]
-            summary = l02.summary_markdown(fan_out=4, naive=36, ordered=24, operations=100_000,
-                                           twice=-60, grads=(-30, -10, -20))
-            assert summary.startswith("| 概念 | 一句话 | 出处 |\n| --- | --- | --- |\n")
-            assert "100,000" in summary and summary.count("\n") == 12
-            for sentence in (l02.recursion_failed(5_000), l02.training_agrees(),
-                             l02.engine_matches_hand(2e-11), l02.nodes_per_step(2514),
-                             l02.timing_sentence(40, 0.006, 0.00005)):
-                assert CJK.search(sentence), sentence
-        finally:
-            l02.set_language("en")
+    with in_language("zh"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a missing glyph would warn
+            for values in [NEURON.defaults(), *NEURON.extremes()]:
+                view = NEURON.func(**values)
+                assert view.png()[:4] == b"\x89PNG"
+        view = neuron_graph()
+        assert view.text == english  # only maths: the same in both editions
+        title = view.figure.axes[0].get_title()
+        assert title.startswith("L = (w·x + b − 10)² = 25")
+        assert bool(CJK.search(title)) == (cjk_font() is not None)  # else English
+        assert not l02.check_fanout_gradient(-6.0)
+        assert capsys.readouterr().out.startswith("✗ 两条路径上的梯度")
+        assert not l02.check_accumulated_gradient(-2.0)
+        assert not l02.check_topological_order(_recursive_topo)
+        assert not l02.check_loop_count(4)
+        assert not l02.check_loop_gradient(18.75)
+        lines = capsys.readouterr().out.splitlines()
+        assert len(lines) == 4 and all(CJK.search(line) for line in lines), lines
+        assert "覆盖" in lines[0] and "递归深度限制" in lines[1] and "4 个因子 x" in lines[3]
+        summary = l02.summary_markdown(fan_out=4, naive=36, ordered=24, operations=100_000,
+                                       twice=-60, grads=(-30, -10, -20))
+        assert summary.startswith("| 概念 | 一句话 | 出处 |\n| --- | --- | --- |\n")
+        assert "100,000" in summary and summary.count("\n") == 12
+        for sentence in (l02.recursion_failed(5_000), l02.training_agrees(),
+                         l02.engine_matches_hand(2e-11), l02.nodes_per_step(2514),
+                         l02.timing_sentence(40, 0.006, 0.00005)):
+            assert CJK.search(sentence), sentence
     assert messages.language() == "en"
     assert l02.recursion_failed(5_000) == (
         "RecursionError: the recursive topological sort cannot handle 5,000 steps")
@@ -254,20 +246,16 @@ def test_two_engines_draws_both_runs_and_says_whether_they_agree() -> None:
 
 
 def test_two_engines_in_chinese_and_bad_input() -> None:
-    with mpl.rc_context():
-        try:
-            l02.set_language("zh")
-            with warnings.catch_warnings():
-                warnings.simplefilter("error")  # a missing glyph would warn
-                view = l02.plot_two_engines(LOSSES, LOSSES)
-                view.png()
-            assert "圆点落在虚线上" in view.text
-            ax = view.figure.axes[0]
-            labels = [ax.get_title(), ax.get_xlabel(), ax.get_ylabel(),
-                      *(text.get_text() for text in ax.get_legend().get_texts())]
-            assert all(bool(CJK.search(label)) == (cjk_font() is not None) for label in labels)
-        finally:
-            l02.set_language("en")
+    with in_language("zh"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a missing glyph would warn
+            view = l02.plot_two_engines(LOSSES, LOSSES)
+            view.png()
+        assert "圆点落在虚线上" in view.text
+        ax = view.figure.axes[0]
+        labels = [ax.get_title(), ax.get_xlabel(), ax.get_ylabel(),
+                  *(text.get_text() for text in ax.get_legend().get_texts())]
+        assert all(bool(CJK.search(label)) == (cjk_font() is not None) for label in labels)
     for value, vector, error in [(LOSSES, LOSSES[:-1], ValueError), ([], [], ValueError),
                                  ([[0.5]], [[0.5]], ValueError),
                                  ([0.5, float("inf")], [0.5, 0.4], ValueError),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 import pytest
+from languages import CJK, in_language
 
 from bp_helpers import network_2321 as net
 from bp_helpers.lessons import l03_backprop_by_hand as l03
@@ -256,18 +257,15 @@ def _figure_texts(view) -> list[str]:
 
 
 def test_explore_text_hints_and_sentences_in_chinese(capsys: pytest.CaptureFixture) -> None:
-    import re
     import warnings
 
     from bp_helpers.messages import t_in
     from bp_helpers.ui.style import cjk_font
 
-    cjk = re.compile(r"[\u4e00-\u9fff]")
     f = net.forward(net.REFERENCE_PARAMS, net.REFERENCE_X, net.REFERENCE_T)
     english = [l03.backward_pass(0).text, l03.BACKWARD_PASS.static().text,
                l03.GRADIENT_BARS.static().text, l03.gradient_bars("x_1", 1.0).text]
-    try:
-        l03.set_language("zh")
+    with in_language("zh"):
         with warnings.catch_warnings():
             warnings.simplefilter("error")  # no missing glyph, no other warning
             views = [l03.backward_pass(0), l03.BACKWARD_PASS.static(),
@@ -289,19 +287,17 @@ def test_explore_text_hints_and_sentences_in_chinese(capsys: pytest.CaptureFixtu
                                              largest_grad_2=0.03, largest_grad_1=0.026,
                                              small_out_sum=1.0, small_shrink_2=0.12,
                                              small_shrink_1=0.22)]
-    finally:
-        l03.set_language("en")
     for view, text in zip(views, english, strict=True):
-        assert cjk.search(view.text) and view.text != text, view.text
+        assert CJK.search(view.text) and view.text != text, view.text
     assert "两条路径在这里汇合" in views[1].text  # step 12: the two paths meet
     assert "第 1 层" in views[2].text and "黑边" in views[2].text
     assert t_in("zh", "l03.output_error_trap") in trap
     assert "转置" in transpose
-    assert all(cjk.search(s) for s in sentences), sentences
+    assert all(CJK.search(s) for s in sentences), sentences
     assert "$h^{(1)}_2$" in sentences[-1] and "06_activations" in sentences[-1]
     if cjk_font() is not None:  # the figure text too: titles, legends, column names
         for view in views:
-            assert any(cjk.search(s) for s in _figure_texts(view)), _figure_texts(view)
+            assert any(CJK.search(s) for s in _figure_texts(view)), _figure_texts(view)
     assert l03.backward_pass(0).text == english[0]  # English again after the reset
 
 

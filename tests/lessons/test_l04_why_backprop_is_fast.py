@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from languages import CJK, in_language
 
 from bp_helpers.lessons import l04_why_backprop_is_fast as l04
 
@@ -103,15 +104,10 @@ def test_notebook_sentences_come_from_the_lesson() -> None:
 def test_explore_text_figures_and_hints_are_chinese_after_set_language(
     capsys: pytest.CaptureFixture,
 ) -> None:
-    import re
-
-    from bp_helpers import messages
     from bp_helpers.ui.style import cjk_font
 
-    cjk = re.compile(r"[\u4e00-\u9fff]")
     english = l04.cost_bars().text
-    try:
-        messages.set_language("zh")
+    with in_language("zh"):
         view = l04.cost_bars()
         assert "批量大小 N = 32" in view.text and "数值梯度" in view.text
         assert view.text.count("\n") == english.count("\n")
@@ -120,13 +116,11 @@ def test_explore_text_figures_and_hints_are_chinese_after_set_language(
         assert "拟合的双对数斜率" in timing.text and "一次前向传播" in timing.text
         assert "宽度 384：实测 3.90" in l04.ratio_figure({16: (5.0, 2.67), 384: (3.9, 2.67)}).text
         if cjk_font() is not None:  # figure text is Chinese only where a CJK font is installed
-            assert cjk.search(view.figure.axes[0].get_title())
-            assert cjk.search(timing.figure.legends[0].get_texts()[0].get_text())
+            assert CJK.search(view.figure.axes[0].get_title())
+            assert CJK.search(timing.figure.legends[0].get_texts()[0].get_text())
         assert not l04.check_numerical_passes(101_771)
         assert "中心差分" in capsys.readouterr().out
         assert not l04.check_dense_flops(lambda n_in, n_out, N: (2 * n_in * n_out * N,) * 2)
         assert "1 个样本上的 3 → 2 层" in capsys.readouterr().out
         assert "中心差分" in l04.pass_count_summary(40, 20, 0.3)
-    finally:
-        messages.set_language("en")
     assert l04.cost_bars().text == english

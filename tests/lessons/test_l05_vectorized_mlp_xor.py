@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import warnings
 
 import numpy as np
 import pytest
 import sympy as sp
+from languages import CJK, in_language
 
 from bp_helpers import data, nn
 from bp_helpers.lessons import l05_vectorized_mlp_xor as l05
@@ -270,21 +270,14 @@ def test_xor_training_png_redraws_only_the_data_and_matches_a_full_render() -> N
 
 
 # ------------------------------------------------------------------ the Chinese edition
-CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
 def test_texts_hints_and_explorer_are_chinese_after_set_language_zh(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    import matplotlib as mpl
-
     from bp_helpers.ui.style import cjk_font
 
     english = l05.xor_training(lr=10.0, epochs=600).text
     X, Y = data.xor()
-    saved = mpl.rcParams.copy()  # set_language("zh") adds a CJK font to font.family
-    try:
-        l05.set_language("zh")
+    with in_language("zh"):
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             for values in (l05.XOR_TRAINING.defaults(), *l05.XOR_TRAINING.extremes()):
@@ -318,9 +311,6 @@ def test_texts_hints_and_explorer_are_chinese_after_set_language_zh(
         out = capsys.readouterr().out
         assert "还要加上偏置" in out and "除以 N" in out and "百分数" in out
         assert "dA_prev = Wᵀ @ dZ" in out and "个输入" in out
-    finally:
-        l05.set_language("en")
-        mpl.rcParams.update(saved)
     assert l05.xor_training(lr=10.0, epochs=600).text == english
 
 
@@ -375,24 +365,18 @@ def test_xor_points_draw_each_class_with_its_marker_and_say_where_they_are() -> 
 
 
 def test_xor_points_in_chinese_and_bad_input() -> None:
-    import matplotlib as mpl
-
     from bp_helpers.ui.style import cjk_font
 
     X, Y = data.xor()
-    with mpl.rc_context():
-        try:
-            l05.set_language("zh")
-            with warnings.catch_warnings():
-                warnings.simplefilter("error")  # a missing glyph would warn
-                view = l05.plot_xor_points(X, Y)
-                view.png()
-            assert view.text.startswith("4 个点：圆点（y = 0）位于 (0, 0) 和 (1, 1)")
-            assert "另一条对角线" in view.text
-            title = view.figure.axes[0].get_title()
-            assert bool(CJK.search(title)) == (cjk_font() is not None)
-        finally:
-            l05.set_language("en")
+    with in_language("zh"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a missing glyph would warn
+            view = l05.plot_xor_points(X, Y)
+            view.png()
+        assert view.text.startswith("4 个点：圆点（y = 0）位于 (0, 0) 和 (1, 1)")
+        assert "另一条对角线" in view.text
+        title = view.figure.axes[0].get_title()
+        assert bool(CJK.search(title)) == (cjk_font() is not None)
     for bad_X, bad_Y, error in [(X.T, Y, ValueError), (X, Y.ravel(), ValueError),
                                 (X, 2 * Y, ValueError), (X, np.zeros((1, 4)), ValueError),
                                 (X[:, :3], Y, ValueError), (np.full((2, 4), np.nan), Y, ValueError),

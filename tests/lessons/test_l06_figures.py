@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import numpy as np
 import pytest
+from languages import CJK
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
@@ -14,9 +14,8 @@ from bp_helpers import nn
 from bp_helpers.lessons import l06_activations_and_gradient_flow as l06
 from bp_helpers.ui.legibility import MIN_FONT_PT, min_font_size_pt
 from bp_helpers.ui.palette import COLORS
-from bp_helpers.ui.style import View, cjk_font, set_language
+from bp_helpers.ui.style import View, cjk_font
 
-CJK = re.compile(r"[\u4e00-\u9fff]")
 DEPTH = 6
 
 
@@ -88,15 +87,11 @@ def test_each_figure_draws_with_titled_labelled_axes_in_english(name: str) -> No
 
 @pytest.mark.skipif(cjk_font() is None, reason="no font with Chinese glyphs installed")
 @pytest.mark.parametrize("name", FIGURES)
-def test_each_figure_draws_in_chinese(name: str) -> None:
-    set_language("zh")
-    try:
-        view = FIGURES[name]()
-        _check_drawn(view)
-        assert CJK.search(view.text)
-        assert CJK.search(view.figure.axes[0].get_title())
-    finally:
-        set_language("en")
+def test_each_figure_draws_in_chinese(chinese, name: str) -> None:
+    view = FIGURES[name]()
+    _check_drawn(view)
+    assert CJK.search(view.text)
+    assert CJK.search(view.figure.axes[0].get_title())
 
 
 def _overlaps_axes(fig: Figure, legend) -> bool:  # noqa: ANN001

@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import math
-import re
 import warnings
 
-import matplotlib as mpl
 import numpy as np
 import pytest
+from languages import CJK, in_language
 
 from bp_helpers import messages
 from bp_helpers.dual import Dual, jacobian
@@ -118,42 +117,35 @@ def test_check_hvp_accepts_the_product_and_traps_the_usual_mistakes(capsys) -> N
 
 
 # --- the Chinese edition -----------------------------------------------------------------
-CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
 def test_in_chinese_the_explore_text_hints_and_figure_are_chinese(capsys) -> None:
-    with mpl.rc_context():
-        try:
-            l07.set_language("zh")
-            with warnings.catch_warnings():
-                warnings.simplefilter("error")  # a missing glyph would warn
-                for values in [l07.MODES.defaults(), *l07.MODES.extremes()]:
-                    view = l07.MODES.func(**values)
-                    assert view.png()[:4] == b"\x89PNG"
-            text = l07.mode_costs(8, 1).text.splitlines()
-            assert len(text) == 4 and all(CJK.search(line) for line in text)
-            assert text[0].startswith("f: R^8 → R^1") and "1/8" in text[3]
-            labels = [ax.get_title() for ax in view.figure.axes]
-            labels += [tick.get_text() for tick in view.figure.axes[2].get_xticklabels()]
-            assert all(bool(CJK.search(label)) == (cjk_font() is not None) for label in labels)
-            W, x, u = l07.vjp_exercise()
-            assert not l07.check_passes((10, 1000))
-            assert not l07.check_vjp(W.T @ u)
-            assert not l07.check_accumulation_weights([50, 30, 20])
-            assert not l07.check_dual_sin(lambda d: Dual(math.sin(d.value), math.cos(d.value)))
-            assert not l07.check_hvp((4, 1))
-            lines = capsys.readouterr().out.splitlines()
-            assert len(lines) == 5 and all(CJK.search(line) for line in lines), lines
-            assert lines[0].startswith("✗ 传递次数") and "弄反了" in lines[0]
-            assert "激活函数" in lines[1] and "切向量" in lines[3] and "再求一次导" in lines[4]
-            report = l07.accumulation_report(0.3).splitlines()
-            assert len(report) == 4 and all(CJK.search(line) for line in report)
-            for sentence in (l07.modes_agree(), l07.jacobian_entries_checked(6),
-                             l07.products_checked(), l07.jacobian_size(10**10),
-                             l07.vjp_size(200_704, 65_536), l07.hvp_checked()):
-                assert CJK.search(sentence), sentence
-        finally:
-            l07.set_language("en")
+    with in_language("zh"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a missing glyph would warn
+            for values in [l07.MODES.defaults(), *l07.MODES.extremes()]:
+                view = l07.MODES.func(**values)
+                assert view.png()[:4] == b"\x89PNG"
+        text = l07.mode_costs(8, 1).text.splitlines()
+        assert len(text) == 4 and all(CJK.search(line) for line in text)
+        assert text[0].startswith("f: R^8 → R^1") and "1/8" in text[3]
+        labels = [ax.get_title() for ax in view.figure.axes]
+        labels += [tick.get_text() for tick in view.figure.axes[2].get_xticklabels()]
+        assert all(bool(CJK.search(label)) == (cjk_font() is not None) for label in labels)
+        W, x, u = l07.vjp_exercise()
+        assert not l07.check_passes((10, 1000))
+        assert not l07.check_vjp(W.T @ u)
+        assert not l07.check_accumulation_weights([50, 30, 20])
+        assert not l07.check_dual_sin(lambda d: Dual(math.sin(d.value), math.cos(d.value)))
+        assert not l07.check_hvp((4, 1))
+        lines = capsys.readouterr().out.splitlines()
+        assert len(lines) == 5 and all(CJK.search(line) for line in lines), lines
+        assert lines[0].startswith("✗ 传递次数") and "弄反了" in lines[0]
+        assert "激活函数" in lines[1] and "切向量" in lines[3] and "再求一次导" in lines[4]
+        report = l07.accumulation_report(0.3).splitlines()
+        assert len(report) == 4 and all(CJK.search(line) for line in report)
+        for sentence in (l07.modes_agree(), l07.jacobian_entries_checked(6),
+                         l07.products_checked(), l07.jacobian_size(10**10),
+                         l07.vjp_size(200_704, 65_536), l07.hvp_checked()):
+            assert CJK.search(sentence), sentence
     assert messages.language() == "en"
     assert l07.jacobian_size((256 * 256) * (784 * 256)) == (
         "Jacobian of the layer's output w.r.t. its input: 1.32e+10 entries, 105 GB in float64")
@@ -204,22 +196,18 @@ def test_mode_timings_draw_log_log_and_state_the_growth() -> None:
 
 def test_mode_timings_in_chinese_and_bad_input() -> None:
     many_in, many_out = _timings()
-    with mpl.rc_context():
-        try:
-            l07.set_language("zh")
-            with warnings.catch_warnings():
-                warnings.simplefilter("error")  # a missing glyph would warn
-                view = l07.plot_mode_timings(SIZES, many_in, many_out)
-                view.png()
-            lines = view.text.splitlines()
-            assert len(lines) == 3 and all(CJK.search(line) for line in lines)
-            assert "双对数坐标" in lines[0] and lines[1].startswith("左图")
-            labels = [text for ax in view.figure.axes
-                      for text in (ax.get_title(), ax.get_xlabel(), ax.get_ylabel())]
-            labels += [text.get_text() for text in view.figure.axes[1].get_legend().get_texts()]
-            assert all(bool(CJK.search(label)) == (cjk_font() is not None) for label in labels)
-        finally:
-            l07.set_language("en")
+    with in_language("zh"):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # a missing glyph would warn
+            view = l07.plot_mode_timings(SIZES, many_in, many_out)
+            view.png()
+        lines = view.text.splitlines()
+        assert len(lines) == 3 and all(CJK.search(line) for line in lines)
+        assert "双对数坐标" in lines[0] and lines[1].startswith("左图")
+        labels = [text for ax in view.figure.axes
+                  for text in (ax.get_title(), ax.get_xlabel(), ax.get_ylabel())]
+        labels += [text.get_text() for text in view.figure.axes[1].get_legend().get_texts()]
+        assert all(bool(CJK.search(label)) == (cjk_font() is not None) for label in labels)
     bad = [
         ([2], {"forward": [1.0], "reverse": [1.0]}, ValueError),  # one size: no growth
         ([4, 2, 8, 16, 32, 64, 128], many_in, ValueError),  # not increasing

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from languages import CJK, in_language
 
 from bp_helpers.lessons import l08_backprop_playground as l08
 from bp_helpers.playground import (
@@ -105,17 +106,13 @@ def test_verify_prints_only_a_neutral_line(capsys: pytest.CaptureFixture) -> Non
 
 # ----------------------------------------------------------------------- Chinese edition
 def test_hints_case_labels_and_sentences_in_chinese(capsys: pytest.CaptureFixture) -> None:
-    import re
-
     import sympy as sp
 
     from bp_helpers.messages import t_in
 
-    cjk = re.compile(r"[\u4e00-\u9fff]")
     english = l08.composition_checked(10, 20)
     examples = [Playground().step(1).grads]
-    try:
-        l08.set_language("zh")
+    with in_language("zh"):
         capsys.readouterr()
         assert not l08.check_updated_weight(0.8 + 0.3 * (-0.5))
         trap = capsys.readouterr().out
@@ -130,12 +127,10 @@ def test_hints_case_labels_and_sentences_in_chinese(capsys: pytest.CaptureFixtur
                      l08.edge_ratio_report(40), l08.critical_point_report([0], "✓"),
                      l08.sigmoid_bound_report(sp.Rational(1, 256)),
                      l08.vanishing_markdown(0.009, 1000, 0.505)]
-    finally:
-        l08.set_language("en")
     assert t_in("zh", "l08.updated_weight_wrong_sign") in trap
     assert t_in("zh", "l08.factor_bound_hint") in hint
     assert "示例 1" in case
-    assert all(cjk.search(s) for s in sentences), sentences
+    assert all(CJK.search(s) for s in sentences), sentences
     assert "1/256" in sentences[7] and "06_activations" in sentences[-1]
     assert sentences[0] != english == l08.composition_checked(10, 20)
 

@@ -18,6 +18,7 @@ import sympy as sp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
+from languages import CJK
 
 from bp_helpers import messages
 from bp_helpers.autograd import Value
@@ -688,20 +689,8 @@ def test_weird_values_get_one_line_and_a_bool(answer: Any, capsys) -> None:
 
 
 # --------------------------------------------------------------------------------------
-# The notebook's language
+# The notebook's language (the `chinese` fixture: tests/conftest.py)
 # --------------------------------------------------------------------------------------
-
-CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture
-def chinese() -> Any:
-    """The notebook's language is Chinese for one test, English again afterwards."""
-    messages.set_language("zh")
-    try:
-        yield
-    finally:
-        messages.set_language("en")
 
 
 def test_verdicts_and_hints_are_printed_in_chinese(chinese, capsys) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from languages import CJK, in_language
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch
 
@@ -208,20 +209,16 @@ def test_decision_boundary_needs_two_inputs_and_one_output() -> None:
 
 # ---- the notebook's language -------------------------------------------------------
 def test_drawings_in_chinese_render_without_warnings_and_keep_the_table_aligned() -> None:
-    import re
-
     from bp_helpers.ui import style
 
-    cjk = re.compile(r"[\u4e00-\u9fff]")
     root = tanh_neuron()
     root.backward()
     english = draw_graph(root).text
-    style.set_language("zh")
-    try:
+    with in_language("zh"):
         view = draw_graph(root)
         view.png()  # a missing glyph would warn: an error here
         summary, header, *rows = view.text.splitlines()
-        assert cjk.search(summary) and cjk.search(header) and "输入" in rows[0]
+        assert CJK.search(summary) and CJK.search(header) and "输入" in rows[0]
         widths = {drawings._text_width(line) for line in [header, *rows]}
         assert len(widths) == 1, "every row as wide as the header (CJK counts double)"
         X, Y = data.xor()
@@ -232,11 +229,9 @@ def test_drawings_in_chinese_render_without_warnings_and_keep_the_table_aligned(
         drawings.gradient_norms(axes[0, 2], {"W1": [1.0, 0.5], "W2": [0.1, 0.2]})
         style.render_png(fig)
         if style.cjk_font() is not None:
-            assert cjk.search(view.figure.axes[0].get_title())
-            assert all(cjk.search(ax.get_title()) for ax in axes[0])
+            assert CJK.search(view.figure.axes[0].get_title())
+            assert all(CJK.search(ax.get_title()) for ax in axes[0])
             loss, norms = axes[0, 0], axes[0, 2]
             assert loss.get_xlabel() == norms.get_xlabel() == "轮次"
-            assert cjk.search(loss.get_ylabel()) and cjk.search(norms.get_ylabel())
-    finally:
-        style.set_language("en")
+            assert CJK.search(loss.get_ylabel()) and CJK.search(norms.get_ylabel())
     assert draw_graph(root).text == english

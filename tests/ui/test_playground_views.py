@@ -7,6 +7,7 @@ import warnings
 
 import numpy as np
 import pytest
+from languages import CJK, in_language
 from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 
@@ -221,24 +222,20 @@ def test_views_render_in_chinese_without_warnings() -> None:
 
     from bp_helpers.ui import style
 
-    cjk = re.compile(r"[\u4e00-\u9fff]")
-    style.set_language("zh")
-    try:
+    with in_language("zh"):
         state = Playground(activation="relu", hidden_layers=3, width=16, batch_size=1)
         view = draw(state)
         assert view.png()[:4] == b"\x89PNG"  # a missing glyph would warn: an error here
         state.step(5)
         view = draw(state, view.figure)
         view.png()
-        assert all(cjk.search(line) for line in view.text.splitlines()), view.text
+        assert all(CJK.search(line) for line in view.text.splitlines()), view.text
         if style.cjk_font() is not None:
             texts = [view.figure._suptitle.get_text()]
             for ax in view.figure.axes:
                 texts += [ax.get_title(), ax.get_xlabel(), ax.get_ylabel()]
             texts = [text for text in texts if re.search("[A-Za-z]{4,}", text)]
-            assert all(cjk.search(text) for text in texts), texts
+            assert all(CJK.search(text) for text in texts), texts
         diverging = Playground(activation="identity", learning_rate=10.0).step(20)
-        assert cjk.search(diverging.diverged) and "发散" in describe(diverging)
-    finally:
-        style.set_language("en")
+        assert CJK.search(diverging.diverged) and "发散" in describe(diverging)
     assert describe(state).startswith("xor, noise")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import warnings
 
 import pytest
+from languages import CJK, in_language
 
 from bp_helpers.playground import (
     Playground,
@@ -120,22 +121,15 @@ def test_widget_rejects_bad_arguments() -> None:
 
 
 def test_widget_speaks_the_notebook_language() -> None:
-    import re
-
-    from bp_helpers.ui import style
     from bp_helpers.ui.playground import PlaygroundWidget
 
-    cjk = re.compile(r"[\u4e00-\u9fff]")
-    style.set_language("zh")
-    try:
+    with in_language("zh"):
         ui = PlaygroundWidget(updates_per_frame=3)
         labels = [c.description for c in ui.controls.values()]
         labels += [ui.step_button.description, ui.reset_button.description,
                    ui.step_button.tooltip, ui.play.tooltip, repr(ui.box)]
-        assert all(cjk.search(label) for label in labels), labels
+        assert all(CJK.search(label) for label in labels), labels
         assert ui.step_button.description == "单步" and "请按“单步”" in ui.text.value
         ui.step_button.click()
         assert "第 1 步" in ui.text.value
-    finally:
-        style.set_language("en")
     assert PlaygroundWidget().step_button.description == "Step"
