@@ -563,6 +563,7 @@ def bench_explorers(cfg: Config) -> Iterator[Row]:
     yield from _bench_png_floor(cfg)
     for name, explorer in _explorers():
         yield _explorer_row(name, explorer, cfg)
+    yield from _bench_field_image(cfg)
     yield from _bench_playground(cfg)
 
 
@@ -647,6 +648,45 @@ def _bench_png_floor(cfg: Config) -> Iterator[Row]:
             f"median {_fmt_time(statistics.median(times))}, max {_fmt_time(max(times))}",
             statistics.median(times) * 1e3, note=note,
         )
+
+
+def _bench_field_image(cfg: Config) -> Iterator[Row]:
+    """The decision boundary's image redrawn: matplotlib's ``imshow`` (bilinear) against
+    the course's :class:`FieldImage`, same 60 × 60 grid, same axes, interleaved."""
+    from matplotlib.figure import Figure
+
+    from bp_helpers.ui.field_image import FieldImage
+    from bp_helpers.ui.palette import class_cmap
+    from bp_helpers.ui.style import FAST_DPI, render
+
+    grid = np.linspace(-1.0, 1.0, 60)
+    P = 1 / (1 + np.exp(-3 * (grid[None, :] - grid[:, None] ** 2)))
+    images = {}
+    for name in ("imshow", "field"):
+        fig = Figure(figsize=(4.5, 3.3), dpi=FAST_DPI)
+        ax = fig.add_subplot()
+        ax.set_xlim(-1, 1)
+        ax.set_ylim(-1, 1)
+        if name == "imshow":
+            image = ax.imshow(P, origin="lower", extent=(-1, 1, -1, 1), cmap=class_cmap(),
+                              vmin=0, vmax=1, aspect="auto", interpolation="bilinear")
+        else:
+            image = FieldImage(ax, P, (-1, 1, -1, 1), cmap=class_cmap())
+        renderer = render(fig).get_renderer()
+        images[name] = (image, renderer)
+
+    def redraw(name: str) -> Callable[[], None]:
+        image, renderer = images[name]
+        return lambda: (image.set_data(P), image.draw(renderer))
+
+    t = best_times({name: redraw(name) for name in images}, *short_rounds(cfg))
+    yield Row(
+        "explore", "decision-boundary image (60 × 60 grid, bilinear) redrawn: FieldImage ÷ "
+        f"imshow, dpi {FAST_DPI}", f"{_fmt_time(t['field'])} ÷ {_fmt_time(t['imshow'])} = "
+        f"{t['field'] / t['imshow']:.2f}×", t["field"] / t["imshow"],
+        note="notebooks 05 and 08 redraw this image on every slider move and Run frame; "
+        "FieldImage interpolates in NumPy (two small matrix products) and pastes the pixels",
+    )
 
 
 def _bench_playground(cfg: Config) -> Iterator[Row]:
