@@ -523,11 +523,11 @@ def _redraw_changed_axes(fig: Figure, canvas: FigureCanvasAgg, image: Any,
     by drawing again only the Axes that changed since (a new axis range of a static
     setting), each over its own cleared box. False, with nothing drawn, where that
     would not give what a full draw gives: something outside the Axes changed, an Axes
-    is new or gone, or a changed Axes (as it was or as it is now) reaches another's box."""
+    is new, or a changed Axes (as it was or as it is now) reaches another's box."""
     axes = [ax for ax in fig.axes if ax.get_visible()]
     changed = [ax for ax in axes if ax.stale and not ax.get_animated()]
     others = [a for a in fig.get_children() if not isinstance(a, Axes)]
-    if (not changed or set(axes) != set(boxes)  # an Axes new, gone, shown or hidden
+    if (not changed or any(ax not in boxes for ax in axes)
             or any(a.stale and not a.get_animated() for a in others)):
         return False
     renderer = canvas.get_renderer()

@@ -527,27 +527,3 @@ def test_a_new_setting_redraws_only_the_axes_it_changed(monkeypatch) -> None:
     assert draws == 4, "overlapping Axes: each new setting draws everything"
     _, draws = frames([1, 7, 2])
     assert draws == 2, "a changed figure text: that setting draws everything"
-
-
-def test_an_axes_gone_or_hidden_means_a_full_draw(monkeypatch) -> None:
-    from bp_helpers.ui import style
-    from bp_helpers.ui.style import dynamic, figure_state, render_png, static_setting
-
-    def build(fig):
-        left, right = fig.subplots(1, 2)
-        return {"left": left, "right": right, "dot": dynamic(left.plot([0.5], [0.5], "o")[0])}
-
-    fig, art = figure_state(None, build, figsize=(6, 3))
-    partial = []
-    redraw = style._redraw_changed_axes
-    monkeypatch.setattr(style, "_redraw_changed_axes",
-                        lambda *a: partial.append(redraw(*a)) or partial[-1])
-
-    def show(top):
-        art["left"].set_ylim(0, top)
-        art["right"].set_visible(top != 3)
-
-    for top in (1, 2, 3):
-        static_setting(fig, top, show)
-        render_png(fig)
-    assert partial == [True, False], "hiding the right Axes: a full draw, not a partial one"
