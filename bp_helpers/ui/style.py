@@ -27,10 +27,8 @@ Artists marked :func:`dynamic` are drawn over a cached image of everything else
 (:func:`render_png`); that image is redrawn by itself whenever anything static changed
 (an axis limit, a static artist). A figure whose static parts take one of a few settings
 (a choice of function: other curves, limits, titles) keeps one such image per setting
-(:func:`static_setting`); a new setting that changes only some Axes (an axis range that
-moved) draws only those again, each over its own box of the last image. Text, which
-FreeType draws glyph by glyph, is drawn once per string and pasted after that
-(:class:`TextStamps`).
+(:func:`static_setting`). Text, which FreeType draws glyph by glyph, is drawn once per
+string and pasted after that (:class:`TextStamps`).
 """
 
 from __future__ import annotations
@@ -53,10 +51,8 @@ from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.colorbar import Colorbar
-from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
-from matplotlib.transforms import Bbox
 
 from bp_helpers import messages
 from bp_helpers.ui.palette import COLORS as COLORS  # re-exported: the palette is its home
@@ -466,15 +462,13 @@ def render(fig: Figure) -> FigureCanvasAgg:
     if setting in images:
         images[setting] = images.pop(setting)  # the most recently used, last
     else:
-        last = images[next(reversed(images))] if images else None
-        if last is None or not _redraw_changed_axes(fig, canvas, *last):
-            _draw_static(fig, canvas)  # everything but the dynamic artists
-        images[setting] = _keep_static(fig, canvas)
+        _draw_static(fig, canvas)  # everything but the dynamic artists
+        images[setting] = canvas.copy_from_bbox(fig.bbox)
         if shown is not None and shown[2]:
             _draw_ahead(fig, canvas, images, *shown)
         while len(images) > KEPT_SETTINGS:
             del images[next(iter(images))]  # the least recently used
-    background = images[setting][0]
+    background = images[setting]
     renderer = _text_stamps(fig, canvas)
     steady = tuple(artist for _, artist in moving if getattr(artist, _STEADY, False))
     layer = getattr(fig, _STEADY_LAYER, None)
@@ -499,55 +493,10 @@ def _draw_ahead(fig: Figure, canvas: FigureCanvasAgg, images: dict, setting: Has
         if other not in images:
             show(other)
             _draw_static(fig, canvas)
-            images[other] = _keep_static(fig, canvas)
+            images[other] = canvas.copy_from_bbox(fig.bbox)
     show(setting)
     images[setting] = images.pop(setting)  # the one shown: the most recently used
     fig.stale = False  # the settings' own changes: each has its image
-
-
-def _keep_static(fig: Figure, canvas: FigureCanvasAgg) -> tuple[Any, dict]:
-    """The canvas's static image, and the box (pixels) of each static Axes in it, with
-    its tick labels, titles and legends: what :func:`_redraw_changed_axes` needs."""
-    renderer = canvas.get_renderer()
-    boxes = {ax: ax.get_tightbbox(renderer) for ax in fig.axes if ax.get_visible()}
-    # Measuring marks ticks out of date; the image was just drawn, so nothing is.
-    for ax in boxes:
-        ax.stale = False
-    fig.stale = False
-    return canvas.copy_from_bbox(fig.bbox), boxes
-
-
-def _redraw_changed_axes(fig: Figure, canvas: FigureCanvasAgg, image: Any,
-                         boxes: dict) -> bool:
-    """Draw the static image anew from ``image`` (a kept one, with its Axes ``boxes``)
-    by drawing again only the Axes that changed since (a new axis range of a static
-    setting), each over its own cleared box. False, with nothing drawn, where that
-    would not give what a full draw gives: something outside the Axes changed, an Axes
-    is new, or a changed Axes (as it was or as it is now) reaches another's box."""
-    axes = [ax for ax in fig.axes if ax.get_visible()]
-    changed = [ax for ax in axes if ax.stale and not ax.get_animated()]
-    others = [a for a in fig.get_children() if not isinstance(a, Axes)]
-    if (not changed or any(ax not in boxes for ax in axes)
-            or any(a.stale and not a.get_animated() for a in others)):
-        return False
-    renderer = canvas.get_renderer()
-    regions = [Bbox.union([boxes[ax], ax.get_tightbbox(renderer)]).padded(2) for ax in changed]
-    for region in regions:
-        if any(region.overlaps(boxes[ax]) for ax in axes
-               if ax not in changed and not ax.get_animated()):  # (a dynamic one is redrawn)
-            return False
-    canvas.restore_region(image)
-    pixels = np.asarray(canvas.buffer_rgba())
-    height, width = pixels.shape[:2]
-    face = np.round(np.array(to_rgba(fig.get_facecolor())) * 255).astype(np.uint8)
-    for region in regions:  # display y is up, the buffer's rows go down
-        top, bottom = max(height - math.ceil(region.y1), 0), height - math.floor(region.y0)
-        left, right = max(math.floor(region.x0), 0), math.ceil(region.x1)
-        pixels[top:max(bottom, top), left:max(right, left)] = face
-    stamps = _text_stamps(fig, canvas)
-    for ax in sorted(changed, key=lambda ax: ax.get_zorder()):  # as Figure.draw orders them
-        ax.draw(stamps)
-    return True
 
 
 def _draw_static(fig: Figure, canvas: FigureCanvasAgg) -> None:

@@ -110,13 +110,12 @@ def test_a_dynamic_legend_can_change_its_texts_without_a_redraw() -> None:
     assert render_png(fig) != first
 
 
-def test_static_setting_keeps_one_background_per_setting(monkeypatch) -> None:
+def test_static_setting_keeps_one_background_per_setting() -> None:
     import io
 
     import pytest
     from PIL import Image
 
-    from bp_helpers.ui import style
     from bp_helpers.ui.style import dynamic, figure_state, render, render_png, static_setting
 
     def build(fig):
@@ -146,9 +145,8 @@ def test_static_setting_keeps_one_background_per_setting(monkeypatch) -> None:
     shown = []
     fig, art = figure_state(None, build, figsize=(4, 3), layout=False)
     small = frame("small")
-    draws = []  # one per static image drawn (whole, or only the Axes that changed)
-    keep = style._keep_static
-    monkeypatch.setattr(style, "_keep_static", lambda *a: draws.append(1) or keep(*a))
+    draws = []
+    fig.draw = lambda renderer: draws.append(1) or type(fig).draw(fig, renderer)
     large = frame("large")
     assert large != small and draws == [1], "a new setting is drawn once"
     assert frame("small") == small and frame("large") == large
@@ -275,9 +273,8 @@ def test_only_the_last_kept_settings_keep_their_images(monkeypatch) -> None:
 
     monkeypatch.setattr(style, "KEPT_SETTINGS", 2)
     fig, art = figure_state(None, build, figsize=(3, 2), layout=False)
-    draws = []  # one per static image drawn (whole, or only the Axes that changed)
-    keep = style._keep_static
-    monkeypatch.setattr(style, "_keep_static", lambda *a: draws.append(1) or keep(*a))
+    draws = []
+    fig.draw = lambda renderer: draws.append(1) or type(fig).draw(fig, renderer)
     for top in (1, 2, 1, 3, 1):  # 3 pushes out 2, the least recently used
         static_setting(fig, top, lambda t: art["ax"].set_ylim(0, t))
         render_png(fig)
@@ -473,57 +470,3 @@ def test_in_course_style_sets_the_course_sizes_and_restores_the_rest() -> None:
             for key, value in course_style().items():
                 assert mpl.rcParams[key] == mpl.rcParams.validate[key](value), key
         assert mpl.rcParams["font.size"] == 5.0 and mpl.rcParams["axes.grid"] is False
-
-
-def test_a_new_setting_redraws_only_the_axes_it_changed(monkeypatch) -> None:
-    """A static setting that moves one Axes' range draws that Axes again over its cleared
-    box, not the whole figure; the frames are those of full draws, pixel for pixel. It
-    draws everything where that would not be the same: Axes that overlap, or a change
-    outside the Axes."""
-    import io
-
-    from PIL import Image
-
-    from bp_helpers.ui import style
-    from bp_helpers.ui.style import dynamic, figure_state, render_png, static_setting
-
-    def build(fig, overlap=False):
-        left, right = fig.subplots(1, 2)
-        if overlap:
-            right.set_position([0.3, 0.2, 0.6, 0.6])  # over the left one
-        lines = [dynamic(ax.plot([0, 1], [0, 1])[0]) for ax in (left, right)]
-        note = fig.text(0.01, 0.01, "static note")
-        return {"left": left, "right": right, "lines": lines, "note": note}
-
-    def frames(settings, *, overlap=False, partial=True):
-        if not partial:
-            monkeypatch.setattr(style, "_redraw_changed_axes", lambda *args: False)
-        fig, art = figure_state(None, lambda f: build(f, overlap), figsize=(6, 3))
-        draws = []
-        fig.draw = lambda renderer: draws.append(1) or type(fig).draw(fig, renderer)
-
-        def show(top):
-            art["right"].set_ylim(0, top)
-            if top == 7:  # a change outside the Axes
-                art["note"].set_text("static note, changed")
-
-        pngs = []
-        for k, top in enumerate(settings):
-            static_setting(fig, top, show)
-            for line in art["lines"]:
-                line.set_ydata([0, 0.1 * k])
-            pngs.append(np.asarray(Image.open(io.BytesIO(render_png(fig))).convert("RGB")))
-        monkeypatch.undo()
-        return pngs, len(draws)
-
-    settings = [1, 2, 5, 10, 2]
-    fast, draws = frames(settings)
-    assert draws == 1, "only the first frame draws the whole figure"
-    full, draws = frames(settings, partial=False)
-    assert draws == 4, "without partial redraws: every new setting draws everything"
-    for a, b in zip(fast, full, strict=True):
-        assert np.array_equal(a, b)
-    _, draws = frames(settings, overlap=True)
-    assert draws == 4, "overlapping Axes: each new setting draws everything"
-    _, draws = frames([1, 7, 2])
-    assert draws == 2, "a changed figure text: that setting draws everything"
