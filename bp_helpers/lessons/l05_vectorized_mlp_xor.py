@@ -33,6 +33,7 @@ from bp_helpers.ui.palette import (
 from bp_helpers.ui.style import (
     FAST_DPI,
     View,
+    colorbar,
     dynamic,
     figure_state,
     fresh_figure,
@@ -295,8 +296,7 @@ def _build_xor_figure(fig: Figure) -> dict[str, Any]:
 
     image = FieldImage(ax_b, np.full((GRID, GRID), 0.5), (*BOX, *BOX), cmap=class_cmap())
     ax_b.set_aspect("equal")
-    colorbar = fig.colorbar(image.mappable, ax=ax_b, fraction=0.046, pad=0.03)
-    colorbar.set_label("P(y = 1)")
+    colorbar(ax_b, image.mappable, "P(y = 1)", fraction=0.046, pad=0.03)
     points = []
     for label, color in enumerate(class_colors()):
         mask = Y[0] == label

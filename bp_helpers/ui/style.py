@@ -476,9 +476,9 @@ def render(fig: Figure) -> FigureCanvasAgg:
         canvas.restore_region(background)
         for artist in steady:
             artist.draw(renderer)
-        layer = (background, steady, canvas.copy_from_bbox(fig.bbox))
-        setattr(fig, _STEADY_LAYER, layer)
-    canvas.restore_region(layer[2] if steady else background)
+        setattr(fig, _STEADY_LAYER, (background, steady, canvas.copy_from_bbox(fig.bbox)))
+    else:
+        canvas.restore_region(layer[2] if steady else background)
     for _parent, artist in moving:
         if artist not in steady:
             artist.draw(renderer)  # what parent.draw_artist(artist) does, with text stamps

@@ -19,8 +19,8 @@ def _field() -> np.ndarray:
     return 1 / (1 + np.exp(-(3 * G0 - 2 * G1**2 + np.sin(4 * G0))))
 
 
-def _render(kind: str, *, height: float, dpi: float, limits: tuple = EXTENT,
-            Z: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+def _render(kind: str, *, height: float, dpi: float,
+            limits: tuple = EXTENT) -> tuple[np.ndarray, np.ndarray]:
     """The pixels inside the axes, one pixel in from its edges, as (rows, cols, 3), and
     a mask of those away from the image's own edges (matplotlib 3.10 and 3.11 place an
     image's edge inside the axes a pixel apart)."""
@@ -28,7 +28,7 @@ def _render(kind: str, *, height: float, dpi: float, limits: tuple = EXTENT,
     FigureCanvasAgg(fig)
     ax = fig.add_subplot()
     ax.set_axis_off()
-    Z = _field() if Z is None else Z
+    Z = _field()
     if kind == "imshow":
         ax.imshow(Z, origin="lower", cmap=class_cmap(), vmin=0, vmax=1, aspect="auto",
                   interpolation="bilinear", extent=EXTENT)
