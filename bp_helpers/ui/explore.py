@@ -197,8 +197,8 @@ class Explorer:
                     raise
                 return
             state["fig"] = new.figure
-            text.value = as_html(new.text)
             image.value = png
+            text.value = as_html(new.text)
 
         coalescer = Coalescer(redraw)
         for slider in sliders.values():
@@ -217,8 +217,8 @@ def _event_loop_running() -> bool:
     return True
 
 
-#: How long (s) a redraw waits after the first new value, so that values already
-#: queued behind it are taken in and only the latest is drawn.
+#: How long (s) a redraw asked for right after another draw waits, so that values
+#: queued during that draw are taken in and only the latest is drawn.
 COALESCE_DELAY_S = 0.012
 
 
@@ -226,11 +226,13 @@ class Coalescer:
     """Runs ``draw()`` once for every burst of :meth:`request` calls.
 
     In a kernel, the kernel's event loop runs between comm messages (ipykernel >= 6):
-    :meth:`request` schedules one ``draw`` :data:`COALESCE_DELAY_S` later, unless one is
-    already scheduled; the draw reads the controls' latest values. Slider values that
-    arrive while a figure is drawn wait in the kernel's queue; they are all taken in
-    before the next draw, which draws only the last. Without a running event loop (a
-    test, a script) every request draws at once.
+    :meth:`request` schedules one ``draw``, unless one is already scheduled; the draw
+    reads the controls' latest values. A request after a quiet spell (no draw in the
+    last ``delay`` seconds) draws on the loop's next turn: a single slider step waits
+    for nothing. A request right after a draw waits ``delay`` (:data:`COALESCE_DELAY_S`):
+    slider values that arrived while that figure was drawn wait in the kernel's queue,
+    and they are all taken in before the next draw, which draws only the last. Without
+    a running event loop (a test, a script) every request draws at once.
     """
 
     def __init__(self, draw: Callable[[], None], delay: float = COALESCE_DELAY_S) -> None:
@@ -240,7 +242,8 @@ class Coalescer:
             raise ValueError(f"delay must be a number of seconds >= 0, got {delay!r}")
         self._draw = draw
         self.delay = float(delay)
-        self._scheduled: asyncio.TimerHandle | None = None
+        self._scheduled: asyncio.TimerHandle | asyncio.Handle | None = None
+        self._last_draw_end = -float("inf")  # the event loop's clock
         self.requests = 0
         self.draws = 0
 
@@ -257,12 +260,19 @@ class Coalescer:
             return
         if self._scheduled is None:
             loop = asyncio.get_running_loop()
-            self._scheduled = loop.call_later(self.delay, self._run)
+            if loop.time() - self._last_draw_end >= self.delay:
+                self._scheduled = loop.call_soon(self._run)
+            else:
+                self._scheduled = loop.call_later(self.delay, self._run)
 
     def _run(self) -> None:
         self._scheduled = None
         self.draws += 1
-        self._draw()
+        try:
+            self._draw()
+        finally:
+            if _event_loop_running():
+                self._last_draw_end = asyncio.get_running_loop().time()
 
 
 @functools.cache

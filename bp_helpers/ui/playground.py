@@ -133,8 +133,8 @@ class PlaygroundWidget:
         """Draw the state into the same figure and show its text and PNG."""
         view = draw(self.state, self._figure)
         self._figure = view.figure
+        self.image.value = view.png()  # the figure first: the text arrives with it
         self.text.value = as_html(view.text)
-        self.image.value = view.png()
 
     # ------------------------------------------------------------------ callbacks
     def _on_setting(self, name: str):

@@ -123,6 +123,27 @@ def test_a_burst_of_slider_moves_draws_the_latest_values_only() -> None:
     assert f"n = {last}, down" in text
 
 
+def test_coalescer_draws_a_lone_request_at_once_and_waits_right_after_a_draw() -> None:
+    async def run() -> tuple[list[float], float]:
+        loop = asyncio.get_running_loop()
+        drawn: list[float] = []
+        coalescer = Coalescer(lambda: drawn.append(loop.time()), delay=0.5)
+        start = loop.time()
+        coalescer.request()  # after a quiet spell: drawn on the loop's next turn
+        await asyncio.sleep(0)
+        assert len(drawn) == 1 and not coalescer.pending
+        coalescer.request()  # right after that draw: waits for values behind it
+        coalescer.request()
+        await asyncio.sleep(0.05)
+        assert len(drawn) == 1 and coalescer.pending
+        await asyncio.sleep(0.6)
+        return drawn, start
+
+    drawn, start = asyncio.run(run())
+    assert len(drawn) == 2, "two requests right after a draw make one draw"
+    assert drawn[0] - start < 0.25 <= drawn[1] - drawn[0]
+
+
 def test_coalescer_draws_at_once_without_an_event_loop() -> None:
     drawn = []
     coalescer = Coalescer(lambda: drawn.append(1))
