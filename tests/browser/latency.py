@@ -78,7 +78,7 @@ async (root) => Promise.all([...root.querySelectorAll('img')].map(async img => {
   return [...new Uint8Array(digest)].map(b => b.toString(16).padStart(2, '0')).join('');
 }))
 """
-_TEXT_JS = "(root) => [...root.querySelectorAll('.widget-html-content')].map(e => e.innerText)"
+_TEXT_JS = "(root) => [...root.querySelectorAll('.widget-html-content')].map(e => e.textContent)"
 
 
 @dataclass
@@ -153,17 +153,17 @@ def burst_then_settle(page, root, handle_index: int) -> tuple[float | None, bool
     keys = page.evaluate("window.__bpKeys")
     settled = images(root)
     settled_text = root.evaluate(_TEXT_JS)
-    final = readout.inner_text()
+    final = readout.text_content()
     settle = (changes[-1] - keys[-1]) if changes and keys else None
     # the final value's own image: one step away and back
     away = "ArrowLeft"
     timed_input(page, root, lambda: page.keyboard.press(away))
-    if readout.inner_text() == final:
+    if readout.text_content() == final:
         away = "ArrowRight"
         timed_input(page, root, lambda: page.keyboard.press(away))
     back = "ArrowRight" if away == "ArrowLeft" else "ArrowLeft"
     timed_input(page, root, lambda: page.keyboard.press(back))
-    assert readout.inner_text() == final, "stepping away and back did not return"
+    assert readout.text_content() == final, "stepping away and back did not return"
     return settle, images(root) == settled and root.evaluate(_TEXT_JS) == settled_text
 
 

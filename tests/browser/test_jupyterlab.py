@@ -64,7 +64,7 @@ _STATE_JS = """
 (root) => ({
   text: [...root.querySelectorAll(
       '.widget-html-content, .widget-htmlmath-content, .widget-output .jp-OutputArea-output')]
-    .map(e => e.innerText.trim()).filter(t => t.length > 0).join('\\n'),
+    .map(e => e.textContent.trim()).filter(t => t.length > 0).join('\\n'),
   images: [...root.querySelectorAll('img')].map(img => img.src),
 })
 """
@@ -168,7 +168,7 @@ def _run_all(page, code_cells: list[int]) -> None:
 def _assert_no_error_output(page, name: str) -> None:
     panel = page.locator(".jp-NotebookPanel")
     errors = panel.locator('[data-mime-type="application/vnd.jupyter.stderr"]')
-    texts = [text[:1500] for text in errors.all_inner_texts()]
+    texts = [text[:1500] for text in errors.all_text_contents()]
     assert not texts, f"{name}: error or stderr output:\n" + "\n---\n".join(texts)
     for message in ("Error displaying widget", "Error rendering output"):
         assert panel.get_by_text(message).count() == 0, f"{name}: {message!r} on the page"
@@ -223,11 +223,11 @@ def _move_one_control(page, root) -> bool:
     for i in range(handles.count()):
         before = root.evaluate(_STATE_JS)
         readout = root.locator(".widget-slider .widget-readout").nth(i)
-        start = readout.inner_text()
+        start = readout.text_content()
         handle = handles.nth(i)
         handle.focus()
         page.keyboard.press("ArrowRight")
-        if readout.inner_text() == start:  # at its maximum: step down instead
+        if readout.text_content() == start:  # at its maximum: step down instead
             page.keyboard.press("ArrowLeft")
         if _wait_changed(page, root, before):
             return True
@@ -235,7 +235,7 @@ def _move_one_control(page, root) -> bool:
     for i in range(selects.count()):
         before = root.evaluate(_STATE_JS)
         select = selects.nth(i)
-        options = select.locator("option").all_inner_texts()
+        options = select.locator("option").all_text_contents()
         current = select.evaluate("s => s.options[s.selectedIndex].text")
         others = [option for option in options if option != current]
         if not others:
@@ -279,7 +279,7 @@ def _measure_widget(page, stem: str, k: int, root) -> list[WidgetLatency]:
     playground = step.count() > 0
     results = []
     for i in range(n_sliders if playground else min(n_sliders, 1)):
-        label = root.locator(".widget-slider .widget-label").nth(i).inner_text().strip()
+        label = root.locator(".widget-slider .widget-label").nth(i).text_content().strip()
         result = WidgetLatency(stem, f"widget {k}: slider `{label or i}`")
         result.moves = slider_moves(page, root, i)
         assert result.moves, f"{stem} widget {k}: no slider move changed the figure"
