@@ -218,8 +218,11 @@ def _event_loop_running() -> bool:
 
 
 #: How long (s) a redraw asked for right after another draw waits, so that values
-#: queued during that draw are taken in and only the latest is drawn.
-COALESCE_DELAY_S = 0.012
+#: queued during that draw are taken in and only the latest is drawn. The widgets' front
+#: end sends a control's next value only once the kernel has taken in the last one, so
+#: at most one value per control waits behind a draw; taking one in is about a
+#: millisecond. A longer wait would cost every Run frame as much.
+COALESCE_DELAY_S = 0.004
 
 
 class Coalescer:

@@ -99,7 +99,7 @@ class PlaygroundWidget:
         self.reset_button.on_click(lambda _button: self.reset())
         self.play.observe(self._on_tick, names="value")
 
-        view = draw(state)
+        view = draw(state, ahead=True)  # a switch of dataset then redraws no static image
         self._figure = view.figure
         self.text = w.HTML(value=as_html(view.text))
         self.image = w.Image(value=view.png(), format="png", layout=image_layout(view.figure))

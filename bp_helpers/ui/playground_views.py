@@ -34,7 +34,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullLocator
 
 from bp_helpers.messages import t
-from bp_helpers.playground import Playground
+from bp_helpers.playground import DATASETS, Playground
 from bp_helpers.ui.field_image import FieldImage
 from bp_helpers.ui.palette import CLASS_MARKERS, TINTS, class_cmap, class_colors, layer_style
 from bp_helpers.ui.style import (
@@ -72,12 +72,14 @@ class PlaygroundView(View):
     """The :class:`View` of a playground state."""
 
 
-def draw(state: Playground, fig: Figure | None = None) -> View:
+def draw(state: Playground, fig: Figure | None = None, *, ahead: bool = False) -> View:
     """All four views of ``state`` in one figure; pass an earlier ``fig`` to redraw into it.
 
     Returns a :class:`View` whose text is the settings, the step, the loss and the
     training accuracy (and the divergence message, if training blew up), then what each
-    view shows, in words.
+    view shows, in words. ``ahead`` (the widget's first draw): with the image of a fresh
+    run's static parts, draw those of a fresh run on each other dataset, so that the
+    first switch to one redraws no static image.
     """
     if not isinstance(state, Playground):
         raise TypeError(f"state must be a Playground, got {type(state).__name__}")
@@ -93,7 +95,9 @@ def draw(state: Playground, fig: Figure | None = None) -> View:
             _build_shape(art, state.settings.widths)
     # The axis ranges are the figure's static setting: one image of the static parts is
     # kept per setting, so going back to a dataset (or a run's early steps) costs no redraw.
-    static_setting(fig, _limits(state), lambda limits: _show_limits(art, limits))
+    others = _fresh_limits_of_other_datasets(state) if ahead and state.steps == 0 else ()
+    static_setting(fig, _limits(state), lambda limits: _show_limits(art, limits),
+                   others=others)
     art["suptitle"].set_text(_short_settings(state))
     _update_boundary(state, art)
     _update_loss(state, art)
@@ -326,6 +330,12 @@ def _limits(state: Playground) -> tuple[tuple[float, ...], ...]:
         high = 10.0 ** math.ceil(math.log10(float(positive.max())))
         norm_range = (min(low, NORM_YLIM[0]), max(high, NORM_YLIM[1]))
     return (_plane(state.X), steps, (0.0, loss_top), norm_range)
+
+
+def _fresh_limits_of_other_datasets(state: Playground) -> list[tuple[tuple[float, ...], ...]]:
+    """:func:`_limits` of a fresh run on each other dataset, the other settings as they are."""
+    return [_limits(Playground(state.settings, dataset=name))
+            for name in DATASETS if name != state.settings.dataset]
 
 
 def _show_limits(art: dict, limits: tuple[tuple[float, ...], ...]) -> None:

@@ -133,3 +133,27 @@ def test_widget_speaks_the_notebook_language() -> None:
         ui.step_button.click()
         assert "第 1 步" in ui.text.value
     assert PlaygroundWidget().step_button.description == "Step"
+
+
+def test_a_first_switch_of_dataset_redraws_no_static_image() -> None:
+    """The widget's first draw draws ahead the static image of a fresh run on every other
+    dataset; they stay kept through a run, so a switch shows the same pixels as a new
+    figure without drawing the static parts again."""
+    from bp_helpers.playground import DATASETS
+    from bp_helpers.ui.playground import PlaygroundWidget
+    from bp_helpers.ui.playground_views import draw
+
+    ui = PlaygroundWidget()
+    fig = ui._figure
+    draws = []
+    fig.draw = lambda renderer: draws.append(1) or type(fig).draw(fig, renderer)
+    for _ in range(12):  # a run through several step ranges: new static images
+        ui.play.value += 1
+    ui.reset()
+    assert draws, "a run through new step ranges draws new static images"
+    draws.clear()
+    for name in DATASETS[1:]:
+        ui.controls["dataset"].value = name
+        fresh = draw(Playground(ui.state.settings)).png()
+        assert ui.image.value == fresh, f"{name}: not the pixels of a new figure"
+    assert not draws, f"{len(draws)} static images drawn on a first switch of dataset"

@@ -284,6 +284,36 @@ def test_only_the_last_kept_settings_keep_their_images(monkeypatch) -> None:
     assert len(draws) == 4
 
 
+def test_settings_drawn_ahead_are_not_pushed_out_by_later_ones(monkeypatch) -> None:
+    from bp_helpers.ui import style
+    from bp_helpers.ui.style import dynamic, figure_state, render_png, static_setting
+
+    def build(fig):
+        ax = fig.subplots()
+        return {"ax": ax, "dot": dynamic(ax.plot([0.5], [0.5], "o")[0])}
+
+    def show(top):
+        art["ax"].set_ylim(0, top)
+
+    monkeypatch.setattr(style, "KEPT_SETTINGS", 2)
+    fig, art = figure_state(None, build, figsize=(3, 2), layout=False)
+    draws = []
+    fig.draw = lambda renderer: draws.append(1) or type(fig).draw(fig, renderer)
+    static_setting(fig, 1, show, others=[10])  # 10 drawn ahead with the first image
+    render_png(fig)
+    assert len(draws) == 2
+    for top in (2, 3, 4):  # three new settings: two kept at a time, the oldest pushed out
+        static_setting(fig, top, show)
+        render_png(fig)
+    assert len(draws) == 5
+    static_setting(fig, 10, show)  # still kept
+    render_png(fig)
+    assert len(draws) == 5
+    static_setting(fig, 2, show)  # pushed out by 4
+    render_png(fig)
+    assert len(draws) == 6
+
+
 def test_encode_png_round_trips() -> None:
     import io
     import zlib
