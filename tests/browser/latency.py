@@ -199,6 +199,8 @@ def render_block(results: list[WidgetLatency], header: str) -> str:
         "block; `benchmarks/run.py` keeps it).",
         "",
         header,
+        "- JupyterLab with its default notebook settings (windowing mode "
+        "`contentVisibility`: cells off screen skip layout), as a learner has it",
         f"- per widget: {MOVES} one-step key presses on its first slider (the playground: on "
         "each slider, and the Step button), time from the key press to the new image "
         "decoded in the page; then a burst of "
