@@ -4,10 +4,11 @@ Every callback changes the one training state and redraws the four views with
 :func:`bp_helpers.plotting.playground.draw`, so Step, Run and Reset compose:
 
 - **Step** makes one update (one mini-batch);
-- **Run/Pause** is an ``ipywidgets.Play`` whose every tick (every ``interval_ms``, 80 ms:
-  up to 12.5 frames a second, so that a frame late by a few ms still leaves 10) makes
-  ``updates_per_frame`` updates and redraws once (redrawing after every single update
-  would make Run slow);
+- **Run/Pause** is an ``ipywidgets.Play`` whose every tick (every ``interval_ms``, 60 ms)
+  makes ``updates_per_frame`` updates and redraws once (redrawing after every single
+  update would make Run slow). The browser starts each tick's timer only after the last
+  tick, so ticks come a little slower than that: 80 ms gave 11 frames a second in
+  JupyterLab, 60 ms 13 (the kernel's frame time sets the rate when it is longer);
 - **Reset** starts again with the current settings;
 - moving a data or network control (dataset, noise, layers, width, activation, seed)
   resets, since the old weights no longer fit; the learning rate and the batch size
@@ -49,7 +50,7 @@ class PlaygroundWidget:
 
     def __init__(
         self, state: Playground | None = None, *, updates_per_frame: int = 5,
-        interval_ms: int = 80,
+        interval_ms: int = 60,
     ) -> None:
         import ipywidgets as w
 
