@@ -757,8 +757,10 @@ def _playground_control_row(widget, name: str, cfg: Config) -> Row:
         EXPLORE_AIM, median <= 0.050 and worst <= 0.100,
         "a new network shape rebuilds the diagram and the norm lines (all dynamic), then "
         "the same drawing as a Step" if shape else
-        "a dataset not shown before moves the boundary's axes: its static image is drawn "
-        "once (kept for when it comes back)" if name in ("dataset", "noise") else
+        "the widget's first frame drew the static image of a fresh run on every other "
+        "dataset ahead: a switch of dataset draws none" if name == "dataset" else
+        "a noise level whose points move the boundary's axes draws its static image once "
+        "(kept for when it comes back)" if name == "noise" else
         "a new run, then the same drawing as a Step",
     )
 
