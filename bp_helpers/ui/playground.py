@@ -29,7 +29,7 @@ from bp_helpers.messages import t
 from bp_helpers.nn import ACTIVATIONS
 from bp_helpers.playground import DATASETS, Playground
 from bp_helpers.ui.explore import Coalescer, as_html, live_box
-from bp_helpers.ui.playground_views import draw
+from bp_helpers.ui.playground_views import SEEDS, draw
 from bp_helpers.ui.style import image_layout
 
 BATCH_SIZES = (1, 2, 5, 10, 20, 50, 100, 200)
@@ -83,7 +83,8 @@ class PlaygroundWidget:
                                                description=t("playground.learning_rate")),
             "batch_size": w.SelectionSlider(options=batch_options, value=s.batch_size,
                                             description=t("playground.batch_size")),
-            "seed": w.IntSlider(value=s.seed, min=0, max=20, description=t("playground.seed")),
+            "seed": w.IntSlider(value=s.seed, min=SEEDS.start, max=SEEDS.stop - 1,
+                                description=t("playground.seed")),
         }
         for name, control in self.controls.items():
             control.style = style

@@ -25,6 +25,7 @@ figure's :func:`~bp_helpers.ui.style.static_setting`, so each range's image is k
 
 from __future__ import annotations
 
+import functools
 import math
 
 import numpy as np
@@ -34,7 +35,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, NullLocator
 
 from bp_helpers.messages import t
-from bp_helpers.playground import DATASETS, Playground
+from bp_helpers.playground import DATASETS, Playground, Settings, make_dataset
 from bp_helpers.ui.field_image import FieldImage
 from bp_helpers.ui.palette import CLASS_MARKERS, TINTS, class_cmap, class_colors, layer_style
 from bp_helpers.ui.style import (
@@ -58,6 +59,9 @@ FIGSIZE = (9.0, 6.6)
 #: Grid points per side for the decision-boundary image.
 GRID = 60
 MARGIN = 0.4
+#: The seeds the widget's seed slider offers; the boundary view has room for the data of
+#: each, so a move of the seed never moves its axes.
+SEEDS = range(21)
 #: Updates the smoothed gradient-norm line averages over (in log space).
 SMOOTH_WINDOW = 20
 #: The gradient-norm axis's least range: it widens (in whole decades) only for norms
@@ -329,7 +333,7 @@ def _limits(state: Playground) -> tuple[tuple[float, ...], ...]:
         low = 10.0 ** math.floor(math.log10(float(positive.min())))
         high = 10.0 ** math.ceil(math.log10(float(positive.max())))
         norm_range = (min(low, NORM_YLIM[0]), max(high, NORM_YLIM[1]))
-    return (_plane(state.X), steps, (0.0, loss_top), norm_range)
+    return (_shown_plane(state), steps, (0.0, loss_top), norm_range)
 
 
 def _fresh_limits_of_other_datasets(state: Playground) -> list[tuple[tuple[float, ...], ...]]:
@@ -350,16 +354,37 @@ def _show_limits(art: dict, limits: tuple[tuple[float, ...], ...]) -> None:
 
 
 def _plane(X: np.ndarray) -> tuple[float, float, float, float]:
-    """The part of the plane shown: the points plus :data:`MARGIN`, widened to halves
-    (so a little more noise or another seed keeps the axes, and their ticks, as they are)."""
+    """The points of ``X`` plus :data:`MARGIN`, widened to halves: ``(x0, x1, y0, y1)``."""
     lo = np.floor((X.min(axis=1) - MARGIN) * 2) / 2
     hi = np.ceil((X.max(axis=1) + MARGIN) * 2) / 2
     return float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1])
 
 
+@functools.lru_cache(maxsize=64)
+def _plane_of_every_seed(dataset: str, noise: float, n_samples: int
+                         ) -> tuple[float, float, float, float]:
+    """:func:`_plane` of the data of every seed in :data:`SEEDS` together."""
+    planes = np.array([_plane(make_dataset(Settings(dataset=dataset, noise=noise, seed=seed,
+                                                    n_samples=n_samples))[0])
+                       for seed in SEEDS])
+    return (float(planes[:, 0].min()), float(planes[:, 1].max()),
+            float(planes[:, 2].min()), float(planes[:, 3].max()))
+
+
+def _shown_plane(state: Playground) -> tuple[float, float, float, float]:
+    """The part of the plane the boundary view shows: room for the data of every seed of
+    the widget's seed slider (:data:`SEEDS`), so moving the seed keeps the axes and their
+    ticks (and any other seed's points too)."""
+    s = state.settings
+    every = _plane_of_every_seed(s.dataset, s.noise, s.n_samples)
+    own = _plane(state.X)
+    return (min(every[0], own[0]), max(every[1], own[1]),
+            min(every[2], own[2]), max(every[3], own[3]))
+
+
 def _update_boundary(state: Playground, art: dict) -> None:
     X = state.X
-    extent = _plane(X)
+    extent = _shown_plane(state)
     gx = np.linspace(extent[0], extent[1], GRID)
     gy = np.linspace(extent[2], extent[3], GRID)
     G0, G1 = np.meshgrid(gx, gy)

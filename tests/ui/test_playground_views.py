@@ -239,3 +239,13 @@ def test_views_render_in_chinese_without_warnings() -> None:
         diverging = Playground(activation="identity", learning_rate=10.0).step(20)
         assert CJK.search(diverging.diverged) and "发散" in describe(diverging)
     assert describe(state).startswith("xor, noise")
+
+
+def test_the_boundary_view_shows_every_point_of_a_seed_beyond_the_slider() -> None:
+    from bp_helpers.ui.playground_views import SEEDS, draw
+
+    state = Playground(dataset="moons", noise=0.5, seed=SEEDS.stop + 1000)
+    ax = draw(state).figure.axes[0]
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    X = state.X
+    assert x0 < X[0].min() and X[0].max() < x1 and y0 < X[1].min() and X[1].max() < y1

@@ -157,3 +157,26 @@ def test_a_first_switch_of_dataset_redraws_no_static_image() -> None:
         fresh = draw(Playground(ui.state.settings)).png()
         assert ui.image.value == fresh, f"{name}: not the pixels of a new figure"
     assert not draws, f"{len(draws)} static images drawn on a first switch of dataset"
+
+
+def test_moving_the_seed_keeps_the_boundary_axes() -> None:
+    """The boundary view has room for the data of every seed the slider offers: moving
+    the seed (a new run) neither moves its axes nor redraws the static image."""
+    from bp_helpers.ui.playground import PlaygroundWidget
+    from bp_helpers.ui.playground_views import SEEDS
+
+    ui = PlaygroundWidget(Playground(noise=0.5))
+    seed = ui.controls["seed"]
+    assert (seed.min, seed.max) == (SEEDS.start, SEEDS.stop - 1)
+    fig = ui._figure
+    ax = fig.axes[0]
+    limits = (ax.get_xlim(), ax.get_ylim())
+    draws = []
+    fig.draw = lambda renderer: draws.append(1) or type(fig).draw(fig, renderer)
+    for value in (7, 20, 3, 13):
+        seed.value = value
+        assert (ax.get_xlim(), ax.get_ylim()) == limits
+        X = ui.state.X
+        assert limits[0][0] < X[0].min() and X[0].max() < limits[0][1]
+        assert limits[1][0] < X[1].min() and X[1].max() < limits[1][1]
+    assert not draws, f"{len(draws)} static images drawn for moves of the seed"
