@@ -1,7 +1,7 @@
 """The playground widget: controls and buttons wired to one :class:`Playground`.
 
 Every callback changes the one training state and redraws the four views with
-:func:`bp_helpers.plotting.playground.draw`, so Step, Run and Reset compose:
+:func:`bp_helpers.ui.playground_views.draw`, so Step, Run and Reset compose:
 
 - **Step** makes one update (one mini-batch);
 - **Run/Pause** is an ``ipywidgets.Play`` whose every tick (every ``interval_ms``, 60 ms)

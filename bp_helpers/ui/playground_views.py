@@ -100,10 +100,10 @@ def draw(state: Playground, fig: Figure | None = None, *, ahead: bool = False) -
     # The axis ranges are the figure's static setting: one image of the static parts is
     # kept per setting, so going back to a dataset (or a run's early steps) costs no redraw.
     others = _fresh_limits_of_other_datasets(state) if ahead and state.steps == 0 else ()
-    static_setting(fig, _limits(state), lambda limits: _show_limits(art, limits),
-                   others=others)
+    limits = _limits(state)
+    static_setting(fig, limits, lambda shown: _show_limits(art, shown), others=others)
     art["suptitle"].set_text(_short_settings(state))
-    _update_boundary(state, art)
+    _update_boundary(state, art, limits[0])
     _update_loss(state, art)
     _update_network(state, art)
     _update_norms(state, art)
@@ -364,11 +364,17 @@ def _plane(X: np.ndarray) -> tuple[float, float, float, float]:
 def _plane_of_every_seed(dataset: str, noise: float, n_samples: int
                          ) -> tuple[float, float, float, float]:
     """:func:`_plane` of the data of every seed in :data:`SEEDS` together."""
-    planes = np.array([_plane(make_dataset(Settings(dataset=dataset, noise=noise, seed=seed,
-                                                    n_samples=n_samples))[0])
-                       for seed in SEEDS])
-    return (float(planes[:, 0].min()), float(planes[:, 1].max()),
-            float(planes[:, 2].min()), float(planes[:, 3].max()))
+    return _union([_plane(make_dataset(Settings(dataset=dataset, noise=noise, seed=seed,
+                                                n_samples=n_samples))[0])
+                   for seed in SEEDS])
+
+
+def _union(planes: list[tuple[float, float, float, float]]
+           ) -> tuple[float, float, float, float]:
+    """The smallest ``(x0, x1, y0, y1)`` that holds every one of ``planes``."""
+    corners = np.array(planes)
+    return (float(corners[:, 0].min()), float(corners[:, 1].max()),
+            float(corners[:, 2].min()), float(corners[:, 3].max()))
 
 
 def _shown_plane(state: Playground) -> tuple[float, float, float, float]:
@@ -376,15 +382,13 @@ def _shown_plane(state: Playground) -> tuple[float, float, float, float]:
     the widget's seed slider (:data:`SEEDS`), so moving the seed keeps the axes and their
     ticks (and any other seed's points too)."""
     s = state.settings
-    every = _plane_of_every_seed(s.dataset, s.noise, s.n_samples)
-    own = _plane(state.X)
-    return (min(every[0], own[0]), max(every[1], own[1]),
-            min(every[2], own[2]), max(every[3], own[3]))
+    return _union([_plane_of_every_seed(s.dataset, s.noise, s.n_samples), _plane(state.X)])
 
 
-def _update_boundary(state: Playground, art: dict) -> None:
+def _update_boundary(state: Playground, art: dict,
+                     extent: tuple[float, float, float, float]) -> None:
+    """The boundary view of ``state`` over ``extent`` (its :func:`_shown_plane`)."""
     X = state.X
-    extent = _shown_plane(state)
     gx = np.linspace(extent[0], extent[1], GRID)
     gy = np.linspace(extent[2], extent[3], GRID)
     G0, G1 = np.meshgrid(gx, gy)
