@@ -729,18 +729,23 @@ def _bench_playground(cfg: Config) -> Iterator[Row]:
         yield _playground_control_row(widget, name, cfg)
 
 
-def _playground_control_row(widget, name: str, cfg: Config) -> Row:
-    """One control moved one step and back, ``cfg.calls`` times (reset + redraw + PNG)."""
-    control = widget.controls[name]
+def playground_step_away(control):
+    """The value one step away from a playground control's value (an ipywidgets slider
+    or dropdown): the next option or step up, or the one before at the top end."""
     start = control.value
     options = [o[1] if isinstance(o, tuple) else o for o in getattr(control, "options", ())]
     if options:
         index = options.index(start)
-        other = options[index + 1] if index + 1 < len(options) else options[index - 1]
-    else:
-        other = start + control.step if start + control.step <= control.max else \
-            start - control.step
-        other = type(start)(other)
+        return options[index + 1] if index + 1 < len(options) else options[index - 1]
+    other = start + control.step if start + control.step <= control.max else start - control.step
+    return type(start)(other)
+
+
+def _playground_control_row(widget, name: str, cfg: Config) -> Row:
+    """One control moved one step and back, ``cfg.calls`` times (reset + redraw + PNG)."""
+    control = widget.controls[name]
+    start = control.value
+    other = playground_step_away(control)
     values = [other if i % 2 == 0 else start for i in range(cfg.calls)]
 
     def move(i: int) -> None:

@@ -15,7 +15,9 @@ Every callback changes the one training state and redraws the four views with
   apply from the next update on, so they can be changed during a run.
 
 Redraws are coalesced (:class:`~bp_helpers.ui.explore.Coalescer`): ticks and clicks that
-arrive while a frame is drawn still train, but only the latest state is drawn. The
+arrive while a frame is drawn still train, but only the latest state is drawn. Building
+the widget freezes the objects alive then (:func:`~bp_helpers.ui.explore.collect_and_freeze`),
+so that Python's full collections, which would scan them all, stay short. The
 controls sit beside the figure, so the whole playground fits a 1400 × 1000 window.
 
 ipywidgets is imported inside the functions only, so the module imports without it.
@@ -28,7 +30,7 @@ from typing import Any
 from bp_helpers.messages import t
 from bp_helpers.nn import ACTIVATIONS
 from bp_helpers.playground import DATASETS, Playground
-from bp_helpers.ui.explore import Coalescer, as_html, live_box
+from bp_helpers.ui.explore import Coalescer, as_html, collect_and_freeze, live_box
 from bp_helpers.ui.playground_views import SEEDS, draw
 from bp_helpers.ui.style import image_layout
 
@@ -114,6 +116,7 @@ class PlaygroundWidget:
                         layout=w.Layout(width="310px", flex="0 0 auto"))
         self.box = live_box([w.HBox([column, self.image]), self.text],
                             t("playground.run_to_play"))
+        collect_and_freeze()  # no full collection's pause in a frame (see there)
 
     # ------------------------------------------------------------------ actions
     def step(self) -> None:

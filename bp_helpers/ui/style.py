@@ -362,8 +362,9 @@ def static_setting(fig: Figure, setting: Hashable, show: Callable[[Hashable], No
     redraw. ``show`` must depend on ``setting`` only; any other static change (before or
     after this call) still redraws, and forgets the images of the other settings.
 
-    ``others``: settings to draw ahead, with the first image (fewer than
-    :data:`KEPT_SETTINGS`; a choice among a few functions, say). The first frame takes
+    ``others``: settings to draw ahead, with the first image (a choice among a few
+    functions, say; fewer than :data:`KEPT_SETTINGS`, which bounds the memory: each
+    keeps an image of the whole figure). The first frame takes
     longer, and the first switch to any of them costs no redraw either. Their images
     are kept while the static parts stay as they are: settings used later do not push
     them out.
@@ -375,8 +376,8 @@ def static_setting(fig: Figure, setting: Hashable, show: Callable[[Hashable], No
     hash(setting)  # a TypeError for an unhashable setting, before anything changes
     others = tuple(others)
     if len(others) >= KEPT_SETTINGS:
-        raise ValueError(f"at most {KEPT_SETTINGS - 1} other settings can be drawn ahead, "
-                         f"got {len(others)}")
+        raise ValueError(f"at most {KEPT_SETTINGS - 1} other settings can be drawn ahead "
+                         f"(each keeps a whole image of the figure), got {len(others)}")
     for other in others:
         hash(other)
     shown = getattr(fig, _SETTING, None)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import io
+import weakref
 
 import numpy as np
 import pytest
@@ -154,6 +156,42 @@ def test_coalescer_draws_at_once_without_an_event_loop() -> None:
         Coalescer(42)
     with pytest.raises(ValueError, match="seconds"):
         Coalescer(lambda: None, delay=-1)
+
+
+class _Cycle:
+    """An object that refers to itself: only the cyclic collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def _build_explorer_widget() -> object:
+    return EXPLORER.widget()
+
+
+def _build_playground_widget() -> object:
+    from bp_helpers.ui.playground import PlaygroundWidget
+
+    return PlaygroundWidget()
+
+
+@pytest.mark.parametrize("build", [_build_explorer_widget, _build_playground_widget])
+def test_building_a_widget_frees_old_garbage_and_freezes_what_is_alive(build) -> None:
+    # Full collections scan every object not frozen; the objects alive when a widget is
+    # built are frozen, so no frame pays for scanning them (collect_and_freeze).
+    gc.unfreeze()
+    garbage = _Cycle()
+    gone = weakref.ref(garbage)
+    gc.freeze()  # frozen by an earlier widget, then dropped (a cell run again)
+    del garbage
+    gc.collect()
+    assert gone() is not None, "a frozen object is not collected"
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    widget = build()
+    assert gone() is None, "the build collects what was frozen before and is garbage now"
+    assert gc.get_freeze_count() > 1000, "the objects alive at the build are frozen"
+    assert widget is not None
 
 
 def test_live_widget_text_form_says_how_to_use_it() -> None:
