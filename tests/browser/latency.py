@@ -164,7 +164,22 @@ def burst_then_settle(page, root, handle_index: int) -> tuple[float | None, bool
     back = "ArrowRight" if away == "ArrowLeft" else "ArrowLeft"
     timed_input(page, root, lambda: page.keyboard.press(back))
     assert readout.text_content() == final, "stepping away and back did not return"
+    # The image arrives just before its text (the widgets send it first): give the text
+    # a moment to come; a wrong text never matches, however long the wait.
+    _wait_for_text(page, root, settled_text)
     return settle, images(root) == settled and root.evaluate(_TEXT_JS) == settled_text
+
+
+def _wait_for_text(page, root, texts: list[str]) -> None:
+    """Wait until the widget's texts are ``texts`` (at most QUIET_MS; no error after)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(
+            f"([root, want]) => JSON.stringify(({_TEXT_JS})(root)) === JSON.stringify(want)",
+            arg=[root.element_handle(), texts], timeout=QUIET_MS)
+    except PlaywrightTimeout:
+        pass
 
 
 def _wait_quiet(page) -> None:
