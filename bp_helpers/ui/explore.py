@@ -12,10 +12,10 @@ run the function at every slider's minimum and maximum without a browser.
 
 The widget keeps up with the hand: slider values that arrive while a figure is being
 drawn are coalesced (:class:`Coalescer`), so a fast drag draws the latest value instead
-of working through a queue, and building it moves the objects alive then out of Python's
+of working through a queue; and building it moves the objects alive then out of Python's
 later full collections (:func:`collect_and_freeze`), whose pauses would land in frames.
-Its text form, shown before the notebook runs and on GitHub,
-is a friendly line (message ``explore.run_to_use``, :func:`live_box`), not ``VBox(children=(…``.
+Its text form, shown before the notebook runs and on GitHub, is a friendly line (message
+``explore.run_to_use``, :func:`live_box`), not ``VBox(children=(…``.
 """
 
 from __future__ import annotations
