@@ -67,14 +67,6 @@ def measure(frozen: bool, moves: int = 40, frames: int = 100) -> None:
         print(f"  {what:<14} median {statistics.median(times):5.1f} ms, max {max(times):5.1f} ms;"
               f" generation-2 collections: {full or 'none'}")
 
-    def rows(widget: PlaygroundWidget) -> None:
-        for name in ("hidden_layers", "width", "activation", "seed"):
-            control = widget.controls[name]
-            values = (playground_step_away(control), control.value)
-            row(name, lambda i, c=control, v=values: setattr(c, "value", v[i % 2]), moves)
-        play = widget.play
-        row("Run frame", lambda i: setattr(play, "value", play.value + 1), frames)
-
     gc.callbacks.append(timer)
     try:
         widget = PlaygroundWidget()
@@ -84,11 +76,17 @@ def measure(frozen: bool, moves: int = 40, frames: int = 100) -> None:
             "unfrozen after the build (gc.unfreeze())"
         print(f"objects {how}: {gc.get_freeze_count():,} frozen, "
               f"{len(gc.get_objects()):,} not")
-        rows(widget)
+        for name in ("hidden_layers", "width", "activation", "seed"):
+            control = widget.controls[name]
+            values = (playground_step_away(control), control.value)
+            row(name, lambda i, c=control, v=values: setattr(c, "value", v[i % 2]), moves)
+        play = widget.play
+        row("Run frame", lambda i: setattr(play, "value", play.value + 1), frames)
     finally:
         gc.callbacks.remove(timer)
     print(f"  a full collection after these frames takes {_full_collection_ms():.1f} ms "
           "(median of 5): what a frame pays when one lands in it")
+
 
 def main() -> None:
     """Each state in a fresh interpreter, so that neither finds the other's caches warm."""
